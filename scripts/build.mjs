@@ -1,0 +1,64 @@
+// Bundles the CLI with esbuild (one entry, split chunks per command so each loads only what it
+// needs), then validates the built-in rubrics and stores them as JSON for a fast start.
+// `node scripts/build.mjs --schema` also regenerates the shipped JSON Schemas in schema/.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'src/main.ts', 'build-tools': 'src/build-tools.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  minifySyntax: true,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Some CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+const tools = await import(join(dist, 'build-tools.js'));
+
+mkdirSync(join(dist, 'rubrics'), { recursive: true });
+let failed = false;
+for (const name of readdirSync(join(root, 'rubrics'))
+  .filter((n) => n.endsWith('.yaml'))
+  .sort()) {
+  const file = join('rubrics', name);
+  const { rubric, problems } = tools.checkRubricText(readFileSync(join(root, file), 'utf8'), file);
+  if (!rubric) {
+    for (const line of problems.map(tools.formatProblem)) console.error(line);
+    failed = true;
+    continue;
+  }
+  if (`${rubric.id}.yaml` !== name) {
+    console.error(`${file}: the id "${rubric.id}" must match the file name`);
+    failed = true;
+    continue;
+  }
+  writeFileSync(join(dist, 'rubrics', `${rubric.id}.json`), JSON.stringify(rubric));
+}
+if (failed) {
+  console.error('build: a built-in rubric is invalid');
+  process.exit(1);
+}
+
+if (process.argv.includes('--schema')) {
+  for (const [name, schema] of Object.entries(tools.jsonSchemas())) {
+    writeFileSync(join(root, 'schema', name), `${JSON.stringify(schema, null, 2)}\n`);
+    console.log(`wrote schema/${name}`);
+  }
+}

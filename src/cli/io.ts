@@ -1,0 +1,26 @@
+/** A stream the CLI writes to; only what it needs of process.stdout. */
+export interface Output {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Everything the CLI touches of its process, injected so tests can run it in-process. */
+export interface Io {
+  /** Arguments after the program name. */
+  argv: string[];
+  stdout: Output;
+  stderr: Output;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Decides colour the way chalk does: --no-color, then FORCE_COLOR, then NO_COLOR, then a TTY. */
+export function wantsColor(io: Io, flag: boolean | undefined, stream: Output = io.stdout): boolean {
+  if (flag === false) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force);
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return Boolean(stream.isTTY) && io.env.TERM !== 'dumb';
+}

@@ -1,0 +1,183 @@
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import type { Io } from './io.js';
+
+/** Runs a parsed command and returns its exit code. */
+type Run = () => Promise<number>;
+
+const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit'];
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+/**
+ * Builds the commander program. Each action imports its command module only when it runs, so that
+ * start-up pays for nothing but the argument parser. The chosen action is handed to `setRun`.
+ */
+export function createProgram(io: Io, setRun: (run: Run) => void): Command {
+  const program = new Command('maturity')
+    .description(
+      'Assess how mature an organization is against a maturity model, find the gaps and the next moves.',
+    )
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Commander prints an error and a suggestion on two lines; users get one.
+      outputError: (text, write) => write(`${oneLine(text)}\n`),
+      getOutHelpWidth: () => Math.min(io.stdout.columns ?? 80, 100),
+      getErrHelpWidth: () => 80,
+    })
+    .addHelpText(
+      'after',
+      examples(
+        'maturity score examples/acme-engagement.yaml',
+        'maturity assess my-team.yaml',
+        'maturity rubric show',
+      ) + '\nRun `maturity <command> --help` for the options of a command.\n',
+    );
+
+  program
+    .command('assess')
+    .description('answer the rubric interactively; saves after every answer, resumable')
+    .argument('[answers-file]', 'where to save the answers', 'maturity-answers.yaml')
+    .option('--rubric <name|path>', 'built-in rubric name or rubric file')
+    .option('--resume', 'walk through a finished file again, with its answers as defaults')
+    .option('--force', 'start over, replacing an existing finished file')
+    .option('--no-color', 'disable colour')
+    .addHelpText('after', examples('maturity assess', 'maturity assess team.yaml --resume'))
+    .action((file: string, options: Record<string, unknown>) =>
+      setRun(async () => (await import('./assess.js')).runAssess(io, file, options)),
+    );
+
+  program
+    .command('score')
+    .description('score answers files and report stage, gaps and moves')
+    .argument('<files...>', 'answers files or globs (quote globs to let the tool expand them)')
+    .option('--rubric <name|path>', 'built-in rubric name or rubric file (default: from each file)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--min-stage <id|number>', 'exit 1 when any file is below this stage')
+    .option('--moves <n>', 'how many recommended moves to show', '5')
+    .option('--strict', 'unanswered questions are errors')
+    .option('--no-color', 'disable colour')
+    .addHelpText(
+      'after',
+      examples(
+        'maturity score examples/acme-engagement.yaml',
+        "maturity score 'answers/*.yaml' --format csv --output summary.csv",
+        'maturity score team.yaml --min-stage formalized --format junit -o report.xml',
+      ),
+    )
+    .action((files: string[], options: Record<string, unknown>) =>
+      setRun(async () => (await import('./score.js')).runScore(io, files, options)),
+    );
+
+  program
+    .command('template')
+    .description('write a blank answers file: every question, the scale in comments')
+    .option('--rubric <name|path>', 'built-in rubric name or rubric file')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText(
+      'after',
+      examples('maturity template --output team.yaml', 'maturity score team.yaml'),
+    )
+    .action((options: Record<string, unknown>) =>
+      setRun(async () => (await import('./template.js')).runTemplate(io, options)),
+    );
+
+  const rubric = program
+    .command('rubric')
+    .description('list, show, validate and create rubrics')
+    .helpCommand('help [command]', 'show help for a rubric command')
+    .addHelpText(
+      'after',
+      examples('maturity rubric list', 'maturity rubric validate my-rubric.yaml'),
+    );
+
+  rubric
+    .command('list')
+    .description('list the built-in rubrics')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addHelpText('after', examples('maturity rubric list'))
+    .action((options: Record<string, unknown>) =>
+      setRun(async () => (await import('./rubric.js')).runRubricList(io, options)),
+    );
+
+  rubric
+    .command('show')
+    .description('show a rubric as an outline: stages, tenets, weights, thresholds')
+    .argument('[name|path]', 'built-in rubric name or rubric file', 'social-business')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .option('--no-color', 'disable colour')
+    .addHelpText(
+      'after',
+      examples('maturity rubric show', 'maturity rubric show my-rubric.yaml --format json'),
+    )
+    .action((ref: string, options: Record<string, unknown>) =>
+      setRun(async () => (await import('./rubric.js')).runRubricShow(io, ref, options)),
+    );
+
+  rubric
+    .command('validate')
+    .description('check rubric files; every problem with file:line:column')
+    .argument('<files...>', 'rubric files')
+    .addHelpText('after', examples('maturity rubric validate my-rubric.yaml'))
+    .action((files: string[]) =>
+      setRun(async () => (await import('./rubric.js')).runRubricValidate(io, files)),
+    );
+
+  rubric
+    .command('schema')
+    .description('print the JSON Schema of rubric files (or of answers files)')
+    .option('--answers', 'the schema of answers files instead')
+    .addHelpText('after', examples('maturity rubric schema > rubric.schema.json'))
+    .action((options: Record<string, unknown>) =>
+      setRun(async () => (await import('./rubric.js')).runRubricSchema(io, options)),
+    );
+
+  rubric
+    .command('init')
+    .description('write a starter rubric: a copy of a built-in or a commented skeleton')
+    .argument('<file>', 'the new rubric file (never overwritten)')
+    .option('--from <name>', 'copy this built-in rubric')
+    .addHelpText(
+      'after',
+      examples(
+        'maturity rubric init my-rubric.yaml',
+        'maturity rubric init mine.yaml --from social-business',
+      ),
+    )
+    .action((file: string, options: Record<string, unknown>) =>
+      setRun(async () => (await import('./rubric.js')).runRubricInit(io, file, options)),
+    );
+
+  return program;
+}
+
+function oneLine(text: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/^error: /, 'maturity: ');
+}
+
+export { CommanderError };

@@ -1,0 +1,5 @@
+import { UserError } from '../errors.js';
+import type { Io } from './io.js';
+export async function runTemplate(_io: Io, ..._args: unknown[]): Promise<number> {
+  throw new UserError('not implemented yet');
+}

@@ -1,0 +1,53 @@
+/** A problem found in a user's file: where it is and what is wrong. Wording is final; position is 1-based. */
+export interface Problem {
+  file?: string;
+  /** Dotted path of the offending node, e.g. `stages.0.tenets.1.weight`; empty for the whole document. */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** Exit codes of the CLI (SPEC §6). */
+export const ExitCode = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 2,
+  interrupted: 130,
+} as const;
+
+/**
+ * An error the user can cause and fix (bad flag, unreadable or invalid file). It carries the problems
+ * to print and the exit code; every other error is a bug.
+ */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  readonly exitCode: number;
+
+  constructor(message: string, options: { problems?: Problem[]; exitCode?: number } = {}) {
+    super(message);
+    this.name = 'UserError';
+    this.problems = options.problems ?? [];
+    this.exitCode = options.exitCode ?? ExitCode.usage;
+  }
+
+  /** One line per problem, or the message itself when there are none. */
+  lines(): string[] {
+    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
+  }
+}
+
+/** Formats a problem as `file:line:col: message (at path)`, the one-line form every command prints. */
+export function formatProblem(problem: Problem): string {
+  let where = problem.file ?? '';
+  if (problem.line !== undefined) {
+    where += `${where ? ':' : ''}${problem.line}:${problem.column ?? 1}`;
+  }
+  const at = problem.path ? ` (at ${problem.path})` : '';
+  return `${where ? `${where}: ` : ''}${problem.message}${at}`;
+}
+
+/** Joins a path of keys and indices into its dotted form. */
+export function dottedPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be kebab-case: lowercase letters, digits and single dashes',
+  )
+  .describe('A kebab-case identifier.');
+
+const text = z.string().min(1, 'must not be empty');
+
+const weight = z
+  .number()
+  .positive('must be greater than 0')
+  .describe('Relative weight, greater than 0 (default 1).');
+
+const threshold = z
+  .number()
+  .gt(0, 'must be greater than 0 and at most 1')
+  .lte(1, 'must be greater than 0 and at most 1')
+  .describe('Share of the stage score needed to attain it, in (0, 1].');
+
+const scaleLevel = z
+  .strictObject({
+    value: z.number().describe('The number recorded in answers files for this level.'),
+    label: text.describe('A short name for the level.'),
+    description: text.optional().describe('What evidence justifies this level.'),
+  })
+  .describe('One level of an answer scale.');
+
+const scale = z
+  .array(scaleLevel)
+  .min(2, 'must have at least 2 levels')
+  .describe('Answer levels, from least to most mature; at least two, with distinct values.');
+
+const question = z.strictObject({
+  id: id.describe('Unique across the whole rubric; answers files use it as the key.'),
+  text: text.describe('The question as asked.'),
+  help: text.optional().describe('What counts as evidence; shown on request.'),
+  weight: weight.optional(),
+  notApplicable: z.boolean().optional().describe('May this question be answered "n/a"?'),
+  scale: scale.optional().describe('A scale for this question only, instead of the rubric scale.'),
+});
+
+const tenet = z.strictObject({
+  id: id.describe('Unique across the whole rubric.'),
+  title: text,
+  description: text.optional(),
+  weight: weight.optional(),
+  questions: z.array(question).min(1, 'must have at least 1 question'),
+  moves: z
+    .array(text)
+    .min(1, 'must have at least 1 move')
+    .describe('Recommended moves, most important first.'),
+});
+
+const stage = z.strictObject({
+  id: id.describe('Unique among the stages.'),
+  name: text,
+  tagline: text.optional(),
+  summary: text.optional(),
+  threshold: threshold.optional(),
+  tenets: z.array(tenet).min(1, 'must have at least 1 tenet'),
+});
+
+const benchmark = z
+  .strictObject({
+    question: id.optional().describe('The id of the question the figure is about.'),
+    tenet: id
+      .optional()
+      .describe('The id of the tenet the figure is about (instead of a question).'),
+    atLeast: z.number().describe('Answering at least this value puts you among `share`.'),
+    share: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1')
+      .describe('Share of surveyed organizations, in [0, 1].'),
+    statement: text.describe('The published figure in words.'),
+    source: text.optional(),
+  })
+  .describe('A published figure to compare an answer against.');
+
+/** The rubric file format (SPEC §1). Semantic rules (unique ids, references) live in validate-rubric.ts. */
+export const rubricSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema.'),
+    id,
+    version: z
+      .string()
+      .regex(
+        /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/,
+        'must be a semantic version such as 1.0.0',
+      )
+      .describe('Semantic version of the rubric content.'),
+    title: text,
+    description: text.optional(),
+    source: text.optional().describe('Where the model comes from.'),
+    threshold: threshold.optional(),
+    scale,
+    stages: z
+      .array(stage)
+      .min(1, 'must have at least 1 stage')
+      .describe('From least to most mature.'),
+    benchmarks: z.array(benchmark).optional(),
+  })
+  .describe('A maturity rubric for the `maturity` command-line tool.');
+
+/** A rubric file as written, before defaults are applied. */
+export type RubricFile = z.infer<typeof rubricSchema>;

@@ -1,0 +1,105 @@
+import { isUtf8 } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors.js';
+
+/** Largest rubric or answers file we read; bigger ones are refused before reading. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Reads a UTF-8 text file for parsing: checks size first, drops a BOM, rejects invalid UTF-8. */
+export function readTextFile(file: string): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
+    size = stat.size;
+  } catch (error) {
+    throw asUserError(file, error);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new UserError(
+      `${file}: file is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)})`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw asUserError(file, error);
+  }
+  return decodeUtf8(file, bytes);
+}
+
+/** Decodes bytes as UTF-8 text without a BOM; invalid bytes are a user error with their position. */
+export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8');
+    const lines = before.split('\n');
+    const line = lines.length;
+    const column = (lines[lines.length - 1] ?? '').length + 1;
+    throw new UserError(`${file}:${line}:${column}: file is not valid UTF-8 text`);
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function asUserError(file: string, error: unknown): unknown {
+  if (error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new UserError(`${file}: no such file`);
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError(`${file}: permission denied`);
+    case 'EISDIR':
+      return new UserError(`${file}: is a directory, not a file`);
+    case 'ELOOP':
+    case 'ENAMETOOLONG':
+    case 'EIO':
+      return new UserError(`${file}: cannot read the file (${code})`);
+    default:
+      return error;
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Index of the first byte that is not part of well-formed UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k += 1) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

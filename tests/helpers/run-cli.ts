@@ -24,15 +24,11 @@ export function runCli(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): CliResult {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  for (const key of ['FORCE_COLOR', 'DEBUG']) if (!options.env?.[key]) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      FORCE_COLOR: undefined,
-      DEBUG: undefined,
-      ...options.env,
-    },
+    env,
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

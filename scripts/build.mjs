@@ -2,18 +2,28 @@
 // needs), then validates the built-in rubrics and stores them as JSON for a fast start.
 // `node scripts/build.mjs --schema` also regenerates the shipped JSON Schemas in schema/.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const final = join(root, 'dist');
+// Build beside dist/ and swap it in at the end, so a CLI started meanwhile never sees half a build.
+const dist = join(root, `.dist-${process.pid}`);
 
 rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { main: 'src/main.ts', 'build-tools': 'src/build-tools.ts' },
-  outdir: 'dist',
+  outdir: dist,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -52,9 +62,15 @@ for (const name of readdirSync(join(root, 'rubrics'))
   writeFileSync(join(dist, 'rubrics', `${rubric.id}.json`), JSON.stringify(rubric));
 }
 if (failed) {
+  rmSync(dist, { recursive: true, force: true });
   console.error('build: a built-in rubric is invalid');
   process.exit(1);
 }
+
+const old = join(root, `.dist-old-${process.pid}`);
+if (existsSync(final)) renameSync(final, old);
+renameSync(dist, final);
+rmSync(old, { recursive: true, force: true });
 
 if (process.argv.includes('--schema')) {
   for (const [name, schema] of Object.entries(tools.jsonSchemas())) {

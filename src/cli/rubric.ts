@@ -66,12 +66,10 @@ export async function runRubricValidate(io: Io, files: string[]): Promise<number
   for (const file of files) {
     let text: string;
     try {
-      text = readTextFile(resolve(io.cwd, file));
+      text = readTextFile(resolve(io.cwd, file), file);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      // Messages name the absolute path read; show the path as the user typed it.
-      for (const line of error.lines())
-        io.stderr.write(`${line.replace(resolve(io.cwd, file), file)}\n`);
+      for (const line of error.lines()) io.stderr.write(`${line}\n`);
       unreadable = true;
       continue;
     }

@@ -1,5 +1,139 @@
-import { UserError } from '../errors.js';
-import type { Io } from './io.js';
-export async function runScore(_io: Io, ..._args: unknown[]): Promise<number> {
-  throw new UserError('not implemented yet');
+import { resolve } from 'node:path';
+import { ExitCode, formatProblem, UserError } from '../errors.js';
+import { FORMATS, reporters, type Format } from '../report/index.js';
+import { summaryRow, type SummaryRow } from '../report/types.js';
+import { openSink } from '../util/output.js';
+import { expandFiles } from './expand-files.js';
+import { wantsColor, type Io } from './io.js';
+import { RubricCache, scoreFile } from './score-files.js';
+
+export interface ScoreCommandOptions {
+  rubric?: string;
+  format?: string;
+  output?: string;
+  minStage?: string;
+  moves?: string;
+  strict?: boolean;
+  color?: boolean;
+}
+
+/** `maturity score <file|glob…>`: one report per file, a summary for several, exit 0/1/2. */
+export async function runScore(
+  io: Io,
+  args: string[],
+  options: ScoreCommandOptions,
+): Promise<number> {
+  const format = parseFormat(options.format);
+  const moves = parseMoves(options.moves);
+  const { files, problems: globProblems } = await expandFiles(args, io.cwd);
+  for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
+  let failed = globProblems.length > 0;
+
+  const reporter = await reporters[format]();
+  const color = options.output === undefined && wantsColor(io, options.color);
+  const reportOptions = { color };
+  const sink = openSink(
+    io.stdout,
+    options.output === undefined ? undefined : resolve(io.cwd, options.output),
+  );
+  const rubrics = new RubricCache(io.cwd);
+  const rows: SummaryRow[] = [];
+  const progress = progressLine(io, files.length);
+  let belowMinimum = false;
+  try {
+    sink.write(reporter.begin(reportOptions));
+    for (const file of files) {
+      progress.tick();
+      const outcome = await scoreFile(file, io.cwd, rubrics, {
+        ...(options.rubric !== undefined && { rubric: options.rubric }),
+        moves,
+        strict: options.strict ?? false,
+      });
+      if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
+      for (const warning of outcome.warnings) io.stderr.write(`${warning}\n`);
+      if (!outcome.result) {
+        failed = true;
+        for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+        continue;
+      }
+      const { result } = outcome;
+      if (options.minStage !== undefined) {
+        const minimum = minimumStage(options.minStage, result.rubric.stages);
+        if (result.assessment.currentStage.number < minimum) belowMinimum = true;
+      }
+      sink.write(reporter.item(result, rows.length, reportOptions));
+      rows.push(summaryRow(result));
+    }
+    progress.clear();
+    sink.write(reporter.end(rows, reportOptions));
+    sink.close();
+  } catch (error) {
+    progress.clear();
+    sink.abort();
+    throw error;
+  }
+  if (failed) return ExitCode.usage;
+  if (belowMinimum) {
+    io.stderr.write(`maturity: below the minimum stage ${options.minStage} (--min-stage)\n`);
+    return ExitCode.checkFailed;
+  }
+  return ExitCode.ok;
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = value ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UserError(`maturity: --format must be one of ${FORMATS.join(', ')}`);
+  }
+  return format as Format;
+}
+
+function parseMoves(value: string | undefined): number {
+  if (value === undefined) return 5;
+  if (!/^\d+$/.test(value))
+    throw new UserError(`maturity: --moves must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+/** The stage number `--min-stage` asks for in a rubric: a number 0..n or a stage id. */
+function minimumStage(value: string, stages: readonly { id: string }[]): number {
+  if (/^\d+$/.test(value)) {
+    const number = Number(value);
+    if (number > stages.length) {
+      throw new UserError(
+        `maturity: --min-stage ${value} is beyond the last stage (${stages.length})`,
+      );
+    }
+    return number;
+  }
+  const index = stages.findIndex((stage) => stage.id === value);
+  if (index === -1) {
+    throw new UserError(
+      `maturity: --min-stage "${value}" is not a stage of the rubric (${stages.map((s) => s.id).join(', ')})`,
+    );
+  }
+  return index + 1;
+}
+
+/** A progress line on stderr for long batches, only on a terminal and never on stdout. */
+function progressLine(io: Io, total: number) {
+  const active = total >= 50 && Boolean(io.stderr.isTTY);
+  let done = 0;
+  let shown = false;
+  let last = 0;
+  return {
+    tick() {
+      done += 1;
+      if (!active) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      io.stderr.write(`\rScoring ${done}/${total}…`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
 }

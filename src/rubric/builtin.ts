@@ -65,5 +65,5 @@ export async function resolveRubric(
   }
   const { loadRubricFile } = await import('./load-rubric.js');
   const shown = relative(process.cwd(), file) || file;
-  return { rubric: loadRubricFile(shown.startsWith('..') ? file : shown), source: shown };
+  return { rubric: loadRubricFile(file, shown), source: shown };
 }

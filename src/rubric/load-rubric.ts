@@ -29,8 +29,8 @@ export function checkRubricText(text: string, file: string): RubricCheck {
 }
 
 /** Reads, parses and validates a rubric file; throws a UserError listing every problem. */
-export function loadRubricFile(file: string): Rubric {
-  const { rubric, problems } = checkRubricText(readTextFile(file), file);
+export function loadRubricFile(path: string, file: string = path): Rubric {
+  const { rubric, problems } = checkRubricText(readTextFile(path, file), file);
   if (!rubric) throw new UserError(`${file}: invalid rubric`, { problems });
   return rubric;
 }

@@ -13,16 +13,21 @@ import { UserError } from '../errors.js';
 
 let counter = 0;
 
+/** A file being written atomically: nothing is visible at the target until `commit`. */
+export interface AtomicFile {
+  write(data: string): void;
+  /** Flushes to disk and moves the new content into place. */
+  commit(): void;
+  /** Drops what was written; the target stays as it was. */
+  abort(): void;
+}
+
 /**
- * Writes a file atomically: the data goes to a temporary file in the same folder, is flushed to disk,
- * then renamed over the target, so readers (and a crash or kill -9) see the old file or the new one,
- * never a torn one. With `overwrite: false` an existing target is left alone and reported.
+ * Opens a temporary file beside `file`. On commit it is flushed and renamed over the target, so
+ * readers (and a crash or kill -9) see the old file or the new one, never a torn one. With
+ * `overwrite: false` an existing target is left alone and reported.
  */
-export function writeFileAtomic(
-  file: string,
-  data: string,
-  options: { overwrite?: boolean } = {},
-): void {
+export function openAtomicFile(file: string, options: { overwrite?: boolean } = {}): AtomicFile {
   const overwrite = options.overwrite ?? true;
   counter += 1;
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${counter}.tmp`);
@@ -30,34 +35,63 @@ export function writeFileAtomic(
   try {
     mode = statSync(file).mode & 0o777;
   } catch {
-    // A new file: default mode (less the umask).
+    // A new file: the default mode, less the umask.
   }
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    writeSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    if (overwrite) {
-      renameSync(temp, file);
-    } else {
-      // link() fails when the target exists, so no other writer can be clobbered in between.
-      linkSync(temp, file);
-      unlinkSync(temp);
-    }
   } catch (error) {
+    throw writeError(file, error);
+  }
+  const abort = () => {
     if (fd !== undefined) closeSync(fd);
+    fd = undefined;
     try {
       unlinkSync(temp);
     } catch {
-      // Nothing was created, or it is gone already.
+      // Already gone.
     }
-    throw writeError(file, error);
-  }
+  };
+  const guarded = (action: () => void) => {
+    try {
+      action();
+    } catch (error) {
+      abort();
+      throw writeError(file, error);
+    }
+  };
+  return {
+    write: (data) => guarded(() => writeSync(fd!, data)),
+    commit: () =>
+      guarded(() => {
+        fsyncSync(fd!);
+        closeSync(fd!);
+        fd = undefined;
+        if (overwrite) {
+          renameSync(temp, file);
+        } else {
+          // link() fails when the target exists, so no other writer is clobbered in between.
+          linkSync(temp, file);
+          unlinkSync(temp);
+        }
+      }),
+    abort,
+  };
+}
+
+/** Writes a whole file atomically (see openAtomicFile). */
+export function writeFileAtomic(
+  file: string,
+  data: string,
+  options: { overwrite?: boolean } = {},
+): void {
+  const out = openAtomicFile(file, options);
+  out.write(data);
+  out.commit();
 }
 
 function writeError(file: string, error: unknown): unknown {
+  if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EEXIST':

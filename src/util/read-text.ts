@@ -5,11 +5,11 @@ import { UserError } from '../errors.js';
 /** Largest rubric or answers file we read; bigger ones are refused before reading. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads a UTF-8 text file for parsing: checks size first, drops a BOM, rejects invalid UTF-8. */
-export function readTextFile(file: string): string {
+/** Reads a UTF-8 text file for parsing: checks size first, drops a BOM, rejects invalid UTF-8. Messages name `file` (the path as the user gave it). */
+export function readTextFile(path: string, file: string = path): string {
   let size: number;
   try {
-    const stat = statSync(file);
+    const stat = statSync(path);
     if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
     size = stat.size;
   } catch (error) {
@@ -22,7 +22,7 @@ export function readTextFile(file: string): string {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(path);
   } catch (error) {
     throw asUserError(file, error);
   }

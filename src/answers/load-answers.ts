@@ -1,0 +1,58 @@
+import type { Problem } from '../errors.js';
+import { dottedPath } from '../errors.js';
+import type { ParsedDocument } from '../util/parse-yaml.js';
+import { readTextFile } from '../util/read-text.js';
+import { parseSimpleYaml } from './fast-yaml.js';
+import type { AnswersFile } from './types.js';
+import { checkAnswersShape, type PathProblem } from './validate-answers.js';
+
+/** An answers file read from disk: its data when well formed, and a way to place problems in it. */
+export interface AnswersSource {
+  /** The path as shown to the user. */
+  file: string;
+  answers?: AnswersFile;
+  /** Problems found so far (syntax and shape). */
+  problems: Problem[];
+  /** Gives problems found later (e.g. against the rubric) their line and column. */
+  position(problems: readonly PathProblem[]): Promise<Problem[]>;
+}
+
+/** Reads and parses an answers file (YAML or JSON) and checks its shape; never throws for bad content. */
+export async function loadAnswersFile(path: string, shown: string = path): Promise<AnswersSource> {
+  return parseAnswersText(readTextFile(path, shown), shown);
+}
+
+/** Parses answers text: the fast path for simple YAML, the `yaml` package for everything else. */
+export async function parseAnswersText(text: string, file: string): Promise<AnswersSource> {
+  let doc: ParsedDocument | undefined;
+  const parseFully = async () => {
+    if (!doc) {
+      const { parseYaml } = await import('../util/parse-yaml.js');
+      doc = parseYaml(text, file);
+    }
+    return doc;
+  };
+  const position = async (problems: readonly PathProblem[]): Promise<Problem[]> => {
+    const parsed = await parseFully();
+    return problems.map((problem) => ({
+      file,
+      path: dottedPath(problem.path),
+      message: problem.message,
+      ...parsed.locate(problem.locate ?? problem.path, problem.at),
+    }));
+  };
+
+  const fast = parseSimpleYaml(text);
+  let data: unknown;
+  if (fast) {
+    data = fast.value;
+  } else {
+    const parsed = await parseFully();
+    if (parsed.problems.length > 0) return { file, problems: parsed.problems, position };
+    data = parsed.value;
+  }
+  const shape = checkAnswersShape(data);
+  if (shape.problems.length > 0)
+    return { file, problems: await position(shape.problems), position };
+  return { file, answers: shape.file!, problems: [], position };
+}

@@ -1,0 +1,19 @@
+import type { Answer } from '../engine/types.js';
+
+/** Metadata keys of an answers file, echoed in reports. */
+export const METADATA_KEYS = ['organization', 'unit', 'respondent', 'role', 'assessedAt'] as const;
+
+export type MetadataKey = (typeof METADATA_KEYS)[number];
+
+/** An answers file after structural validation (SPEC §2). */
+export interface AnswersFile {
+  rubric?: string;
+  rubricVersion?: string;
+  organization?: string;
+  unit?: string;
+  respondent?: string;
+  role?: string;
+  assessedAt?: string;
+  /** Answered questions only (null answers are unanswered and left out), in file order. */
+  answers: Map<string, Answer>;
+}

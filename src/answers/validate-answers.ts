@@ -1,0 +1,203 @@
+import type { Answer } from '../engine/types.js';
+import type { Question, Rubric } from '../rubric/types.js';
+import { describeValue } from '../util/zod-problems.js';
+import { METADATA_KEYS, type AnswersFile } from './types.js';
+
+/** A problem before it has a position: where it is (path, key or value) and what is wrong. */
+export interface PathProblem {
+  path: PropertyKey[];
+  message: string;
+  at?: 'key' | 'value';
+  /** Where to point instead of `path` (the nearest existing node is used). */
+  locate?: PropertyKey[];
+}
+
+const TOP_LEVEL_KEYS = new Set<string>([
+  '$schema',
+  'rubric',
+  'rubricVersion',
+  ...METADATA_KEYS,
+  'answers',
+]);
+const ANSWER_KEYS = new Set(['value', 'note']);
+
+/**
+ * Checks the shape of an answers document (independent of any rubric) and returns the answers file
+ * when it is well formed. Hand-written rather than zod: it runs once per file in batch scoring.
+ */
+export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems: PathProblem[] } {
+  const problems: PathProblem[] = [];
+  if (data === null || data === undefined) {
+    return {
+      problems: [{ path: [], message: 'the answers file is empty; it needs an "answers" mapping' }],
+    };
+  }
+  if (!isMapping(data)) {
+    return {
+      problems: [
+        {
+          path: [],
+          message: `the answers file must be a mapping with an "answers" key, not ${describeValue(data)}`,
+        },
+      ],
+    };
+  }
+  const file: AnswersFile = { answers: new Map() };
+  for (const key of Object.keys(data)) {
+    if (!TOP_LEVEL_KEYS.has(key))
+      problems.push({ path: [key], message: `unknown key "${key}"`, at: 'key' });
+  }
+  for (const key of ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const) {
+    const value = own(data, key);
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
+      problems.push({
+        path: [key],
+        message: `${key} must be a string, not ${describeValue(value)}`,
+      });
+    } else if (key !== '$schema') {
+      file[key] = value;
+    }
+  }
+  const answers = own(data, 'answers');
+  if (answers === undefined) {
+    problems.push({
+      path: [],
+      message: 'missing required field "answers" (use {} when nothing is answered yet)',
+    });
+  } else if (!isMapping(answers)) {
+    problems.push({
+      path: ['answers'],
+      message: `answers must be a mapping of question ids to values, not ${describeValue(answers)}`,
+    });
+  } else {
+    for (const id of Object.keys(answers)) {
+      const answer = readAnswer(answers[id], ['answers', id], problems);
+      if (answer) file.answers.set(id, answer);
+    }
+  }
+  return problems.length > 0 ? { problems } : { file, problems };
+}
+
+function readAnswer(
+  raw: unknown,
+  path: PropertyKey[],
+  problems: PathProblem[],
+): Answer | undefined {
+  if (raw === null) return undefined;
+  if (isMapping(raw)) {
+    let ok = true;
+    for (const key of Object.keys(raw)) {
+      if (!ANSWER_KEYS.has(key)) {
+        problems.push({
+          path: [...path, key],
+          message: `unknown key "${key}" in an answer (use "value" and "note")`,
+          at: 'key',
+        });
+        ok = false;
+      }
+    }
+    const note = own(raw, 'note');
+    if (note !== undefined && note !== null && typeof note !== 'string') {
+      problems.push({
+        path: [...path, 'note'],
+        message: `note must be a string, not ${describeValue(note)}`,
+      });
+      ok = false;
+    }
+    if (!Object.prototype.hasOwnProperty.call(raw, 'value')) {
+      problems.push({
+        path,
+        message: `missing required field "value" in the answer to "${String(path[path.length - 1])}"`,
+      });
+      return undefined;
+    }
+    const value = own(raw, 'value');
+    if (value === null) return undefined;
+    if (!isAnswerValue(value)) {
+      problems.push({ path: [...path, 'value'], message: valueMessage(value) });
+      return undefined;
+    }
+    if (!ok) return undefined;
+    return typeof note === 'string' ? { value, note } : { value };
+  }
+  if (!isAnswerValue(raw)) {
+    problems.push({ path, message: valueMessage(raw) });
+    return undefined;
+  }
+  return { value: raw };
+}
+
+function isAnswerValue(value: unknown): value is number | 'n/a' {
+  return (typeof value === 'number' && Number.isFinite(value)) || value === 'n/a';
+}
+
+function valueMessage(value: unknown): string {
+  return `an answer must be a number on the scale, "n/a" or { value, note }, not ${describeValue(value)}`;
+}
+
+/** Checks answers against a rubric: known question ids, values on the scale, n/a only where allowed. */
+export function checkAnswersAgainstRubric(
+  file: AnswersFile,
+  rubric: Rubric,
+  options: { strict?: boolean } = {},
+): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const questions = questionIndex(rubric);
+  for (const [id, answer] of file.answers) {
+    const question = questions.get(id);
+    const path = ['answers', id];
+    if (!question) {
+      problems.push({
+        path,
+        message: `unknown question "${id}" (not in rubric ${rubric.id})`,
+        at: 'key',
+      });
+      continue;
+    }
+    // Points at `value:` in the { value, note } form, else at the scalar itself.
+    const locate = [...path, 'value'];
+    if (answer.value === 'n/a') {
+      if (!question.notApplicable) {
+        problems.push({ path, locate, message: `question "${id}" cannot be answered n/a` });
+      }
+    } else if (!question.scale.some((level) => level.value === answer.value)) {
+      const values = question.scale.map((level) => level.value).join(', ');
+      problems.push({
+        path,
+        locate,
+        message: `${answer.value} is not on the scale of question "${id}" (${values})`,
+      });
+    }
+  }
+  if (options.strict) {
+    for (const id of questions.keys()) {
+      if (!file.answers.has(id)) {
+        problems.push({
+          path: ['answers'],
+          message: `question "${id}" is unanswered (--strict)`,
+          at: 'key',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Questions of a rubric by id, in rubric order. */
+export function questionIndex(rubric: Rubric): Map<string, Question> {
+  const index = new Map<string, Question>();
+  for (const stage of rubric.stages) {
+    for (const tenet of stage.tenets)
+      for (const question of tenet.questions) index.set(question.id, question);
+  }
+  return index;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function own(node: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+}

@@ -1,0 +1,38 @@
+import type { ReportOptions, ScoredFile, StreamingReporter } from './types.js';
+import { summaryRow } from './types.js';
+
+/** Output formats of `maturity score`. */
+export const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit'] as const;
+
+export type Format = (typeof FORMATS)[number];
+
+/** The reporters, each loaded only when its format is asked for. */
+export const reporters: Record<Format, () => Promise<StreamingReporter>> = {
+  text: async () => (await import('./text.js')).textReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+  markdown: async () => (await import('./markdown.js')).markdownReporter,
+  csv: async () => (await import('./csv.js')).csvReporter,
+  junit: async () => (await import('./junit.js')).junitReporter,
+};
+
+/** Renders a whole report at once: `(results, options) => string`, the pure form of a reporter. */
+export function render(
+  reporter: StreamingReporter,
+  results: readonly ScoredFile[],
+  options: ReportOptions,
+): string {
+  return (
+    reporter.begin(options) +
+    results.map((result, index) => reporter.item(result, index, options)).join('') +
+    reporter.end(results.map(summaryRow), options)
+  );
+}
+
+/** Loads a reporter and renders a whole report. */
+export async function renderReport(
+  format: Format,
+  results: readonly ScoredFile[],
+  options: ReportOptions,
+): Promise<string> {
+  return render(await reporters[format](), results, options);
+}

@@ -1,0 +1,54 @@
+import type { ReportOptions, ScoredFile, StreamingReporter, SummaryRow } from './types.js';
+
+/** Version of the JSON report's shape; bumped on any breaking change. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The JSON form of one scored file (SPEC §5): engine numbers unrounded, ids for references. */
+export function jsonResult(result: ScoredFile): Record<string, unknown> {
+  const { assessment } = result;
+  return {
+    source: result.source,
+    organization: result.organization ?? null,
+    unit: result.unit ?? null,
+    respondent: result.respondent ?? null,
+    role: result.role ?? null,
+    assessedAt: result.assessedAt ?? null,
+    rubric: { id: assessment.rubric.id, version: assessment.rubric.version },
+    stageCount: assessment.stages.length,
+    currentStage: assessment.currentStage,
+    maturityIndex: assessment.maturityIndex,
+    completeness: assessment.completeness,
+    stages: assessment.stages.map((stage) => ({
+      number: stage.number,
+      id: stage.id,
+      name: stage.name,
+      score: stage.score,
+      threshold: stage.threshold,
+      attained: stage.attained,
+      tenets: stage.tenets.map((tenet) => ({
+        id: tenet.id,
+        score: tenet.score,
+        weight: tenet.weight,
+      })),
+    })),
+    gaps: assessment.gaps,
+    path: assessment.path,
+    moves: assessment.moves,
+    ahead: assessment.ahead,
+    foundationGaps: assessment.foundationGaps,
+    unanswered: assessment.unanswered,
+    benchmarks: assessment.benchmarks,
+  };
+}
+
+/** `{ "schemaVersion": 1, "results": [...] }`, streamed one result at a time. */
+export const jsonReporter: StreamingReporter = {
+  begin: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n  "results": [`,
+  item: (result: ScoredFile, index: number, _options: ReportOptions) =>
+    `${index === 0 ? '\n' : ',\n'}${indent(JSON.stringify(jsonResult(result), null, 2), '    ')}`,
+  end: (rows: readonly SummaryRow[]) => `${rows.length === 0 ? '' : '\n  '}]\n}\n`,
+};
+
+function indent(text: string, prefix: string): string {
+  return prefix + text.replace(/\n/g, `\n${prefix}`);
+}

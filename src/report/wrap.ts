@@ -1,0 +1,27 @@
+/** Wraps text to `width` columns; continuation lines get `indent`. Words longer than a line stay whole. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const prefix = lines.length === 0 ? '' : indent;
+    if (line && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line || lines.length === 0) lines.push((lines.length === 0 ? '' : indent) + line);
+  return lines.join('\n');
+}
+
+/** A share as a whole percentage, e.g. 0.456 → "46%". */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A number with two decimals, e.g. the maturity index 3.45. */
+export function twoDecimals(value: number): string {
+  return (Math.round(value * 100) / 100).toFixed(2);
+}

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { answersSchema } from './answers/schema.js';
 import { rubricSchema } from './rubric/schema.js';
 
 /** The JSON Schemas shipped in schema/, generated from the zod schemas (a test pins them). */
 export function jsonSchemas(): Record<string, unknown> {
   return {
-    'rubric.schema.json': withId(z.toJSONSchema(rubricSchema), 'rubric'),
+    'rubric.schema.json': withTitle(z.toJSONSchema(rubricSchema), 'rubric'),
+    'answers.schema.json': withTitle(z.toJSONSchema(answersSchema), 'answers'),
   };
 }
 
-function withId(schema: Record<string, unknown>, name: string): Record<string, unknown> {
+function withTitle(schema: Record<string, unknown>, name: string): Record<string, unknown> {
   const { $schema, ...rest } = schema;
   return {
     $schema,

@@ -119,12 +119,7 @@ export async function runRubricInit(
   } else {
     text = `${schemaLine}\n${SKELETON}`;
   }
-  try {
-    writeFileAtomic(target, text, { overwrite: false });
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(error.message.replace(target, file));
-    throw error;
-  }
+  writeFileAtomic(target, text, { overwrite: false, shown: file });
   io.stdout.write(`Wrote ${file}. Edit it, then check it with: maturity rubric validate ${file}\n`);
   return ExitCode.ok;
 }

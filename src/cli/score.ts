@@ -34,7 +34,9 @@ export async function runScore(
   const reportOptions = { color };
   const sink = openSink(
     io.stdout,
-    options.output === undefined ? undefined : resolve(io.cwd, options.output),
+    options.output === undefined
+      ? undefined
+      : { path: resolve(io.cwd, options.output), shown: options.output },
   );
   const rubrics = new RubricCache(io.cwd);
   const rows: SummaryRow[] = [];

@@ -99,18 +99,20 @@ function semanticProblems(data: unknown, doc: ParsedDocument, file: string): Pro
     }
   };
   const checkScale = (scale: unknown, path: Path) => {
-    const values = new Map<number, number>();
+    const first = new Map<number, number>();
     entries(scale).forEach(([level, index]) => {
       const value = field(level, 'value');
       if (typeof value !== 'number') return;
-      if (values.has(value)) {
-        report(
-          [...path, index, 'value'],
-          `duplicate scale value ${value} (also level ${values.get(value)})`,
-        );
-      } else {
-        values.set(value, index);
+      const earlier = first.get(value);
+      if (earlier === undefined) {
+        first.set(value, index);
+        return;
       }
+      const { line } = doc.locate([...path, earlier, 'value']);
+      report(
+        [...path, index, 'value'],
+        `duplicate scale value ${value} (already used on line ${line})`,
+      );
     });
   };
 

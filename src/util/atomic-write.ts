@@ -22,13 +22,21 @@ export interface AtomicFile {
   abort(): void;
 }
 
+export interface AtomicOptions {
+  /** Replace an existing file (default), or refuse to. */
+  overwrite?: boolean;
+  /** The path as the user gave it, for messages. */
+  shown?: string;
+}
+
 /**
  * Opens a temporary file beside `file`. On commit it is flushed and renamed over the target, so
  * readers (and a crash or kill -9) see the old file or the new one, never a torn one. With
  * `overwrite: false` an existing target is left alone and reported.
  */
-export function openAtomicFile(file: string, options: { overwrite?: boolean } = {}): AtomicFile {
+export function openAtomicFile(file: string, options: AtomicOptions = {}): AtomicFile {
   const overwrite = options.overwrite ?? true;
+  const shown = options.shown ?? file;
   counter += 1;
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${counter}.tmp`);
   let mode = 0o666;
@@ -41,7 +49,7 @@ export function openAtomicFile(file: string, options: { overwrite?: boolean } = 
   try {
     fd = openSync(temp, 'wx', mode);
   } catch (error) {
-    throw writeError(file, error);
+    throw writeError(shown, error);
   }
   const abort = () => {
     if (fd !== undefined) closeSync(fd);
@@ -57,7 +65,7 @@ export function openAtomicFile(file: string, options: { overwrite?: boolean } = 
       action();
     } catch (error) {
       abort();
-      throw writeError(file, error);
+      throw writeError(shown, error);
     }
   };
   return {
@@ -80,11 +88,7 @@ export function openAtomicFile(file: string, options: { overwrite?: boolean } = 
 }
 
 /** Writes a whole file atomically (see openAtomicFile). */
-export function writeFileAtomic(
-  file: string,
-  data: string,
-  options: { overwrite?: boolean } = {},
-): void {
+export function writeFileAtomic(file: string, data: string, options: AtomicOptions = {}): void {
   const out = openAtomicFile(file, options);
   out.write(data);
   out.commit();

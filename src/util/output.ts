@@ -13,8 +13,8 @@ export interface Sink {
 const CHUNK = 64 * 1024;
 
 /** Opens a sink that gathers small writes into larger ones (a report is thousands of pieces). */
-export function openSink(stdout: Output, file: string | undefined): Sink {
-  const target = file === undefined ? undefined : openAtomicFile(file);
+export function openSink(stdout: Output, file?: { path: string; shown: string }): Sink {
+  const target = file === undefined ? undefined : openAtomicFile(file.path, { shown: file.shown });
   const send = (data: string) => (target ? target.write(data) : stdout.write(data));
   let buffer = '';
   return {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import type { Problem } from '../errors.js';
 
@@ -49,6 +49,13 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     }));
     return { value: undefined, problems, locate };
   }
+  const structural = structureProblems(doc).map(({ offset, message }) => ({
+    file,
+    path: '',
+    message,
+    ...position(offset),
+  }));
+  if (structural.length > 0) return { value: undefined, problems: structural, locate };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -63,6 +70,30 @@ export function parseYaml(text: string, file: string): ParsedDocument {
     throw error;
   }
   return { value, problems: [], locate };
+}
+
+/** What YAML allows but plain data cannot hold: keys that are lists or mappings, aliases to nothing. */
+function structureProblems(doc: Document.Parsed): { offset: number; message: string }[] {
+  const problems: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        problems.push({
+          offset: rangeStart(pair.key) ?? 0,
+          message: 'a mapping key must be a plain value, not a list or a mapping',
+        });
+      }
+    },
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) {
+        problems.push({
+          offset: rangeStart(alias) ?? 0,
+          message: `alias *${alias.source} refers to an anchor &${alias.source} that is not defined before it`,
+        });
+      }
+    },
+  });
+  return problems;
 }
 
 function failed(file: string, message: string): ParsedDocument {

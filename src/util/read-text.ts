@@ -17,7 +17,7 @@ export function readTextFile(path: string, file: string = path): string {
   }
   if (size > MAX_FILE_BYTES) {
     throw new UserError(
-      `${file}: file is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_FILE_BYTES)})`,
+      `${file}: file is too large: ${size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MB limit`,
     );
   }
   let bytes: Buffer;
@@ -62,10 +62,6 @@ function asUserError(file: string, error: unknown): unknown {
     default:
       return error;
   }
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Index of the first byte that is not part of well-formed UTF-8, or -1. */

@@ -1,0 +1,406 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+const STACK_LINE = /^\s+at /m;
+const GOOD = 'tests/fixtures/rubrics/good-minimal.yaml';
+const BAD = 'tests/fixtures/rubrics/bad-several-problems.yaml';
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/** A failed command: the exit code, nothing on stdout, and no stack trace on stderr. */
+function expectFailure(result: CliResult, code: number): void {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  expect(result.stderr).not.toMatch(/internal error/);
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-rubric-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A fresh empty folder for one test. */
+function freshDir(name: string): string {
+  const dir = join(temp, name);
+  mkdirSync(dir);
+  return dir;
+}
+
+describe('maturity rubric list', () => {
+  it('prints a table of the built-in rubrics', () => {
+    const result = runCli(['rubric', 'list']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(lines(result.stdout)).toEqual([
+      'ID               VERSION  STAGES  QUESTIONS  TITLE',
+      'social-business  1.0.0    6       53         Social business maturity',
+    ]);
+  });
+
+  it('prints JSON with --format json', () => {
+    const result = runCli(['rubric', 'list', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        id: 'social-business',
+        version: '1.0.0',
+        title: 'Social business maturity',
+        stages: 6,
+        questions: 53,
+      },
+    ]);
+  });
+
+  it('rejects an unknown format in one line', () => {
+    const result = runCli(['rubric', 'list', '--format', 'xml']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe(
+      "maturity: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+    );
+  });
+});
+
+describe('maturity rubric show', () => {
+  it('shows the default rubric as an outline, stages in order', () => {
+    const result = runCli(['rubric', 'show']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const out = lines(result.stdout);
+    expect(out[0]).toBe('Social business maturity  (social-business 1.0.0)');
+    expect(out[1]).toBe('6 stages · 22 tenets · 53 questions · threshold 70%');
+    expect(out.filter((line) => /^\d\. /.test(line)).map((line) => line.split(' — ')[0])).toEqual([
+      '1. Planning',
+      '2. Presence',
+      '3. Engagement',
+      '4. Formalized',
+      '5. Strategic',
+      '6. Converged',
+    ]);
+    expect(out).toContain(
+      '   - Listen to customers [listen-to-customers] weight 3 (38%), 3 questions',
+    );
+    expect(out.at(-1)).toBe(
+      'Scale: 0 Not started · 1 Ad hoc · 2 Defined · 3 Established · 4 Leading',
+    );
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('shows the normalized rubric as JSON', () => {
+    const result = runCli(['rubric', 'show', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const rubric = JSON.parse(result.stdout) as {
+      id: string;
+      stages: { id: string; threshold: number }[];
+    };
+    expect(rubric.id).toBe('social-business');
+    expect(rubric.stages.map((stage) => stage.id)).toEqual([
+      'planning',
+      'presence',
+      'engagement',
+      'formalized',
+      'strategic',
+      'converged',
+    ]);
+    expect(rubric).toEqual(
+      JSON.parse(readFileSync(join(ROOT, 'dist', 'rubrics', 'social-business.json'), 'utf8')),
+    );
+  });
+
+  it('shows a rubric file given by path', () => {
+    const result = runCli(['rubric', 'show', GOOD]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(lines(result.stdout)).toEqual([
+      'Minimal rubric  (minimal 0.1.0)',
+      '2 stages · 2 tenets · 2 questions · threshold 60%',
+      '1. Start',
+      '   - Basics [basics] weight 1 (100%), 1 question',
+      '2. Finish  (threshold 90%)',
+      '   - Review [review] weight 2 (100%), 1 question',
+      'Scale: 0 No · 1 Yes',
+    ]);
+  });
+
+  it('shows a rubric file as JSON with its defaults applied', () => {
+    const result = runCli([
+      'rubric',
+      'show',
+      fixture('rubrics', 'good-minimal.yaml'),
+      '-f',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    const rubric = JSON.parse(result.stdout) as {
+      benchmarks: unknown[];
+      stages: { threshold: number; tenets: { weight: number }[] }[];
+    };
+    expect(rubric.stages.map((stage) => stage.threshold)).toEqual([0.6, 0.9]);
+    expect(rubric.stages[0]?.tenets[0]?.weight).toBe(1);
+    expect(rubric.benchmarks).toHaveLength(1);
+  });
+
+  it('rejects an unknown rubric name in one line', () => {
+    const result = runCli(['rubric', 'show', 'nope']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe(
+      'unknown rubric "nope": not a built-in rubric (social-business) and no such file\n',
+    );
+  });
+
+  it('prints every problem of an invalid rubric file', () => {
+    const result = runCli(['rubric', 'show', BAD]);
+    expectFailure(result, 2);
+    const err = lines(result.stderr);
+    expect(err).toHaveLength(11);
+    expect(err[0]).toBe(`${BAD}:1:1: missing required field "title" (at title)`);
+  });
+
+  it('says when a rubric file does not exist', () => {
+    const result = runCli(['rubric', 'show', 'missing.yaml']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe('missing.yaml: no such file\n');
+  });
+});
+
+describe('maturity rubric validate', () => {
+  it('says ok for a valid rubric', () => {
+    const result = runCli(['rubric', 'validate', GOOD]);
+    expect(result).toEqual({ code: 0, stdout: `${GOOD}: ok\n`, stderr: '' });
+  });
+
+  it('validates the built-in rubric source', () => {
+    const result = runCli(['rubric', 'validate', 'rubrics/social-business.yaml']);
+    expect(result).toEqual({ code: 0, stdout: 'rubrics/social-business.yaml: ok\n', stderr: '' });
+  });
+
+  it('exits 1 and prints file:line:col: message (at path) for each problem', () => {
+    const result = runCli(['rubric', 'validate', GOOD, BAD]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(`${GOOD}: ok\n`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(lines(result.stderr)).toEqual([
+      `${BAD}:1:1: missing required field "title" (at title)`,
+      `${BAD}:1:5: id must be kebab-case: lowercase letters, digits and single dashes (at id)`,
+      `${BAD}:3:12: threshold must be greater than 0 and at most 1 (at threshold)`,
+      `${BAD}:6:14: duplicate scale value 0 (already used on line 5) (at scale.1.value)`,
+      `${BAD}:10:5: unknown key "colour" (at stages.0.colour)`,
+      `${BAD}:14:17: weight must be greater than 0 (at stages.0.tenets.0.weight)`,
+      `${BAD}:20:9: duplicate stage id "start" (first used on line 8) (at stages.1.id)`,
+      `${BAD}:25:17: weight must be a finite number, not the string "2" (at stages.1.tenets.0.weight)`,
+      `${BAD}:27:17: duplicate question id "has-plan" (first used on line 16) (at stages.1.tenets.0.questions.0.id)`,
+      `${BAD}:29:16: moves must have at least 1 move (at stages.1.tenets.0.moves)`,
+      `${BAD}:31:15: benchmark names unknown question "no-such-question" (at benchmarks.0.question)`,
+      `${BAD}: 11 problems`,
+    ]);
+  });
+
+  it('prints a syntax error without a path', () => {
+    const file = 'tests/fixtures/rubrics/bad-yaml-duplicate-key.yaml';
+    const result = runCli(['rubric', 'validate', file]);
+    expectFailure(result, 1);
+    expect(lines(result.stderr)).toEqual([
+      `${file}:4:1: duplicate key (YAML map keys must be unique)`,
+      `${file}: 1 problem`,
+    ]);
+  });
+
+  it('exits 2 for a file that does not exist', () => {
+    const result = runCli(['rubric', 'validate', 'missing.yaml']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe('missing.yaml: no such file\n');
+  });
+
+  it('exits 2 for a directory', () => {
+    const result = runCli(['rubric', 'validate', 'tests/fixtures/rubrics']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe('tests/fixtures/rubrics: is a directory, not a file\n');
+  });
+
+  it('goes on after an unreadable file and exits 2', () => {
+    const result = runCli(['rubric', 'validate', 'missing.yaml', GOOD]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe(`${GOOD}: ok\n`);
+    expect(result.stderr).toBe('missing.yaml: no such file\n');
+  });
+
+  it('needs at least one file', () => {
+    const result = runCli(['rubric', 'validate']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe("maturity: missing required argument 'files'\n");
+  });
+});
+
+describe('maturity rubric schema', () => {
+  it('prints the JSON Schema of rubric files', () => {
+    const result = runCli(['rubric', 'schema']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const schema = JSON.parse(result.stdout) as {
+      title: string;
+      type: string;
+      required: string[];
+    };
+    expect(schema.title).toBe('maturity rubric');
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'version', 'title', 'stages']));
+    expect(result.stdout).toBe(readFileSync(join(ROOT, 'schema', 'rubric.schema.json'), 'utf8'));
+  });
+});
+
+describe('maturity rubric init', () => {
+  const schemaFile = join(ROOT, 'schema', 'rubric.schema.json');
+
+  /** The file the first line's `$schema=` points at, resolved from the rubric's folder. */
+  function schemaTarget(dir: string, text: string): string {
+    const match = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text);
+    expect(match).not.toBeNull();
+    return resolve(dir, match![1]!);
+  }
+
+  it('writes a starter rubric that validates', () => {
+    const dir = freshDir('init');
+    const result = runCli(['rubric', 'init', 'mine.yaml'], { cwd: dir });
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'Wrote mine.yaml. Edit it, then check it with: maturity rubric validate mine.yaml\n',
+      stderr: '',
+    });
+    const text = readFileSync(join(dir, 'mine.yaml'), 'utf8');
+    expect(schemaTarget(dir, text)).toBe(schemaFile);
+    expect(runCli(['rubric', 'validate', 'mine.yaml'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: 'mine.yaml: ok\n',
+      stderr: '',
+    });
+  });
+
+  it('never overwrites an existing file', () => {
+    const dir = freshDir('init-exists');
+    writeFileSync(join(dir, 'mine.yaml'), 'precious: true\n');
+    const result = runCli(['rubric', 'init', 'mine.yaml'], { cwd: dir });
+    expectFailure(result, 2);
+    expect(result.stderr).toBe('mine.yaml: already exists; not overwritten\n');
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('precious: true\n');
+  });
+
+  it('copies a built-in rubric with --from, the schema comment first', () => {
+    const dir = freshDir('init-from');
+    const result = runCli(['rubric', 'init', 'sb.yaml', '--from', 'social-business'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const text = readFileSync(join(dir, 'sb.yaml'), 'utf8');
+    expect(schemaTarget(dir, text)).toBe(schemaFile);
+    const original = readFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), 'utf8');
+    expect(text.slice(text.indexOf('\n'))).toBe(original.slice(original.indexOf('\n')));
+    expect(runCli(['rubric', 'validate', 'sb.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('rejects an unknown --from and writes nothing', () => {
+    const dir = freshDir('init-from-nope');
+    const result = runCli(['rubric', 'init', 'x.yaml', '--from', 'nope'], { cwd: dir });
+    expectFailure(result, 2);
+    expect(result.stderr).toBe('unknown built-in rubric "nope" (built-in: social-business)\n');
+    expect(runCli(['rubric', 'validate', 'x.yaml'], { cwd: dir }).stderr).toBe(
+      'x.yaml: no such file\n',
+    );
+  });
+
+  it('says when the folder does not exist', () => {
+    const dir = freshDir('init-no-folder');
+    const result = runCli(['rubric', 'init', 'nope/x.yaml'], { cwd: dir });
+    expectFailure(result, 2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      /^nope\/x\.yaml: cannot write: the folder .*nope does not exist\n$/,
+    );
+  });
+
+  it('needs a file name', () => {
+    const result = runCli(['rubric', 'init']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe("maturity: missing required argument 'file'\n");
+  });
+});
+
+describe('maturity (program)', () => {
+  it('prints the version from package.json', () => {
+    expect(runCli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(runCli(['-V']).stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('prints help listing the commands', () => {
+    const result = runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Usage: maturity \[options\] \[command\]/);
+    for (const command of ['assess', 'score', 'template', 'rubric', 'help']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+  });
+
+  it('prints help for rubric, listing its commands', () => {
+    for (const args of [
+      ['rubric', '--help'],
+      ['help', 'rubric'],
+    ]) {
+      const result = runCli(args);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^Usage: maturity rubric \[options\] \[command\]/);
+      for (const command of ['list', 'show', 'validate', 'schema', 'init']) {
+        expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+      }
+    }
+  });
+
+  it('prints help for one rubric command', () => {
+    const result = runCli(['rubric', 'validate', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: maturity rubric validate \[options\] <files\.\.\.>/);
+    expect(result.stdout).toContain('$ maturity rubric validate my-rubric.yaml');
+  });
+
+  it('shows help on stderr and exits 2 without a command', () => {
+    for (const args of [[], ['rubric']]) {
+      const result = runCli(args);
+      expectFailure(result, 2);
+      expect(result.stderr).toMatch(/^Usage: maturity/);
+    }
+  });
+
+  it('rejects an unknown command in one line', () => {
+    const result = runCli(['frobnicate']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe("maturity: unknown command 'frobnicate'\n");
+  });
+
+  it('rejects an unknown rubric command in one line', () => {
+    const result = runCli(['rubric', 'frob']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe("maturity: unknown command 'frob'\n");
+  });
+
+  it('rejects an unknown option in one line, with the suggestion', () => {
+    const result = runCli(['rubric', 'list', '--formt', 'json']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe("maturity: unknown option '--formt' (Did you mean --format?)\n");
+  });
+
+  it('rejects extra arguments in one line', () => {
+    const result = runCli(['rubric', 'show', 'a', 'b']);
+    expectFailure(result, 2);
+    expect(result.stderr).toBe(
+      "maturity: too many arguments for 'show'. Expected 1 argument but got 2.\n",
+    );
+  });
+});

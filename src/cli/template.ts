@@ -1,5 +1,41 @@
-import { UserError } from '../errors.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { formatAnswersFile } from '../answers/serialize.js';
+import { ExitCode } from '../errors.js';
+import { resolveRubric } from '../rubric/builtin.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { packageRoot } from '../util/package-root.js';
 import type { Io } from './io.js';
-export async function runTemplate(_io: Io, ..._args: unknown[]): Promise<number> {
-  throw new UserError('not implemented yet');
+
+/** `maturity template`: a blank answers file for a rubric, to stdout or a file (never clobbered). */
+export async function runTemplate(
+  io: Io,
+  options: { rubric?: string; output?: string; force?: boolean },
+): Promise<number> {
+  const { rubric } = await resolveRubric(options.rubric, io.cwd);
+  const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
+  const schema = join(packageRoot(), 'schema', 'answers.schema.json');
+  const schemaPath = relative(target ? dirname(target) : io.cwd, schema)
+    .split(sep)
+    .join('/');
+  // A rubric given as a path is recorded as given, so the file scores without --rubric.
+  const header =
+    options.rubric !== undefined ? { rubric: rubricRef(options.rubric, io.cwd, target) } : {};
+  const text = formatAnswersFile(rubric, header, new Map(), { schemaPath });
+  if (!target) {
+    io.stdout.write(text);
+    return ExitCode.ok;
+  }
+  writeFileAtomic(target, text, { overwrite: options.force ?? false, shown: options.output! });
+  io.stderr.write(
+    `Wrote ${options.output}. Fill it in, then run: maturity score ${options.output}\n`,
+  );
+  return ExitCode.ok;
+}
+
+/** A `--rubric` path rewritten relative to the answers file, which is how the file resolves it. */
+function rubricRef(ref: string, cwd: string, target: string | undefined): string {
+  if (!/[\\/]|\.(ya?ml|json)$/i.test(ref)) return ref;
+  return relative(target ? dirname(target) : cwd, resolve(cwd, ref))
+    .split(sep)
+    .join('/');
 }

@@ -184,9 +184,14 @@ export function checkAnswersAgainstRubric(
   return problems;
 }
 
-/** Questions of a rubric by id, in rubric order. */
-export function questionIndex(rubric: Rubric): Map<string, Question> {
+const indexCache = new WeakMap<Rubric, Map<string, Question>>();
+
+/** Questions of a rubric by id, in rubric order (built once per rubric). */
+export function questionIndex(rubric: Rubric): ReadonlyMap<string, Question> {
+  const cached = indexCache.get(rubric);
+  if (cached) return cached;
   const index = new Map<string, Question>();
+  indexCache.set(rubric, index);
   for (const stage of rubric.stages) {
     for (const tenet of stage.tenets)
       for (const question of tenet.questions) index.set(question.id, question);

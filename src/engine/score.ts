@@ -75,15 +75,23 @@ export function questionScore(value: number, scale: readonly ScaleLevel[]): numb
   return (value - lowest) / (highest - lowest);
 }
 
+// Scales are immutable once loaded; batch scoring asks for the same ones thousands of times.
+const boundsCache = new WeakMap<readonly ScaleLevel[], { lowest: number; highest: number }>();
+
 /** Lowest and highest values of a scale. */
 export function scaleBounds(scale: readonly ScaleLevel[]): { lowest: number; highest: number } {
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (const level of scale) {
-    if (level.value < lowest) lowest = level.value;
-    if (level.value > highest) highest = level.value;
+  let bounds = boundsCache.get(scale);
+  if (bounds === undefined) {
+    let lowest = Infinity;
+    let highest = -Infinity;
+    for (const level of scale) {
+      if (level.value < lowest) lowest = level.value;
+      if (level.value > highest) highest = level.value;
+    }
+    bounds = { lowest, highest };
+    boundsCache.set(scale, bounds);
   }
-  return { lowest, highest };
+  return bounds;
 }
 
 /** Weighted mean of the items whose score is not null; null when none has one. */
@@ -130,16 +138,18 @@ function scoreStage(stage: Stage, number: number, answers: AnswerMap): StageResu
 
 function scoreQuestion(question: Question, answers: AnswerMap): QuestionResult {
   const answer = answers.get(question.id);
-  const base = { id: question.id, weight: question.weight };
-  if (!answer) return { ...base, value: null, score: 0 };
-  const note = answer.note === undefined ? {} : { note: answer.note };
-  if (answer.value === 'n/a') return { ...base, value: 'n/a', score: null, ...note };
-  return {
-    ...base,
+  if (answer === undefined) {
+    return { id: question.id, value: null, score: 0, weight: question.weight };
+  }
+  const score = answer.value === 'n/a' ? null : questionScore(answer.value, question.scale);
+  const result: QuestionResult = {
+    id: question.id,
     value: answer.value,
-    score: questionScore(answer.value, question.scale),
-    ...note,
+    score,
+    weight: question.weight,
   };
+  if (answer.note !== undefined) result.note = answer.note;
+  return result;
 }
 
 /** Tenets under their stage's threshold: by stage, then impact (largest first), then rubric order. */

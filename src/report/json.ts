@@ -44,11 +44,11 @@ export function jsonResult(result: ScoredFile): Record<string, unknown> {
 /** `{ "schemaVersion": 1, "results": [...] }`, streamed one result at a time. */
 export const jsonReporter: StreamingReporter = {
   begin: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n  "results": [`,
-  item: (result: ScoredFile, index: number, _options: ReportOptions) =>
-    `${index === 0 ? '\n' : ',\n'}${indent(JSON.stringify(jsonResult(result), null, 2), '    ')}`,
+  item: (result: ScoredFile, index: number, _options: ReportOptions) => {
+    // Stringified two levels deep, the result comes out indented as it sits in the document.
+    const nested = JSON.stringify({ results: [jsonResult(result)] }, null, 2);
+    const body = nested.slice(nested.indexOf('[\n') + 2, nested.lastIndexOf('\n  ]'));
+    return `${index === 0 ? '\n' : ',\n'}${body}`;
+  },
   end: (rows: readonly SummaryRow[]) => `${rows.length === 0 ? '' : '\n  '}]\n}\n`,
 };
-
-function indent(text: string, prefix: string): string {
-  return prefix + text.replace(/\n/g, `\n${prefix}`);
-}

@@ -7,7 +7,6 @@ import {
   loadBuiltinRubric,
   resolveRubric,
 } from '../rubric/builtin.js';
-import { checkRubricText } from '../rubric/load-rubric.js';
 import { renderRubricOutline, rubricCounts } from '../report/rubric-outline.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageRoot } from '../util/package-root.js';
@@ -61,6 +60,7 @@ export async function runRubricShow(
 
 /** `maturity rubric validate <file…>`: `ok` or every problem; 1 when one is invalid, 2 when unreadable. */
 export async function runRubricValidate(io: Io, files: string[]): Promise<number> {
+  const { checkRubricText } = await import('../rubric/load-rubric.js');
   let invalid = false;
   let unreadable = false;
   for (const file of files) {

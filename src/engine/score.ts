@@ -108,6 +108,15 @@ export function weightedMean(
   return weights === 0 ? null : total / weights;
 }
 
+/**
+ * An ordering key for impacts and gains: values equal within 1e-9 on paper (but not in floating
+ * point) get the same key, so their tie is broken by rubric order, as the rules say. Rounding keeps
+ * the comparison transitive, which a tolerance in the comparator would not.
+ */
+function rankKey(value: number): number {
+  return Math.round(value / EPSILON);
+}
+
 /** Whether a score reaches a threshold, allowing for floating-point error. */
 export function reaches(score: number, threshold: number): boolean {
   return score >= threshold - EPSILON;
@@ -169,7 +178,7 @@ function findGaps(stages: readonly StageResult[]): Gap[] {
         };
         return [{ gap, index }];
       })
-      .sort((a, b) => b.gap.impact - a.gap.impact || a.index - b.index)
+      .sort((a, b) => rankKey(b.gap.impact) - rankKey(a.gap.impact) || a.index - b.index)
       .map(({ gap }) => gap),
   );
 }
@@ -182,7 +191,7 @@ function pathToAttain(stage: StageResult): { stage: string; tenets: string[] } {
   const candidates = stage.tenets
     .map((tenet, index) => ({ tenet, index, gain: tenet.weight * (1 - (tenet.score ?? 1)) }))
     .filter(({ tenet }) => tenet.score !== null)
-    .sort((a, b) => b.gain - a.gain || a.index - b.index);
+    .sort((a, b) => rankKey(b.gain) - rankKey(a.gain) || a.index - b.index);
   const raised = new Set<string>();
   const tenets: string[] = [];
   for (const { tenet } of candidates) {

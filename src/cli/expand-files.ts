@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -21,7 +21,13 @@ export async function expandFiles(
       continue;
     }
     const { glob } = await import('tinyglobby');
-    const matches = await glob(arg, { cwd, onlyFiles: true, expandDirectories: false });
+    // An absolute pattern yields absolute paths, a relative one paths relative to cwd: as given.
+    const matches = await glob(arg, {
+      cwd,
+      onlyFiles: true,
+      expandDirectories: false,
+      absolute: isAbsolute(arg),
+    });
     if (matches.length === 0) {
       problems.push(new UserError(`${arg}: no files match this pattern`));
     }

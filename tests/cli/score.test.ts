@@ -1,0 +1,571 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAnswersFile } from '../../src/answers/load-answers.js';
+import { assess } from '../../src/engine/score.js';
+import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
+import { BIN, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+
+const STACK_LINE = /^\s+at /m;
+/** The escape that starts every ANSI colour sequence. */
+const ESC = '\u001b';
+
+const ACME = 'examples/acme-engagement.yaml';
+const GLOBEX = 'examples/globex-coe-trap.yaml';
+const INITECH = 'examples/initech-strategic.yaml';
+const NORTHWIND = 'examples/northwind-planning.yaml';
+/** Every example, in the order the tool sorts them. */
+const EXAMPLES = [ACME, GLOBEX, INITECH, NORTHWIND];
+
+const SCORE = 'tests/fixtures/score';
+const MINIMAL_RUBRIC = 'tests/fixtures/rubrics/good-minimal.yaml';
+
+interface JsonStage {
+  number: number;
+  id: string;
+  name: string;
+  score: number | null;
+  threshold: number;
+  attained: boolean;
+}
+
+interface JsonResult {
+  source: string;
+  organization: string | null;
+  unit: string | null;
+  rubric: { id: string; version: string };
+  currentStage: { number: number; id: string | null; name: string | null };
+  maturityIndex: number;
+  completeness: number;
+  stages: JsonStage[];
+  gaps: unknown[];
+  path: { stage: string; tenets: string[] } | null;
+  moves: { stage: string; tenet: string; text: string }[];
+  ahead: string[];
+  foundationGaps: string[];
+  unanswered: string[];
+}
+
+interface JsonReport {
+  schemaVersion: number;
+  results: JsonResult[];
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/** Runs `maturity score …` and parses its JSON report. */
+function scoreJson(args: string[], options: Parameters<typeof runCli>[1] = {}): JsonReport {
+  const result = runCli(['score', ...args, '--format', 'json'], options);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as JsonReport;
+}
+
+/** A failed command: the exit code, and neither a stack trace nor an internal error on stderr. */
+function expectCleanFailure(result: CliResult, code: number): void {
+  expect(result.code).toBe(code);
+  expect(result.stderr).not.toBe('');
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  expect(result.stderr).not.toMatch(/internal error/i);
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-score-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A fresh empty folder for one test. */
+function freshDir(name: string): string {
+  const dir = join(temp, name);
+  mkdirSync(dir);
+  return dir;
+}
+
+describe('maturity score: the examples land where they say', () => {
+  it.each([
+    [NORTHWIND, 1, 'planning', 1, 2],
+    [GLOBEX, 0, null, 0, 1],
+    [INITECH, 5, 'strategic', 5, 6],
+    [ACME, 2, 'presence', 2, 3],
+  ])('%s is at stage %i (%s)', (file, number, id, low, high) => {
+    const [result] = scoreJson([file]).results;
+    expect(result!.currentStage.number).toBe(number);
+    expect(result!.currentStage.id).toBe(id);
+    expect(result!.maturityIndex).toBeGreaterThanOrEqual(low);
+    expect(result!.maturityIndex).toBeLessThan(high);
+  });
+
+  it('the centre-of-excellence example attains later stages over an unattained Planning', () => {
+    const [result] = scoreJson([GLOBEX]).results;
+    const attained = result!.stages.filter((s) => s.attained).map((s) => s.id);
+    expect(attained).toEqual(['presence', 'engagement', 'formalized']);
+    expect(result!.stages[0]!.score).toBeGreaterThan(0.6);
+    expect(result!.ahead).toEqual(['presence', 'engagement', 'formalized']);
+    expect(result!.foundationGaps).toEqual(['planning']);
+    expect(result!.completeness).toBe(1);
+  });
+
+  it('the partly answered example leaves about half the questions empty', () => {
+    const [result] = scoreJson([ACME]).results;
+    expect(result!.completeness).toBeGreaterThan(0.4);
+    expect(result!.completeness).toBeLessThan(0.6);
+    expect(result!.unanswered.length).toBeGreaterThan(20);
+  });
+
+  it('every example records its organization, rubric and version', () => {
+    for (const file of EXAMPLES) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text).toMatch(/^rubric: social-business$/m);
+      expect(text).toMatch(/^rubricVersion: 1\.0\.0$/m);
+      for (const key of ['organization', 'unit', 'respondent', 'role', 'assessedAt']) {
+        expect(text).toMatch(new RegExp(`^${key}: \\S`, 'm'));
+      }
+      expect(text).toMatch(/note: "/);
+      expect(text).toMatch(/: (\{ value: )?n\/a\b/);
+    }
+  });
+});
+
+describe('maturity score: JSON agrees with the engine', () => {
+  it.each(EXAMPLES)('%s, field by field', async (file) => {
+    const rubric = await loadBuiltinRubric('social-business');
+    const source = await loadAnswersFile(join(ROOT, file), file);
+    expect(source.problems).toEqual([]);
+    const expected = assess(rubric, source.answers!.answers);
+
+    const report = scoreJson([file]);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.results).toHaveLength(1);
+    const actual = report.results[0]!;
+    expect(actual.source).toBe(file);
+    expect(actual.rubric).toEqual({ id: 'social-business', version: '1.0.0' });
+    expect(actual.organization).toBe(source.answers!.organization);
+    expect(actual.unit).toBe(source.answers!.unit);
+    expect(actual.currentStage).toEqual(expected.currentStage);
+    expect(actual.maturityIndex).toBe(expected.maturityIndex);
+    expect(actual.completeness).toBe(expected.completeness);
+    expect(
+      actual.stages.map(({ number, id, name, score, threshold, attained }) => ({
+        number,
+        id,
+        name,
+        score,
+        threshold,
+        attained,
+      })),
+    ).toEqual(
+      expected.stages.map(({ number, id, name, score, threshold, attained }) => ({
+        number,
+        id,
+        name,
+        score,
+        threshold,
+        attained,
+      })),
+    );
+    expect(actual.gaps).toEqual(expected.gaps);
+    expect(actual.path).toEqual(expected.path);
+    expect(actual.moves).toEqual(expected.moves);
+    expect(actual.ahead).toEqual(expected.ahead);
+    expect(actual.foundationGaps).toEqual(expected.foundationGaps);
+    expect(actual.unanswered).toEqual(expected.unanswered);
+  });
+
+  it('keeps the path as given for each file of a batch, in sorted order', () => {
+    const report = scoreJson([NORTHWIND, `./${GLOBEX}`]);
+    expect(report.results.map((r) => r.source)).toEqual([`./${GLOBEX}`, NORTHWIND]);
+  });
+});
+
+describe('maturity score: formats', () => {
+  it('text (the default) leads with the stage and the index', () => {
+    const result = runCli(['score', NORTHWIND]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toContain(ESC);
+    const out = lines(result.stdout);
+    expect(out[0]).toBe(`Northwind Traders · Marketing  ${NORTHWIND}`);
+    expect(out).toContain('Stage 1 of 6 — Planning · index 1.47');
+    expect(runCli(['score', NORTHWIND, '--format', 'text']).stdout).toBe(result.stdout);
+  });
+
+  it('json is one document with schemaVersion 1', () => {
+    const report = scoreJson(EXAMPLES);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.results.map((r) => r.source)).toEqual(EXAMPLES);
+  });
+
+  it('markdown is non-empty and never coloured, even when colour is forced', () => {
+    const result = runCli(['score', ...EXAMPLES, '--format', 'markdown'], {
+      env: { FORCE_COLOR: '1' },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).not.toBe('');
+    expect(result.stdout).not.toContain(ESC);
+    for (const org of ['Acme Corp', 'Globex Corporation', 'Initech', 'Northwind Traders']) {
+      expect(result.stdout).toContain(org);
+    }
+  });
+
+  it('csv has a header starting with "file," and one row per answers file', () => {
+    const result = runCli(['score', ...EXAMPLES, '--format', 'csv']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toContain(ESC);
+    const rows = lines(result.stdout);
+    expect(rows[0]).toMatch(/^file,/);
+    expect(rows).toHaveLength(1 + EXAMPLES.length);
+    EXAMPLES.forEach((file, i) => expect(rows[i + 1]).toContain(file));
+  });
+
+  it('junit is XML with one test case per stage per file, failed when not attained', () => {
+    const result = runCli(['score', NORTHWIND, INITECH, '--format', 'junit']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('<?xml')).toBe(true);
+    expect(result.stdout).not.toContain(ESC);
+    // Well formed: the parser throws on broken XML when validation is asked for.
+    const parser = new XMLParser({ ignoreAttributes: false });
+    expect(() => parser.parse(result.stdout, true)).not.toThrow();
+    const testcases = result.stdout.match(/<testcase\b/g) ?? [];
+    expect(testcases).toHaveLength(12);
+    // Northwind attains 1 stage of 6, Initech 5 of 6: 5 + 1 failures.
+    const failures = result.stdout.match(/<failure\b/g) ?? [];
+    expect(failures).toHaveLength(6);
+  });
+
+  it('rejects an unknown format with exit 2', () => {
+    const result = runCli(['score', NORTHWIND, '--format', 'xml']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toContain('xml');
+  });
+});
+
+describe('maturity score: --min-stage', () => {
+  it.each([
+    ['0', 0],
+    ['1', 0],
+    ['2', 1],
+    ['5', 1],
+    ['6', 1],
+    ['planning', 0],
+    ['presence', 1],
+    ['formalized', 1],
+  ])('northwind (stage 1) with --min-stage %s exits %i', (minimum, code) => {
+    const result = runCli(['score', NORTHWIND, '--min-stage', minimum]);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain('Stage 1 of 6 — Planning');
+    if (code === 0) {
+      expect(result.stderr).toBe('');
+    } else {
+      expect(lines(result.stderr)).toEqual([
+        `maturity: below the minimum stage ${minimum} (--min-stage)`,
+      ]);
+    }
+  });
+
+  it('initech (stage 5) reaches formalized and strategic but not converged', () => {
+    expect(runCli(['score', INITECH, '--min-stage', 'formalized']).code).toBe(0);
+    expect(runCli(['score', INITECH, '--min-stage', 'strategic']).code).toBe(0);
+    expect(runCli(['score', INITECH, '--min-stage', 'converged']).code).toBe(1);
+  });
+
+  it('fails when any file of a batch is below the minimum, and still reports them all', () => {
+    const result = runCli(['score', INITECH, NORTHWIND, '--min-stage', '2', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.results.map((r) => r.source)).toEqual([INITECH, NORTHWIND]);
+  });
+
+  it('counts the centre-of-excellence trap as stage 0', () => {
+    expect(runCli(['score', GLOBEX, '--min-stage', '1']).code).toBe(1);
+    expect(runCli(['score', GLOBEX, '--min-stage', '0']).code).toBe(0);
+  });
+
+  it('rejects an unknown stage id with exit 2, naming the stages', () => {
+    const result = runCli(['score', NORTHWIND, '--min-stage', 'mature']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual([
+      'maturity: --min-stage "mature" is not a stage of the rubric (planning, presence, engagement, formalized, strategic, converged)',
+    ]);
+  });
+
+  it('rejects a stage number beyond the last stage with exit 2', () => {
+    const result = runCli(['score', NORTHWIND, '--min-stage', '7']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+  });
+});
+
+describe('maturity score: bad answers files', () => {
+  it.each([
+    [
+      'bad-unknown-question.yaml',
+      '4:3: unknown question "social-listnening" (not in rubric social-business) (at answers.social-listnening)',
+    ],
+    [
+      'bad-value-off-scale.yaml',
+      '4:19: 5 is not on the scale of question "pilot-projects" (0, 1, 2, 3, 4) (at answers.pilot-projects)',
+    ],
+    [
+      'bad-na-not-allowed.yaml',
+      '3:21: question "social-listening" cannot be answered n/a (at answers.social-listening)',
+    ],
+  ])('%s: exit 2 with file:line:col and the problem', (name, message) => {
+    const file = `${SCORE}/${name}`;
+    const result = runCli(['score', file]);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual([`${file}:${message}`]);
+  });
+
+  it('a YAML syntax error: exit 2, one line with file:line:col, no stack trace', () => {
+    const file = `${SCORE}/bad-yaml-syntax.yaml`;
+    const result = runCli(['score', file]);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    const out = lines(result.stderr);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+: invalid YAML: `));
+  });
+
+  it('a missing file: exit 2 naming it', () => {
+    const result = runCli(['score', 'examples/no-such-file.yaml']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual(['examples/no-such-file.yaml: no such file']);
+  });
+
+  it('mixed good and bad files: the good ones are still reported, exit 2', () => {
+    const bad = `${SCORE}/bad-unknown-question.yaml`;
+    const result = runCli(['score', NORTHWIND, bad, INITECH]);
+    expectCleanFailure(result, 2);
+    expect(lines(result.stderr)).toEqual([
+      `${bad}:4:3: unknown question "social-listnening" (not in rubric social-business) (at answers.social-listnening)`,
+    ]);
+    expect(result.stdout).toContain(`Northwind Traders · Marketing  ${NORTHWIND}`);
+    expect(result.stdout).toContain(`Initech · Whole company  ${INITECH}`);
+    expect(result.stdout).not.toContain(bad);
+
+    const json = runCli(['score', NORTHWIND, bad, INITECH, '--format', 'json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(report.results.map((r) => r.source)).toEqual([INITECH, NORTHWIND]);
+  });
+
+  it('a bad file wins over --min-stage: exit 2, not 1', () => {
+    const result = runCli(['score', NORTHWIND, 'examples/no-such-file.yaml', '--min-stage', '6']);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('maturity score: globs', () => {
+  it('expands a quoted glob itself: every example, sorted, then a summary table', () => {
+    const result = runCli(['score', 'examples/*.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const out = result.stdout.split('\n');
+    const headers = EXAMPLES.map((file) => out.findIndex((line) => line.endsWith(`  ${file}`)));
+    for (const index of headers) expect(index).toBeGreaterThanOrEqual(0);
+    expect([...headers].sort((a, b) => a - b)).toEqual(headers);
+    const summary = out.indexOf('Summary of 4 files');
+    expect(summary).toBeGreaterThan(headers[headers.length - 1]!);
+    const table = out.slice(summary + 2).filter((line) => line !== '');
+    expect(table.map((line) => line.split(/\s+/)[0])).toEqual(EXAMPLES);
+  });
+
+  it('gives the same sources in JSON as the files named one by one', () => {
+    const report = scoreJson(['examples/*.yaml']);
+    expect(report.results.map((r) => r.source)).toEqual(EXAMPLES);
+    expect(scoreJson(['examples/*.yaml'])).toEqual(scoreJson([...EXAMPLES].reverse()));
+  });
+
+  it('keeps an absolute glob absolute in the sources', () => {
+    const pattern = join(ROOT, 'examples', '*.yaml');
+    const report = scoreJson([pattern]);
+    expect(report.results.map((r) => r.source)).toEqual(EXAMPLES.map((file) => join(ROOT, file)));
+  });
+
+  it('a glob matching nothing: exit 2 naming the pattern', () => {
+    const result = runCli(['score', 'examples/*.nothing']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual(['examples/*.nothing: no files match this pattern']);
+  });
+
+  it('a glob matching nothing next to a good file: the good file is reported, exit 2', () => {
+    const result = runCli(['score', NORTHWIND, 'examples/*.nothing']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('Stage 1 of 6 — Planning');
+    expect(lines(result.stderr)).toEqual(['examples/*.nothing: no files match this pattern']);
+  });
+});
+
+describe('maturity score: --output', () => {
+  it('writes the report to the file and nothing on stdout', () => {
+    const dir = freshDir('output');
+    const target = join(dir, 'report.json');
+    const result = runCli(['score', ...EXAMPLES, '--format', 'json', '--output', target]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+    expect(readFileSync(target, 'utf8')).toBe(
+      runCli(['score', ...EXAMPLES, '--format', 'json']).stdout,
+    );
+  });
+
+  it('writes text without colour even when colour is forced', () => {
+    const dir = freshDir('output-text');
+    const target = join(dir, 'report.txt');
+    // On stdout, forced colour shows…
+    expect(runCli(['score', NORTHWIND], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    // …but a file never gets escape sequences.
+    const result = runCli(['score', NORTHWIND, '--output', target], { env: { FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(target, 'utf8')).toBe(runCli(['score', NORTHWIND]).stdout);
+  });
+
+  it('a missing folder: exit 2, one line, no file created', () => {
+    const dir = freshDir('output-missing');
+    const target = join(dir, 'no-such-folder', 'report.txt');
+    const result = runCli(['score', NORTHWIND, '--output', target]);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toContain(target);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+});
+
+describe('maturity score: --moves', () => {
+  it('limits the recommended moves', () => {
+    const [two] = scoreJson([NORTHWIND, '--moves', '2']).results;
+    const [five] = scoreJson([NORTHWIND]).results;
+    expect(two!.moves).toHaveLength(2);
+    expect(five!.moves).toHaveLength(5);
+    expect(two!.moves).toEqual(five!.moves.slice(0, 2));
+    const [none] = scoreJson([NORTHWIND, '--moves', '0']).results;
+    expect(none!.moves).toEqual([]);
+  });
+
+  it('limits the moves in the text report too', () => {
+    const out = lines(runCli(['score', NORTHWIND, '--moves', '2']).stdout);
+    expect(out.filter((line) => /^ {2}\d+\. /.test(line))).toHaveLength(2);
+  });
+
+  it.each(['x', '-1', '1.5'])('rejects --moves %s with exit 2', (value) => {
+    const result = runCli(['score', NORTHWIND, '--moves', value]);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+  });
+});
+
+describe('maturity score: --strict', () => {
+  it('makes unanswered questions an error, one line each', async () => {
+    const rubric = await loadBuiltinRubric('social-business');
+    const source = await loadAnswersFile(join(ROOT, ACME), ACME);
+    const { unanswered } = assess(rubric, source.answers!.answers);
+    expect(unanswered.length).toBeGreaterThan(0);
+
+    const result = runCli(['score', ACME, '--strict']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    const out = lines(result.stderr);
+    expect(out).toHaveLength(unanswered.length);
+    out.forEach((line, i) => {
+      expect(line).toMatch(new RegExp(`^${ACME}:\\d+:\\d+: `));
+      expect(line).toContain(`"${unanswered[i]}"`);
+    });
+  });
+
+  it('passes a file with every question answered', () => {
+    const result = runCli(['score', NORTHWIND, '--strict']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('maturity score: choosing the rubric', () => {
+  it('--rubric <path> scores with a fixture rubric', () => {
+    const report = scoreJson([`${SCORE}/good-minimal-no-rubric.yaml`, '--rubric', MINIMAL_RUBRIC]);
+    const [result] = report.results;
+    expect(result!.rubric).toEqual({ id: 'minimal', version: '0.1.0' });
+    expect(result!.currentStage).toEqual({ number: 2, id: 'finish', name: 'Finish' });
+    expect(result!.maturityIndex).toBe(2);
+  });
+
+  it('without --rubric the same file is checked against the default rubric and fails', () => {
+    const result = runCli(['score', `${SCORE}/good-minimal-no-rubric.yaml`]);
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toContain('unknown question "has-plan"');
+  });
+
+  it("the file's rubric: field as a path is relative to the file, not the working folder", () => {
+    const report = scoreJson(['score/good-minimal.yaml'], { cwd: join(ROOT, 'tests', 'fixtures') });
+    const [result] = report.results;
+    expect(result!.source).toBe('score/good-minimal.yaml');
+    expect(result!.organization).toBe('Minimal Ltd');
+    expect(result!.rubric).toEqual({ id: 'minimal', version: '0.1.0' });
+    // has-plan 1 of [0, 1]: Start attained; reviewed 2 of [1, 3] = 50%, below Finish's 90%.
+    expect(result!.currentStage).toEqual({ number: 1, id: 'start', name: 'Start' });
+    expect(result!.maturityIndex).toBe(1.5);
+  });
+
+  it('a rubricVersion mismatch is a warning on stderr, exit 0', () => {
+    const file = `${SCORE}/good-version-mismatch.yaml`;
+    const result = runCli(['score', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Stage 0 of 6');
+    expect(lines(result.stderr)).toEqual([
+      `${file}: warning: answers were given for social-business 0.9.0; scoring with version 1.0.0`,
+    ]);
+  });
+});
+
+describe('maturity score: determinism and pipes', () => {
+  it.each(['text', 'json'])('%s output is byte-identical across runs', (format) => {
+    const args = ['score', 'examples/*.yaml', '--format', format];
+    const first = runCli(args);
+    const second = runCli(args);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('ends quietly when the reader closes the pipe early', () => {
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" score ${NORTHWIND} | head -1`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`Northwind Traders · Marketing  ${NORTHWIND}\n`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('ends quietly on a closed pipe in the middle of a large batch', () => {
+    const dir = freshDir('many');
+    for (let i = 10; i < 50; i += 1) copyFileSync(join(ROOT, INITECH), join(dir, `org-${i}.yaml`));
+    const script = `"${process.execPath}" "${BIN}" score '*.yaml' | head -1`;
+    const result = spawnSync('sh', ['-c', script], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toBe('Initech · Whole company  org-10.yaml\n');
+    expect(result.stderr).toBe('');
+  });
+});

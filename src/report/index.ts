@@ -6,12 +6,12 @@ export const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit'] as const;
 
 export type Format = (typeof FORMATS)[number];
 
-/** The reporters, each loaded only when its format is asked for. */
+/** The reporters, each loaded only when its format is asked for; one call per run (csv keeps state). */
 export const reporters: Record<Format, () => Promise<StreamingReporter>> = {
   text: async () => (await import('./text.js')).textReporter,
   json: async () => (await import('./json.js')).jsonReporter,
   markdown: async () => (await import('./markdown.js')).markdownReporter,
-  csv: async () => (await import('./csv.js')).csvReporter,
+  csv: async () => (await import('./csv.js')).createCsvReporter(),
   junit: async () => (await import('./junit.js')).junitReporter,
 };
 

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/report/index.js';
+import { textReporter } from '../../src/report/text.js';
+import { nonLinearNotes } from '../../src/report/wording.js';
+import {
+  ANSI,
+  BUILTIN,
+  builtinAll3,
+  builtinPartial,
+  builtinTrap,
+  scored,
+  SMALL,
+  SMALL_CLIMBING,
+  SMALL_GAP_NO_TRAP,
+  SMALL_TOP,
+  SMALL_TRAP,
+} from './helpers.js';
+
+const plain = { color: false };
+const oneSpace = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('text reporter', () => {
+  const trap = scored(SMALL, SMALL_TRAP, { organization: 'Acme', unit: 'Ops' });
+
+  it('puts the stage and index first', () => {
+    const lines = render(textReporter, [trap], plain).split('\n');
+    expect(lines[0]).toBe('Acme · Ops  answers.yaml');
+    expect(lines[1]).toBe('Small | test rubric 1.2.0');
+    expect(lines[3]).toBe('Stage 0 of 4 — not yet at Listen · index 0.25');
+    expect(lines[4]).toBe('Completeness 100% (6 of 6 questions answered)');
+  });
+
+  it('has no ANSI escape without colour, and colours with it', () => {
+    expect(render(textReporter, [trap], plain)).not.toMatch(ANSI);
+    expect(render(textReporter, [trap], { color: true })).toMatch(ANSI);
+  });
+
+  it('colours nothing but the styling: without the escapes the text is the same', () => {
+    // eslint-disable-next-line no-control-regex -- stripping escape sequences
+    const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(strip(render(textReporter, [trap], { color: true }))).toBe(
+      render(textReporter, [trap], plain),
+    );
+  });
+
+  it('shows a bar per stage with score, threshold and status', () => {
+    const out = render(textReporter, [trap], plain);
+    expect(out).toMatch(/^ {2}1 Listen +[█░|]{24} {2}25% \/ {2}70% {2}next$/m);
+    expect(out).toMatch(/^ {2}2 Pilot <& test> +[█|]{24} 100% \/ {2}70% {2}attained$/m);
+    expect(out).toContain('  4 Extras         n/a (every question answered n/a)');
+  });
+
+  it('notes the centre-of-excellence trap when the CoE stage is attained above a gap', () => {
+    const out = oneSpace(render(textReporter, [trap], plain));
+    expect(out).toContain(
+      'Ahead: Pilot <& test>, Hub | core are attained although an earlier stage is not',
+    );
+    expect(out).toContain('Foundation gaps: Listen is not attained while a later stage is.');
+    expect(out).toContain(
+      'Centre-of-excellence trap: Hub | core is attained on top of foundation gaps.',
+    );
+    for (const note of nonLinearNotes(trap.assessment, SMALL)) expect(out).toContain(note);
+  });
+
+  it('gives no trap note when the CoE stage is not attained', () => {
+    const out = oneSpace(render(textReporter, [scored(SMALL, SMALL_GAP_NO_TRAP)], plain));
+    expect(out).toContain('Foundation gaps: Listen');
+    expect(out).not.toContain('Centre-of-excellence trap');
+  });
+
+  it('notes the trap on the built-in rubric', () => {
+    const result = scored(BUILTIN, builtinTrap());
+    expect(result.assessment.foundationGaps).toEqual(['planning']);
+    const out = oneSpace(render(textReporter, [result], plain));
+    expect(out).toContain(
+      'Centre-of-excellence trap: Formalized is attained on top of foundation gaps.',
+    );
+  });
+
+  it('lists gaps, the path, moves and unanswered questions', () => {
+    const out = render(textReporter, [scored(SMALL, SMALL_CLIMBING)], plain);
+    expect(out).toContain('Hub | core › Build a centre of excellence 50% of 70%, impact 0.20');
+    expect(out).toContain('Path to Hub | core');
+    expect(oneSpace(out)).toContain('Raise this tenet to full marks to attain Hub | core: Govern.');
+    expect(out).toContain('  1. Adopt a framework.\n     Hub | core › Govern');
+    expect(out).toContain('Unanswered (2)  scored as 0\n  governance-framework, optional-a\n');
+  });
+
+  it('says so at the top stage', () => {
+    const out = render(textReporter, [scored(SMALL, SMALL_TOP)], plain);
+    expect(out).toContain('Top stage reached — keep every stage above its threshold.');
+    expect(out).not.toContain('Path to');
+  });
+
+  it('stays within 80 columns on the built-in rubric', () => {
+    const results = [builtinAll3(), builtinTrap(), builtinPartial(), {}].map((answers, i) =>
+      scored(BUILTIN, answers, { source: `team-${i}.yaml`, organization: 'Acme Corp' }),
+    );
+    const out = render(textReporter, results, plain);
+    const long = out.split('\n').filter((line) => [...line].length > 80);
+    expect(long).toEqual([]);
+  });
+
+  it('adds a summary for several files, and only then', () => {
+    const one = [scored(SMALL, SMALL_TRAP, { source: 'a.yaml' })];
+    const two = [...one, scored(SMALL, SMALL_TOP, { source: 'b.yaml', organization: 'Beta' })];
+    expect(render(textReporter, one, plain)).not.toContain('Summary');
+    const out = render(textReporter, two, plain);
+    expect(out).toMatch(/Summary of 2 files\nFILE +ORGANIZATION +STAGE +INDEX +ANSWERED\n/);
+    expect(out).toMatch(/^a\.yaml +- +0\/4 - +0\.25 +100%$/m);
+    expect(out).toMatch(/^b\.yaml +Beta +4\/4 Extras +4\.00 +100%$/m);
+  });
+
+  it('streams pieces that add up to the whole report, the same every time', () => {
+    const results = [scored(SMALL, SMALL_TRAP), scored(SMALL, SMALL_CLIMBING)];
+    const whole = render(textReporter, results, plain);
+    expect(render(textReporter, results, plain)).toBe(whole);
+    const pieces = [
+      textReporter.begin(plain),
+      textReporter.item(results[0]!, 0, plain),
+      textReporter.item(results[1]!, 1, plain),
+    ];
+    expect(pieces[0]).toBe('');
+    expect(pieces[2]!.startsWith('\nanswers.yaml\n')).toBe(true);
+    expect(whole.startsWith(pieces.join(''))).toBe(true);
+    expect(whole.slice(pieces.join('').length)).toMatch(/^\nSummary of 2 files\n/);
+  });
+});

@@ -119,12 +119,6 @@ function stageLine(
   return `  ${name} ${colour(bar)} ${percent(stage.score).padStart(4)} / ${percent(stage.threshold).padStart(4)}  ${colour(status)}`;
 }
 
-/** Cuts text to `width` characters with an ellipsis, keeping its start or (for paths) its end. */
-function shorten(text: string, width: number, cut: 'start' | 'end'): string {
-  if (text.length <= width) return text;
-  return cut === 'end' ? `${text.slice(0, width - 1)}…` : `…${text.slice(text.length - width + 1)}`;
-}
-
 function benchmarkLines(b: BenchmarkResult, c: ReturnType<typeof paint>): string[] {
   const mark = benchmarkMark(b);
   const painted = mark === '✓' ? c.green(mark) : mark === '✗' ? c.yellow(mark) : c.dim(mark);
@@ -136,14 +130,15 @@ function benchmarkLines(b: BenchmarkResult, c: ReturnType<typeof paint>): string
 
 function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): string {
   const c = paint(options.color);
-  const table = [['FILE', 'ORGANIZATION', 'STAGE', 'INDEX', 'ANSWERED']];
+  // The file goes last, whole: a long path may run past 80 columns without misaligning the rest.
+  const table = [['STAGE', 'INDEX', 'ANSWERED', 'ORGANIZATION', 'FILE']];
   for (const row of rows) {
     table.push([
-      shorten(row.source, 28, 'start'),
-      shorten([row.organization, row.unit].filter(Boolean).join(' · ') || '-', 20, 'end'),
-      `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '-'}`,
+      `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '(none)'}`,
       twoDecimals(row.maturityIndex),
       percent(row.completeness),
+      shorten([row.organization, row.unit].filter(Boolean).join(' · ') || '-', 24),
+      row.source,
     ]);
   }
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
@@ -154,4 +149,9 @@ function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): str
     return n === 0 ? c.bold(line) : line;
   });
   return `${c.bold(`Summary of ${rows.length} files`)}\n${lines.join('\n')}\n`;
+}
+
+/** Cuts text to `width` characters with an ellipsis. */
+function shorten(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }

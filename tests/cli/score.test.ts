@@ -379,7 +379,7 @@ describe('maturity score: globs', () => {
     const summary = out.indexOf('Summary of 4 files');
     expect(summary).toBeGreaterThan(headers[headers.length - 1]!);
     const table = out.slice(summary + 2).filter((line) => line !== '');
-    expect(table.map((line) => line.split(/\s+/)[0])).toEqual(EXAMPLES);
+    expect(table.map((line) => line.split(/\s+/).at(-1))).toEqual(EXAMPLES);
   });
 
   it('gives the same sources in JSON as the files named one by one', () => {

@@ -1,5 +1,6 @@
 import { ExitCode, UserError } from './errors.js';
 import type { Io } from './cli/io.js';
+import { CommanderError, createProgram } from './cli/program.js';
 
 export type { Io } from './cli/io.js';
 
@@ -9,7 +10,6 @@ export const BUG_EXIT_CODE = 70;
 /** Runs the CLI with the given arguments and streams; resolves to the process exit code. */
 export async function main(io: Io): Promise<number> {
   try {
-    const { createProgram, CommanderError } = await import('./cli/program.js');
     let run: (() => Promise<number>) | undefined;
     const program = createProgram(io, (chosen) => {
       run = chosen;

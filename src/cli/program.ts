@@ -1,6 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Io } from './io.js';
+import {
+  runRubricInit,
+  runRubricList,
+  runRubricSchema,
+  runRubricShow,
+  runRubricValidate,
+} from './rubric.js';
+import { runScore } from './score.js';
+import { runTemplate } from './template.js';
 
 /** Runs a parsed command and returns its exit code. */
 type Run = () => Promise<number>;
@@ -12,8 +21,10 @@ function examples(...lines: string[]): string {
 }
 
 /**
- * Builds the commander program. Each action imports its command module only when it runs, so that
- * start-up pays for nothing but the argument parser. The chosen action is handed to `setRun`.
+ * Builds the commander program; the chosen action is handed to `setRun`. The light commands are
+ * bundled with the parser: one module loads faster than a chain of small chunks (measured with
+ * `npm run bench`). What is heavy (the interview and inquirer, the YAML parser, zod, globbing)
+ * is imported only when a command really needs it.
  */
 export function createProgram(io: Io, setRun: (run: Run) => void): Command {
   const program = new Command('maturity')
@@ -76,7 +87,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       ),
     )
     .action((files: string[], options: Record<string, unknown>) =>
-      setRun(async () => (await import('./score.js')).runScore(io, files, options)),
+      setRun(async () => runScore(io, files, options)),
     );
 
   program
@@ -89,9 +100,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       'after',
       examples('maturity template --output team.yaml', 'maturity score team.yaml'),
     )
-    .action((options: Record<string, unknown>) =>
-      setRun(async () => (await import('./template.js')).runTemplate(io, options)),
-    );
+    .action((options: Record<string, unknown>) => setRun(async () => runTemplate(io, options)));
 
   const rubric = program
     .command('rubric')
@@ -111,9 +120,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
         .default('text'),
     )
     .addHelpText('after', examples('maturity rubric list'))
-    .action((options: Record<string, unknown>) =>
-      setRun(async () => (await import('./rubric.js')).runRubricList(io, options)),
-    );
+    .action((options: Record<string, unknown>) => setRun(async () => runRubricList(io, options)));
 
   rubric
     .command('show')
@@ -130,7 +137,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       examples('maturity rubric show', 'maturity rubric show my-rubric.yaml --format json'),
     )
     .action((ref: string, options: Record<string, unknown>) =>
-      setRun(async () => (await import('./rubric.js')).runRubricShow(io, ref, options)),
+      setRun(async () => runRubricShow(io, ref, options)),
     );
 
   rubric
@@ -138,18 +145,14 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .description('check rubric files; every problem with file:line:column')
     .argument('<files...>', 'rubric files')
     .addHelpText('after', examples('maturity rubric validate my-rubric.yaml'))
-    .action((files: string[]) =>
-      setRun(async () => (await import('./rubric.js')).runRubricValidate(io, files)),
-    );
+    .action((files: string[]) => setRun(async () => runRubricValidate(io, files)));
 
   rubric
     .command('schema')
     .description('print the JSON Schema of rubric files (or of answers files)')
     .option('--answers', 'the schema of answers files instead')
     .addHelpText('after', examples('maturity rubric schema > rubric.schema.json'))
-    .action((options: Record<string, unknown>) =>
-      setRun(async () => (await import('./rubric.js')).runRubricSchema(io, options)),
-    );
+    .action((options: Record<string, unknown>) => setRun(async () => runRubricSchema(io, options)));
 
   rubric
     .command('init')
@@ -164,7 +167,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       ),
     )
     .action((file: string, options: Record<string, unknown>) =>
-      setRun(async () => (await import('./rubric.js')).runRubricInit(io, file, options)),
+      setRun(async () => runRubricInit(io, file, options)),
     );
 
   return program;

@@ -1,4 +1,6 @@
 import type { ReportOptions, ScoredFile, StreamingReporter } from './types.js';
+import { jsonReporter } from './json.js';
+import { textReporter } from './text.js';
 import { summaryRow } from './types.js';
 
 /** Output formats of `maturity score`. */
@@ -8,8 +10,8 @@ export type Format = (typeof FORMATS)[number];
 
 /** The reporters, each loaded only when its format is asked for; one call per run (csv keeps state). */
 export const reporters: Record<Format, () => Promise<StreamingReporter>> = {
-  text: async () => (await import('./text.js')).textReporter,
-  json: async () => (await import('./json.js')).jsonReporter,
+  text: async () => textReporter,
+  json: async () => jsonReporter,
   markdown: async () => (await import('./markdown.js')).markdownReporter,
   csv: async () => (await import('./csv.js')).createCsvReporter(),
   junit: async () => (await import('./junit.js')).junitReporter,

@@ -1,5 +1,298 @@
-import { UserError } from '../errors.js';
-import type { Io } from './io.js';
-export async function runAssess(_io: Io, ..._args: unknown[]): Promise<number> {
-  throw new UserError('not implemented yet');
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { loadAnswersFile, type AnswersSource } from '../answers/load-answers.js';
+import { formatAnswersFile, type AnswersHeader } from '../answers/serialize.js';
+import type { AnswersFile } from '../answers/types.js';
+import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
+import { firstUnanswered, interview, questionSteps } from '../assess/interview.js';
+import type { Answer } from '../engine/types.js';
+import { ExitCode, UserError } from '../errors.js';
+import { looksLikePath, resolveRubric } from '../rubric/builtin.js';
+import type { Rubric } from '../rubric/types.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { packageRoot } from '../util/package-root.js';
+import { wantsColor, type Io } from './io.js';
+
+export interface AssessCommandOptions {
+  rubric?: string;
+  resume?: boolean;
+  force?: boolean;
+  color?: boolean;
+}
+
+/** The file `assess` saves to when none is given (commander's default for the argument). */
+export const DEFAULT_ANSWERS_FILE = 'maturity-answers.yaml';
+
+const NO_TERMINAL =
+  'maturity assess asks its questions in a terminal, and stdin is not one (piped input or CI).\n' +
+  'Without a terminal: write a blank answers file with `maturity template --output answers.yaml`,\n' +
+  'fill it in, and score it with `maturity score answers.yaml`.\n';
+
+/**
+ * `maturity assess [file]`: the interactive interview. Saves the answers file after every answer,
+ * continues an unfinished file, refuses a finished one without --resume or --force, prints the
+ * report at the end; exit 130 on Ctrl-C, 2 without a terminal or for an invalid file.
+ */
+export async function runAssess(
+  io: Io,
+  file: string = DEFAULT_ANSWERS_FILE,
+  options: AssessCommandOptions = {},
+): Promise<number> {
+  // Before reading anything: in CI or a pipe there is nobody to answer.
+  if (!io.stdin.isTTY) {
+    io.stderr.write(NO_TERMINAL);
+    return ExitCode.usage;
+  }
+  if (options.resume && options.force) {
+    throw new UserError('maturity: --resume and --force cannot be used together');
+  }
+  const path = resolve(io.cwd, file);
+  const plan = await planSession(io, file, path, options);
+  const { rubric } = plan;
+  const total = questionSteps(rubric).length;
+  const color = wantsColor(io, options.color);
+  const schemaPath = relative(dirname(path), join(packageRoot(), 'schema', 'answers.schema.json'))
+    .split(sep)
+    .join('/');
+
+  let saved: number | undefined;
+  const save = (answers: ReadonlyMap<string, Answer>, header: AnswersHeader) => {
+    writeFileAtomic(path, formatAnswersFile(rubric, header, answers, { schemaPath }), {
+      shown: file,
+    });
+    saved = answers.size;
+  };
+
+  io.stdout.write(introduction(file, plan, total));
+  // Inquirer is loaded only now, once the files are known to be good and a prompt will show.
+  const { terminalPrompts } = await import('../assess/prompts.js');
+  let result: AnswersFile;
+  try {
+    const { header, answers } = await interview({
+      rubric,
+      answers: plan.answers,
+      header: plan.header,
+      start: plan.start,
+      skipAnswered: plan.mode !== 'review',
+      prompts: terminalPrompts(io, { color }),
+      save,
+      width: Math.min(io.stdout.columns ?? 80, 100),
+      color,
+    });
+    result = { ...header, answers };
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ExitPromptError')) throw error;
+    io.stderr.write(stoppedMessage(file, total, saved, plan, options));
+    return ExitCode.interrupted;
+  }
+
+  const [{ render }, { textReporter }, { scoredFile }] = await Promise.all([
+    import('../report/index.js'),
+    import('../report/text.js'),
+    import('./score-files.js'),
+  ]);
+  io.stdout.write(`\n${render(textReporter, [scoredFile(file, result, rubric, {})], { color })}`);
+  io.stdout.write(
+    `\nSaved ${file} (${result.answers.size} of ${total} questions answered).\n` +
+      `Score it again with: ${['maturity', 'score', file].map(shellWord).join(' ')}\n`,
+  );
+  return ExitCode.ok;
+}
+
+/** What the interview starts from. */
+interface SessionPlan {
+  rubric: Rubric;
+  /** new: no file yet; force: starting over; continue: an unfinished file; review: --resume on a finished one. */
+  mode: 'new' | 'force' | 'continue' | 'review';
+  /** How many answers the file held when the command started; undefined when there was no file. */
+  answersOnDisk: number | undefined;
+  answers: ReadonlyMap<string, Answer>;
+  header: AnswersHeader;
+  start: number;
+}
+
+/** Reads and checks the answers file (if any) and the rubric; every problem is a UserError (exit 2). */
+async function planSession(
+  io: Io,
+  file: string,
+  path: string,
+  options: AssessCommandOptions,
+): Promise<SessionPlan> {
+  let source: AnswersSource | undefined;
+  if (existsSync(path)) {
+    source = await loadAnswersFile(path, file);
+    if (!source.answers) {
+      throw new UserError(`${file}: not a valid answers file`, { problems: source.problems });
+    }
+  }
+  const existing = source?.answers;
+  const rubric = await loadRubric(io, path, options.rubric, source);
+  for (const warning of rubricWarnings(file, existing, rubric, options.rubric)) {
+    io.stderr.write(`${warning}\n`);
+  }
+
+  const header: AnswersHeader = {
+    rubric:
+      options.rubric !== undefined
+        ? rubricRef(options.rubric, io.cwd, path)
+        : (existing?.rubric ?? rubric.id),
+    rubricVersion: rubric.version,
+    ...(existing?.organization !== undefined && { organization: existing.organization }),
+    ...(existing?.unit !== undefined && { unit: existing.unit }),
+    ...(existing?.respondent !== undefined && { respondent: existing.respondent }),
+    ...(existing?.role !== undefined && { role: existing.role }),
+    assessedAt: today(),
+  };
+  const fresh = {
+    rubric,
+    answersOnDisk: existing?.answers.size,
+    header,
+    answers: new Map(),
+    start: 0,
+  };
+  if (!existing) return { ...fresh, mode: 'new' };
+  // Starting over: the old answers are dropped, so they need not fit the rubric.
+  if (options.force) return { ...fresh, mode: 'force' };
+
+  const problems = checkAnswersAgainstRubric(existing, rubric);
+  if (problems.length > 0) {
+    throw new UserError(`${file}: answers do not fit rubric ${rubric.id}`, {
+      problems: await source!.position(problems),
+    });
+  }
+  const start = firstUnanswered(rubric, existing.answers);
+  const finished = start === questionSteps(rubric).length;
+  if (finished && !options.resume) {
+    throw new UserError(
+      `${file}: every question is answered already; use --resume to go through it again, or --force to start over`,
+    );
+  }
+  return {
+    ...fresh,
+    mode: finished ? 'review' : 'continue',
+    answers: existing.answers,
+    start: finished ? 0 : start,
+  };
+}
+
+/** `--rubric`, else the file's `rubric:` field (relative to the file), else the default rubric. */
+async function loadRubric(
+  io: Io,
+  path: string,
+  flag: string | undefined,
+  source: AnswersSource | undefined,
+): Promise<Rubric> {
+  if (flag !== undefined) return (await resolveRubric(flag, io.cwd)).rubric;
+  const named = source?.answers?.rubric;
+  if (named === undefined) return (await resolveRubric(undefined, io.cwd)).rubric;
+  try {
+    return (await resolveRubric(named, dirname(path))).rubric;
+  } catch (error) {
+    // A rubric the file names but that cannot be found is the file's problem: point at the field.
+    if (!(error instanceof UserError) || error.problems.length > 0) throw error;
+    throw new UserError(error.message, {
+      problems: await source!.position([{ path: ['rubric'], message: error.message }]),
+    });
+  }
+}
+
+function rubricWarnings(
+  file: string,
+  existing: AnswersFile | undefined,
+  rubric: Rubric,
+  flag: string | undefined,
+): string[] {
+  if (!existing) return [];
+  const warnings: string[] = [];
+  if (
+    flag !== undefined &&
+    existing.rubric !== undefined &&
+    !looksLikePath(existing.rubric) &&
+    existing.rubric !== rubric.id
+  ) {
+    warnings.push(
+      `${file}: warning: the file names rubric "${existing.rubric}"; using "${rubric.id}" (--rubric) and saving it so`,
+    );
+  }
+  if (existing.rubricVersion !== undefined && existing.rubricVersion !== rubric.version) {
+    warnings.push(
+      `${file}: warning: answers were given for ${rubric.id} ${existing.rubricVersion}; continuing with version ${rubric.version}`,
+    );
+  }
+  return warnings;
+}
+
+function introduction(file: string, plan: SessionPlan, total: number): string {
+  const { rubric } = plan;
+  const lines = [
+    `${rubric.title} (${rubric.id} ${rubric.version}): ${rubric.stages.length} stages, ${total} questions.`,
+  ];
+  switch (plan.mode) {
+    case 'new':
+      lines.push(`Saving to ${file} after every answer.`);
+      if (file === DEFAULT_ANSWERS_FILE) lines.push('(To save elsewhere: maturity assess <file>)');
+      break;
+    case 'force':
+      lines.push(`Starting over: saving fresh answers to ${file} after every answer.`);
+      break;
+    case 'continue':
+      lines.push(
+        `Continuing ${file} (${plan.answers.size} of ${total} answered) at question ${plan.start + 1}.`,
+      );
+      break;
+    case 'review':
+      lines.push(`Reviewing ${file}: every question is answered; ⏎ keeps an answer.`);
+      break;
+  }
+  const again = resumeCommand(file, plan.mode === 'review' ? ['--resume'] : []);
+  lines.push(`Stop any time with Ctrl-C; continue later with: ${again}`);
+  return `${lines.join('\n')}\n\nFirst, who is answering? (optional; ⏎ skips)\n`;
+}
+
+/** What Ctrl-C prints: what is on disk now, and the command that carries on from there. */
+function stoppedMessage(
+  file: string,
+  total: number,
+  saved: number | undefined,
+  plan: SessionPlan,
+  options: AssessCommandOptions,
+): string {
+  if (saved !== undefined) {
+    const again = resumeCommand(file, saved === total ? ['--resume'] : []);
+    return `\nStopped. ${saved} of ${total} answers are saved in ${file}.\nContinue with: ${again}\n`;
+  }
+  if (plan.answersOnDisk === undefined) {
+    const again = resumeCommand(
+      file,
+      options.rubric !== undefined ? ['--rubric', options.rubric] : [],
+    );
+    return `\nStopped before anything was saved.\nStart again with: ${again}\n`;
+  }
+  const flags = plan.mode === 'force' ? ['--force'] : plan.mode === 'review' ? ['--resume'] : [];
+  return (
+    `\nStopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).\n` +
+    `${plan.mode === 'force' ? 'Start over with' : 'Continue with'}: ${resumeCommand(file, flags)}\n`
+  );
+}
+
+function resumeCommand(file: string, extra: string[]): string {
+  return ['maturity', 'assess', file, ...extra].map(shellWord).join(' ');
+}
+
+/** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A `--rubric` path rewritten relative to the answers file, which is how the file resolves it. */
+function rubricRef(ref: string, cwd: string, target: string): string {
+  if (!looksLikePath(ref)) return ref;
+  return relative(dirname(target), resolve(cwd, ref)).split(sep).join('/');
+}
+
+/** Today's date in the local time zone, YYYY-MM-DD. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,0 +1,42 @@
+// The only module that imports inquirer. The CLI loads it with `await import()` once it knows it
+// will ask something, so no other command pays for it; importing just `select` and `input` here
+// lets the bundler leave the other prompts out.
+import { input, select } from '@inquirer/prompts';
+import type { Io } from '../cli/io.js';
+import type { InputConfig, PromptTheme, Prompts, SelectConfig } from './interview.js';
+
+const plain = (text: string) => text;
+
+/** Inquirer's styles without colour, for --no-color (NO_COLOR and FORCE_COLOR it honours itself). */
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: plain,
+    message: plain,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: plain,
+    highlight: plain,
+    key: (text: string) => `<${text}>`,
+    description: plain,
+    disabled: (text: string) => `- ${text}`,
+  },
+};
+
+/** Inquirer's `select` and `input` reading and writing the CLI's streams. */
+export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
+  const context = {
+    input: io.stdin,
+    // Io.stdout is typed as little as the CLI needs; in a terminal it is process.stdout.
+    output: io.stdout as unknown as NodeJS.WritableStream,
+  };
+  const theme = (own: PromptTheme | undefined) =>
+    options.color
+      ? own
+      : { ...PLAIN_THEME, ...own, style: { ...PLAIN_THEME.style, ...own?.style } };
+  return {
+    select: <Value>(config: SelectConfig<Value>) =>
+      select<Value>({ ...config, theme: theme(config.theme) }, context),
+    input: (config: InputConfig) => input({ ...config, theme: theme(config.theme) }, context),
+  };
+}

@@ -1,0 +1,540 @@
+import { select } from '@inquirer/prompts';
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import type { AnswersHeader } from '../../src/answers/serialize.js';
+import {
+  firstUnanswered,
+  interview,
+  progressLabel,
+  questionPrompt,
+  questionSteps,
+  type Choice,
+  type InputConfig,
+  type InterviewOptions,
+  type Prompts,
+  type SelectConfig,
+  type SeparatorItem,
+} from '../../src/assess/interview.js';
+import type { Answer } from '../../src/engine/types.js';
+import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
+import { loadRubricFile } from '../../src/rubric/load-rubric.js';
+import { fixture } from '../helpers/run-cli.js';
+
+// Four questions in two stages: has-plan (with help), has-budget | reviewed (own 1..3 scale, n/a
+// allowed, help), shared.
+const rubric = loadRubricFile(fixture('assess', 'small-rubric.yaml'));
+
+/** One scripted user action: pick a choice by its label, type into an input, or press Ctrl-C. */
+type Action = { pick: string } | { type: string } | { keep: true } | { ctrlC: true };
+
+const KEEP: Action = { keep: true };
+const SKIP_METADATA: Action[] = [KEEP, KEEP, KEEP, KEEP];
+
+interface Recorded {
+  selects: SelectConfig<unknown>[];
+  inputs: InputConfig[];
+  /** A copy of what each save call received. */
+  saves: { answers: Record<string, Answer>; header: AnswersHeader }[];
+}
+
+function isChoice<V>(item: Choice<V> | SeparatorItem): item is Choice<V> {
+  return 'value' in item;
+}
+
+/** Names of the selectable choices of a select prompt. */
+function choiceNames(config: SelectConfig<unknown>): string[] {
+  return config.choices.filter(isChoice).map((choice) => choice.name);
+}
+
+class ExitPromptError extends Error {
+  override name = 'ExitPromptError';
+}
+
+/** Prompts that play a script instead of reading a terminal, and record what they were asked. */
+function scripted(actions: Action[]): { prompts: Prompts; recorded: Recorded } {
+  const recorded: Recorded = { selects: [], inputs: [], saves: [] };
+  const queue = [...actions];
+  const nextAction = (what: string): Action => {
+    const action = queue.shift();
+    if (!action) throw new Error(`the script ended, but the interview asked: ${what}`);
+    if ('ctrlC' in action) throw new ExitPromptError('User force closed the prompt with SIGINT');
+    return action;
+  };
+  const prompts: Prompts = {
+    async select<Value>(config: SelectConfig<Value>): Promise<Value> {
+      recorded.selects.push(config as SelectConfig<unknown>);
+      const action = nextAction(config.message);
+      if ('keep' in action) return config.default as Value;
+      if (!('pick' in action))
+        throw new Error(`expected an input, got a select: ${config.message}`);
+      const choice = config.choices.filter(isChoice).find((c) => c.name.startsWith(action.pick));
+      if (!choice) {
+        throw new Error(`no choice "${action.pick}" in ${JSON.stringify(choiceNames(config))}`);
+      }
+      return choice.value;
+    },
+    async input(config: InputConfig): Promise<string> {
+      recorded.inputs.push(config);
+      const action = nextAction(config.message);
+      if ('keep' in action) return config.default ?? '';
+      if (!('type' in action))
+        throw new Error(`expected a select, got an input: ${config.message}`);
+      return action.type;
+    },
+  };
+  return { prompts, recorded };
+}
+
+async function run(
+  actions: Action[],
+  options: Partial<Omit<InterviewOptions, 'prompts' | 'save'>> = {},
+) {
+  const { prompts, recorded } = scripted(actions);
+  const result = await interview({
+    rubric,
+    answers: new Map(),
+    header: { rubric: 'small', rubricVersion: '1.2.0', assessedAt: '2026-11-22' },
+    start: 0,
+    skipAnswered: true,
+    ...options,
+    prompts,
+    save: (answers, header) => {
+      recorded.saves.push({ answers: Object.fromEntries(answers), header: { ...header } });
+    },
+  });
+  return { result, recorded };
+}
+
+describe('interview', () => {
+  it('asks the metadata, then every question in rubric order, and returns the answers', async () => {
+    const { result, recorded } = await run([
+      { type: 'Acme Corp' },
+      { type: 'Marketing' },
+      { type: 'Ann' },
+      { type: '' },
+      { pick: 'Partly' },
+      { pick: 'Fully' },
+      { pick: 'Always' },
+      { pick: 'Not started' },
+    ]);
+    expect(recorded.inputs.map((config) => config.message)).toEqual([
+      'Organization:',
+      'Unit (team, department or region):',
+      'Respondent (your name):',
+      'Role:',
+    ]);
+    expect(recorded.selects.map((config) => config.message.split('\n')[2]!.trim())).toEqual([
+      'Is there a written plan?',
+      'Is there a budget for the plan?',
+      'Is the plan reviewed every quarter?',
+      'Are the results of the review shared with every team?',
+    ]);
+    expect(result.header).toEqual({
+      rubric: 'small',
+      rubricVersion: '1.2.0',
+      organization: 'Acme Corp',
+      unit: 'Marketing',
+      respondent: 'Ann',
+      assessedAt: '2026-11-22',
+    });
+    expect(Object.fromEntries(result.answers)).toEqual({
+      'has-plan': { value: 1 },
+      'has-budget': { value: 2 },
+      reviewed: { value: 3 },
+      shared: { value: 0 },
+    });
+  });
+
+  it('saves after every metadata field and after every answer, with everything so far', async () => {
+    const { recorded } = await run([
+      { type: 'Acme Corp' },
+      KEEP,
+      KEEP,
+      KEEP,
+      { pick: 'Partly' },
+      { pick: 'Fully' },
+      { pick: 'n/a' },
+      { pick: 'Fully' },
+    ]);
+    expect(recorded.saves).toHaveLength(4 + 4);
+    const header = {
+      rubric: 'small',
+      rubricVersion: '1.2.0',
+      organization: 'Acme Corp',
+      assessedAt: '2026-11-22',
+    };
+    expect(recorded.saves[0]).toEqual({ answers: {}, header });
+    expect(recorded.saves.slice(4)).toEqual([
+      { answers: { 'has-plan': { value: 1 } }, header },
+      { answers: { 'has-plan': { value: 1 }, 'has-budget': { value: 2 } }, header },
+      {
+        answers: {
+          'has-plan': { value: 1 },
+          'has-budget': { value: 2 },
+          reviewed: { value: 'n/a' },
+        },
+        header,
+      },
+      {
+        answers: {
+          'has-plan': { value: 1 },
+          'has-budget': { value: 2 },
+          reviewed: { value: 'n/a' },
+          shared: { value: 2 },
+        },
+        header,
+      },
+    ]);
+  });
+
+  it('offers the scale with labels and descriptions, and n/a only where the rubric allows it', async () => {
+    const { recorded } = await run([
+      ...SKIP_METADATA,
+      { pick: 'Partly' },
+      { pick: 'Fully' },
+      { pick: 'Sometimes' },
+      { pick: 'Fully' },
+    ]);
+    const [hasPlan, hasBudget, reviewed, shared] = recorded.selects;
+    expect(choiceNames(hasPlan!)).toEqual([
+      'Not started',
+      'Partly',
+      'Fully',
+      'Add a note',
+      'Show help',
+      '← Back',
+    ]);
+    expect(choiceNames(hasBudget!)).toEqual([
+      'Not started',
+      'Partly',
+      'Fully',
+      'Add a note',
+      '← Back',
+    ]);
+    expect(choiceNames(reviewed!)).toEqual([
+      'Rarely',
+      'Sometimes',
+      'Always',
+      'n/a — does not apply here',
+      'Add a note',
+      'Show help',
+      '← Back',
+    ]);
+    expect(choiceNames(shared!)).not.toContain('n/a — does not apply here');
+    expect(hasPlan!.choices.filter(isChoice).slice(0, 3)).toEqual([
+      {
+        value: 'value:0',
+        name: 'Not started',
+        short: 'Not started',
+        description: 'Nothing is in place.',
+      },
+      { value: 'value:1', name: 'Partly', short: 'Partly', description: 'Some of it is in place.' },
+      {
+        value: 'value:2',
+        name: 'Fully',
+        short: 'Fully',
+        description: 'All of it is in place and used.',
+      },
+    ]);
+    // The help is in the description of "Show help", so moving onto it shows the help.
+    expect(hasPlan!.choices.filter(isChoice).find((c) => c.value === 'help')?.description).toBe(
+      'A plan counts when it is written down and has an owner.',
+    );
+  });
+
+  it('shows where the user is: stage, tagline, question number, tenet and text', async () => {
+    const { recorded } = await run([
+      ...SKIP_METADATA,
+      { pick: 'Partly' },
+      { pick: 'Fully' },
+      { pick: 'Rarely' },
+      { pick: 'Fully' },
+    ]);
+    expect(recorded.selects[0]!.message.split('\n')).toEqual([
+      'Stage 1 of 2 · Start — get going · question 1 of 4',
+      '  Tenet: Basics',
+      '  Is there a written plan?',
+    ]);
+    expect(recorded.selects[2]!.message.split('\n')[0]).toBe(
+      'Stage 2 of 2 · Finish — keep it going · question 3 of 4',
+    );
+    // Once answered, the prompt shrinks to one line for the scroll-back.
+    const style = recorded.selects[0]!.theme?.style?.message;
+    expect(style?.('ignored', 'done')).toBe('1/4 Is there a written plan? →');
+    expect(style?.('the full message', 'idle')).toBe('the full message');
+  });
+
+  it('labels progress in the built-in rubric as the issue shows it', async () => {
+    const builtin = await loadBuiltinRubric('social-business');
+    const steps = questionSteps(builtin);
+    expect(steps).toHaveLength(53);
+    const firstOfPresence = steps.find((step) => step.stage.id === 'presence')!;
+    expect(progressLabel(firstOfPresence, builtin.stages.length, steps.length)).toMatch(
+      /^Stage 2 of 6 · Presence — stake our claim · question \d+ of 53$/,
+    );
+    expect(progressLabel(steps[0]!, 6, 53)).toBe(
+      'Stage 1 of 6 · Planning — listen to learn · question 1 of 53',
+    );
+  });
+
+  it('shows the help on request and asks again', async () => {
+    const { result, recorded } = await run([
+      ...SKIP_METADATA,
+      { pick: 'Show help' },
+      { pick: 'Hide help' },
+      { pick: 'Show help' },
+      { pick: 'Fully' },
+      { pick: 'Fully' },
+      { pick: 'Always' },
+      { pick: 'Fully' },
+    ]);
+    expect(recorded.selects[0]!.message).not.toContain('Help:');
+    expect(recorded.selects[1]!.message).toContain(
+      '  Help: A plan counts when it is written down and has an owner.',
+    );
+    expect(recorded.selects[2]!.message).not.toContain('Help:');
+    expect(recorded.selects[3]!.message).toContain('Help:');
+    expect(result.answers.get('has-plan')).toEqual({ value: 2 });
+    // Asking for help saves nothing.
+    expect(recorded.saves).toHaveLength(4 + 4);
+  });
+
+  it('attaches a note to an answer, and the note can be edited or removed', async () => {
+    const { result, recorded } = await run([
+      ...SKIP_METADATA,
+      { pick: 'Add a note' },
+      { type: '  two pilots in Q3  ' },
+      { pick: 'Partly' },
+      { pick: 'Add a note' },
+      { type: 'draft' },
+      { pick: 'Edit the note' },
+      { type: '' },
+      { pick: 'Fully' },
+      { pick: 'n/a' },
+      { pick: '← Back' },
+      KEEP,
+      { pick: 'Fully' },
+    ]);
+    expect(recorded.inputs[4]!.message).toBe(
+      'Note for question 1 (evidence or a caveat; empty for none):',
+    );
+    expect(recorded.selects[1]!.message).toContain('  Note: two pilots in Q3');
+    expect(choiceNames(recorded.selects[1]!)).toContain('Edit the note');
+    // Editing starts from the note as it stands.
+    expect(recorded.inputs[6]).toMatchObject({ default: 'draft', prefill: 'editable' });
+    expect(Object.fromEntries(result.answers)).toEqual({
+      'has-plan': { value: 1, note: 'two pilots in Q3' },
+      'has-budget': { value: 2 },
+      reviewed: { value: 'n/a' },
+      shared: { value: 2 },
+    });
+  });
+
+  it('goes back to the previous question with its answer as the default', async () => {
+    const { result, recorded } = await run([
+      ...SKIP_METADATA,
+      { pick: 'Partly' },
+      { pick: 'Fully' },
+      { pick: '← Back' },
+      KEEP,
+      { pick: '← Back' },
+      { pick: 'Not started' },
+      { pick: 'Rarely' },
+      { pick: 'Partly' },
+    ]);
+    const questions = recorded.selects.map((config) => config.message.split('\n')[0]!.slice(-15));
+    expect(questions).toEqual([
+      'question 1 of 4',
+      'question 2 of 4',
+      'question 3 of 4',
+      'question 2 of 4',
+      'question 3 of 4',
+      'question 2 of 4',
+      'question 3 of 4',
+      'question 4 of 4',
+    ]);
+    expect(recorded.selects[3]!.default).toBe('value:2');
+    expect(choiceNames(recorded.selects[3]!)).toContain('Fully  (saved answer)');
+    expect(Object.fromEntries(result.answers)).toEqual({
+      'has-plan': { value: 1 },
+      'has-budget': { value: 0 },
+      reviewed: { value: 1 },
+      shared: { value: 1 },
+    });
+  });
+
+  it('goes back from the first question to the metadata', async () => {
+    const { result, recorded } = await run([
+      ...SKIP_METADATA,
+      { pick: '← Back' },
+      { type: 'Acme' },
+      KEEP,
+      KEEP,
+      KEEP,
+      { pick: 'Fully' },
+      { pick: 'Fully' },
+      { pick: 'Always' },
+      { pick: 'Fully' },
+    ]);
+    expect(recorded.inputs).toHaveLength(8);
+    expect(result.header.organization).toBe('Acme');
+  });
+
+  it('continues at the first unanswered question and skips answered ones', async () => {
+    const answers = new Map<string, Answer>([
+      ['has-plan', { value: 1 }],
+      ['has-budget', { value: 2 }],
+      ['shared', { value: 0 }],
+    ]);
+    expect(firstUnanswered(rubric, answers)).toBe(2);
+    const { result, recorded } = await run([...SKIP_METADATA, { pick: 'Always' }], {
+      answers,
+      start: firstUnanswered(rubric, answers),
+    });
+    expect(recorded.selects).toHaveLength(1);
+    expect(recorded.selects[0]!.message.split('\n')[0]).toMatch(/question 3 of 4$/);
+    expect(Object.fromEntries(result.answers)).toEqual({
+      'has-plan': { value: 1 },
+      'has-budget': { value: 2 },
+      shared: { value: 0 },
+      reviewed: { value: 3 },
+    });
+  });
+
+  it('walks every question again with the saved answers as defaults when reviewing', async () => {
+    const answers = new Map<string, Answer>([
+      ['has-plan', { value: 1, note: 'two pilots' }],
+      ['has-budget', { value: 2 }],
+      ['reviewed', { value: 'n/a' }],
+      ['shared', { value: 0 }],
+    ]);
+    expect(firstUnanswered(rubric, answers)).toBe(4);
+    const { result, recorded } = await run(
+      [...SKIP_METADATA, KEEP, KEEP, { pick: 'Sometimes' }, KEEP],
+      { answers, start: 0, skipAnswered: false },
+    );
+    expect(recorded.selects.map((config) => config.default)).toEqual([
+      'value:1',
+      'value:2',
+      'value:n/a',
+      'value:0',
+    ]);
+    expect(recorded.selects[0]!.message).toContain('Note: two pilots');
+    expect(Object.fromEntries(result.answers)).toEqual({
+      'has-plan': { value: 1, note: 'two pilots' },
+      'has-budget': { value: 2 },
+      reviewed: { value: 2 },
+      shared: { value: 0 },
+    });
+  });
+
+  it('pre-fills the metadata from the file; an emptied field is dropped', async () => {
+    const { result, recorded } = await run(
+      [KEEP, { type: '' }, { type: 'Bob' }, KEEP, { pick: 'Fully' }],
+      {
+        header: {
+          rubric: 'small',
+          organization: 'Acme Corp',
+          unit: 'Marketing',
+          role: 'Lead',
+          assessedAt: '2026-11-22',
+        },
+        answers: new Map<string, Answer>([
+          ['has-plan', { value: 1 }],
+          ['has-budget', { value: 2 }],
+          ['reviewed', { value: 3 }],
+        ]),
+        start: 3,
+      },
+    );
+    expect(recorded.inputs.map((config) => config.default)).toEqual([
+      'Acme Corp',
+      'Marketing',
+      undefined,
+      'Lead',
+    ]);
+    expect(recorded.inputs.every((config) => config.prefill === 'editable')).toBe(true);
+    expect(result.header).toEqual({
+      rubric: 'small',
+      organization: 'Acme Corp',
+      respondent: 'Bob',
+      role: 'Lead',
+      assessedAt: '2026-11-22',
+    });
+  });
+
+  it('stops with the prompt error on Ctrl-C, after saving every answer given', async () => {
+    const { prompts, recorded } = scripted([
+      ...SKIP_METADATA,
+      { pick: 'Partly' },
+      { pick: 'Fully' },
+      { ctrlC: true },
+    ]);
+    const saves: Record<string, Answer>[] = [];
+    await expect(
+      interview({
+        rubric,
+        answers: new Map(),
+        header: {},
+        start: 0,
+        skipAnswered: true,
+        prompts,
+        save: (answers) => {
+          saves.push(Object.fromEntries(answers));
+        },
+      }),
+    ).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(recorded.selects).toHaveLength(3);
+    expect(saves.at(-1)).toEqual({ 'has-plan': { value: 1 }, 'has-budget': { value: 2 } });
+  });
+});
+
+describe('questionPrompt in inquirer', () => {
+  const steps = questionSteps(rubric);
+
+  it('renders numbered choices, the description of the current one and the key hints', async () => {
+    const config = questionPrompt(steps[2]!, rubric, steps.length, {
+      showHelp: false,
+      back: 'question',
+    });
+    const { answer, events, getScreen } = await render(select, config);
+    expect(getScreen()).toBe(
+      [
+        '? Stage 2 of 2 · Finish — keep it going · question 3 of 4',
+        '  Tenet: Review',
+        '  Is the plan reviewed every quarter?',
+        '❯ 1. Rarely',
+        '  2. Sometimes',
+        '  3. Always',
+        '  4. n/a — does not apply here',
+        '   ──────────',
+        '  5. Add a note',
+        '  6. Show help',
+        '  7. ← Back',
+        '',
+        '↑↓ or number to choose · ⏎ confirm · Ctrl-C to stop (answers are saved)',
+      ].join('\n'),
+    );
+    events.type('6');
+    expect(getScreen()).toContain('Answer n/a when the plan is a one-off.');
+    // Digits typed within a moment of each other make one number, so move with the arrows.
+    events.keypress('up');
+    events.keypress('up');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('value:n/a');
+    expect(getScreen()).toBe('✔ 3/4 Is the plan reviewed every quarter? → n/a');
+  });
+
+  it('starts on the saved answer and shows the level description', async () => {
+    const config = questionPrompt(steps[0]!, rubric, steps.length, {
+      saved: { value: 2 },
+      showHelp: false,
+      back: 'metadata',
+    });
+    const { answer, events, getScreen } = await render(select, config);
+    expect(getScreen()).toContain('❯ 3. Fully  (saved answer)');
+    expect(getScreen()).toContain('All of it is in place and used.');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('value:2');
+  });
+});

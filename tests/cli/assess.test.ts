@@ -1,0 +1,249 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAnswersFile } from '../../src/answers/load-answers.js';
+import { main } from '../../src/main.js';
+import { fixture, runCli } from '../helpers/run-cli.js';
+
+const STACK_LINE = /^\s+at /m;
+
+const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+let folders = 0;
+/** A fresh copy of tests/fixtures/assess/ for one test. */
+function fixturesCopy(): string {
+  folders += 1;
+  const dir = join(temp, String(folders));
+  cpSync(fixture('assess'), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * A stream that collects what is written to it. Like process.stdout, it is never ended: inquirer
+ * pipes each prompt into it and ends the pipe when the prompt is done.
+ */
+function collector(isTTY: boolean) {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      text += chunk.toString();
+      stream.emit('text');
+      callback();
+    },
+  });
+  stream.end = () => stream;
+  return Object.assign(stream, { isTTY, columns: 100, text: () => text });
+}
+
+/**
+ * Runs the CLI in-process with stdin posing as a terminal. `keys` are typed one batch at a time,
+ * each once its prompt text is on screen, so the run never waits on input it will not get.
+ */
+async function runInTerminal(
+  args: string[],
+  cwd: string,
+  keys: [waitFor: string, type: string][] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: () => stdin,
+  });
+  const stdout = collector(true);
+  const stderr = collector(false);
+  const queue = [...keys];
+  let seen = 0;
+  stdout.on('text', () => {
+    const next = queue[0];
+    if (!next) return;
+    const at = stdout.text().indexOf(next[0], seen);
+    if (at === -1) return;
+    seen = at + next[0].length;
+    queue.shift();
+    setTimeout(() => stdin.write(next[1]), 5);
+  });
+  const code = await main({
+    argv: args,
+    stdout,
+    stderr,
+    stdin,
+    env: { NO_COLOR: '1' },
+    cwd,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('maturity assess without a terminal', () => {
+  it('exits 2 at once, pointing at maturity score and maturity template', () => {
+    const dir = fixturesCopy();
+    const result = runCli(['assess', 'new.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('stdin is not one');
+    expect(result.stderr).toContain('maturity template --output answers.yaml');
+    expect(result.stderr).toContain('maturity score answers.yaml');
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
+  });
+
+  it('checks for a terminal before reading the answers file', () => {
+    const dir = fixturesCopy();
+    const result = runCli(['assess', 'bad-yaml-syntax.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('stdin is not one');
+    expect(result.stderr).not.toContain('bad-yaml-syntax.yaml');
+  });
+});
+
+describe('maturity assess with files it refuses (before any prompt)', () => {
+  it('reports a YAML syntax error with file:line:col and exits 2', async () => {
+    const dir = fixturesCopy();
+    const before = readFileSync(join(dir, 'bad-yaml-syntax.yaml'), 'utf8');
+    const result = await runInTerminal(['assess', 'bad-yaml-syntax.yaml'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^bad-yaml-syntax\.yaml:\d+:\d+: invalid YAML/);
+    expect(readFileSync(join(dir, 'bad-yaml-syntax.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('reports an answer off the scale with file:line:col and exits 2', async () => {
+    const dir = fixturesCopy();
+    const result = await runInTerminal(['assess', 'bad-value-off-scale.yaml'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'bad-value-off-scale.yaml:4:15: 7 is not on the scale of question "has-budget" (0, 1, 2) (at answers.has-budget)\n',
+    );
+  });
+
+  it('points at the rubric field when the rubric the file names does not exist', async () => {
+    const dir = fixturesCopy();
+    const result = await runInTerminal(['assess', 'bad-unknown-rubric.yaml'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^bad-unknown-rubric\.yaml:1:9: unknown rubric "no-such-rubric": not a built-in rubric/,
+    );
+  });
+
+  it('reports every problem of an invalid --rubric with file:line:col and exits 2', async () => {
+    const dir = fixturesCopy();
+    const rubric = fixture('rubrics', 'bad-several-problems.yaml');
+    const result = await runInTerminal(['assess', 'new.yaml', '--rubric', rubric], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/bad-several-problems\.yaml:\d+:\d+: /);
+    expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
+  });
+
+  it('refuses a finished file without --resume or --force, and leaves it alone', async () => {
+    const dir = fixturesCopy();
+    const before = readFileSync(join(dir, 'finished.yaml'), 'utf8');
+    const result = await runInTerminal(['assess', 'finished.yaml'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'finished.yaml: every question is answered already; use --resume to go through it again, or --force to start over\n',
+    );
+    expect(readFileSync(join(dir, 'finished.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses --resume with --force', async () => {
+    const dir = fixturesCopy();
+    const result = await runInTerminal(['assess', 'finished.yaml', '--resume', '--force'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('maturity: --resume and --force cannot be used together\n');
+  });
+});
+
+describe('maturity assess in a (simulated) terminal', () => {
+  const ENTER = '\r';
+
+  it('continues an unfinished file, saves it and prints the report', async () => {
+    const dir = fixturesCopy();
+    const result = await runInTerminal(['assess', 'unfinished.yaml'], dir, [
+      ['Organization:', ENTER],
+      ['Unit', ENTER],
+      ['Respondent', `Ann${ENTER}`],
+      ['Role:', ENTER],
+      ['question 3 of 4', `4${ENTER}`],
+      ['question 4 of 4', `3${ENTER}`],
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Continuing unfinished.yaml (2 of 4 answered) at question 3.');
+    expect(result.stdout).toContain('Stage 2 of 2 — Finish');
+    expect(result.stdout).toContain('Saved unfinished.yaml (4 of 4 questions answered).');
+    const saved = await loadAnswersFile(join(dir, 'unfinished.yaml'));
+    expect(saved.problems).toEqual([]);
+    expect(saved.answers).toMatchObject({
+      rubric: 'small-rubric.yaml',
+      rubricVersion: '1.2.0',
+      organization: 'Acme Corp',
+      unit: 'Marketing',
+      respondent: 'Ann',
+      assessedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    });
+    expect(Object.fromEntries(saved.answers!.answers)).toEqual({
+      'has-plan': { value: 1 },
+      'has-budget': { value: 2 },
+      reviewed: { value: 'n/a' },
+      shared: { value: 2 },
+    });
+  });
+
+  it('exits 130 on Ctrl-C with the count of saved answers and the command to continue', async () => {
+    const dir = fixturesCopy();
+    const rubric = join(dir, 'small-rubric.yaml');
+    const result = await runInTerminal(['assess', 'my team.yaml', '--rubric', rubric], dir, [
+      ['Organization:', `Acme${ENTER}`],
+      ['Unit', ENTER],
+      ['Respondent', ENTER],
+      ['Role:', ENTER],
+      ['question 1 of 4', `2${ENTER}`],
+      ['question 2 of 4', '\x03'],
+    ]);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe(
+      "\nStopped. 1 of 4 answers are saved in my team.yaml.\nContinue with: maturity assess 'my team.yaml'\n",
+    );
+    const saved = await loadAnswersFile(join(dir, 'my team.yaml'));
+    expect(saved.answers?.rubric).toBe('small-rubric.yaml');
+    expect(Object.fromEntries(saved.answers!.answers)).toEqual({ 'has-plan': { value: 1 } });
+  });
+
+  it('says the file is unchanged when Ctrl-C comes before the first save', async () => {
+    const dir = fixturesCopy();
+    const before = readFileSync(join(dir, 'finished.yaml'), 'utf8');
+    const result = await runInTerminal(['assess', 'finished.yaml', '--force'], dir, [
+      ['Organization:', '\x03'],
+    ]);
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain('Starting over: saving fresh answers to finished.yaml');
+    expect(result.stderr).toBe(
+      '\nStopped; finished.yaml is unchanged (4 of 4 answered).\n' +
+        'Start over with: maturity assess finished.yaml --force\n',
+    );
+    expect(readFileSync(join(dir, 'finished.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('creates no file when Ctrl-C comes before anything is answered', async () => {
+    const dir = fixturesCopy();
+    const result = await runInTerminal(
+      ['assess', 'new.yaml', '--rubric', 'small-rubric.yaml'],
+      dir,
+      [['Organization:', '\x03']],
+    );
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain('Saving to new.yaml after every answer.');
+    expect(result.stderr).toBe(
+      '\nStopped before anything was saved.\n' +
+        'Start again with: maturity assess new.yaml --rubric small-rubric.yaml\n',
+    );
+    expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
+  });
+});

@@ -7,10 +7,15 @@ import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
 import { firstUnanswered, interview, questionSteps } from '../assess/interview.js';
 import type { Answer } from '../engine/types.js';
 import { ExitCode, UserError } from '../errors.js';
-import { looksLikePath, resolveRubric } from '../rubric/builtin.js';
 import type { Rubric } from '../rubric/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageRoot } from '../util/package-root.js';
+import {
+  RubricCache,
+  rubricForAnswers,
+  rubricReference,
+  rubricWarnings,
+} from './answers-rubric.js';
 import { wantsColor, type Io } from './io.js';
 
 export interface AssessCommandOptions {
@@ -126,15 +131,15 @@ async function planSession(
     }
   }
   const existing = source?.answers;
-  const rubric = await loadRubric(io, path, options.rubric, source);
-  for (const warning of rubricWarnings(file, existing, rubric, options.rubric)) {
+  const rubric = await rubricForAnswers(new RubricCache(io.cwd), path, options.rubric, source);
+  for (const warning of existing ? rubricWarnings(file, existing, rubric, options.rubric) : []) {
     io.stderr.write(`${warning}\n`);
   }
 
   const header: AnswersHeader = {
     rubric:
       options.rubric !== undefined
-        ? rubricRef(options.rubric, io.cwd, path)
+        ? rubricReference(options.rubric, io.cwd, dirname(path))
         : (existing?.rubric ?? rubric.id),
     rubricVersion: rubric.version,
     ...(existing?.organization !== undefined && { organization: existing.organization }),
@@ -173,53 +178,6 @@ async function planSession(
     answers: existing.answers,
     start: finished ? 0 : start,
   };
-}
-
-/** `--rubric`, else the file's `rubric:` field (relative to the file), else the default rubric. */
-async function loadRubric(
-  io: Io,
-  path: string,
-  flag: string | undefined,
-  source: AnswersSource | undefined,
-): Promise<Rubric> {
-  if (flag !== undefined) return (await resolveRubric(flag, io.cwd)).rubric;
-  const named = source?.answers?.rubric;
-  if (named === undefined) return (await resolveRubric(undefined, io.cwd)).rubric;
-  try {
-    return (await resolveRubric(named, dirname(path))).rubric;
-  } catch (error) {
-    // A rubric the file names but that cannot be found is the file's problem: point at the field.
-    if (!(error instanceof UserError) || error.problems.length > 0) throw error;
-    throw new UserError(error.message, {
-      problems: await source!.position([{ path: ['rubric'], message: error.message }]),
-    });
-  }
-}
-
-function rubricWarnings(
-  file: string,
-  existing: AnswersFile | undefined,
-  rubric: Rubric,
-  flag: string | undefined,
-): string[] {
-  if (!existing) return [];
-  const warnings: string[] = [];
-  if (
-    flag !== undefined &&
-    existing.rubric !== undefined &&
-    !looksLikePath(existing.rubric) &&
-    existing.rubric !== rubric.id
-  ) {
-    warnings.push(
-      `${file}: warning: the file names rubric "${existing.rubric}"; using "${rubric.id}" (--rubric) and saving it so`,
-    );
-  }
-  if (existing.rubricVersion !== undefined && existing.rubricVersion !== rubric.version) {
-    warnings.push(
-      `${file}: warning: answers were given for ${rubric.id} ${existing.rubricVersion}; continuing with version ${rubric.version}`,
-    );
-  }
-  return warnings;
 }
 
 function introduction(file: string, plan: SessionPlan, total: number): string {
@@ -282,12 +240,6 @@ function resumeCommand(file: string, extra: string[]): string {
 /** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
 function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A `--rubric` path rewritten relative to the answers file, which is how the file resolves it. */
-function rubricRef(ref: string, cwd: string, target: string): string {
-  if (!looksLikePath(ref)) return ref;
-  return relative(dirname(target), resolve(cwd, ref)).split(sep).join('/');
 }
 
 /** Today's date in the local time zone, YYYY-MM-DD. */

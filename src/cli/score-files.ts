@@ -1,10 +1,10 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { loadAnswersFile } from '../answers/load-answers.js';
 import type { AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
 import { assess } from '../engine/score.js';
-import { DEFAULT_RUBRIC, looksLikePath, resolveRubric } from '../rubric/builtin.js';
+import { rubricForAnswers, rubricWarnings, type RubricCache } from './answers-rubric.js';
 import type { Rubric } from '../rubric/types.js';
 import type { ScoredFile } from '../report/types.js';
 
@@ -23,25 +23,6 @@ export interface FileOutcome {
   warnings: string[];
 }
 
-/** Loads rubrics once per reference, however many answers files name them. */
-export class RubricCache {
-  private readonly cache = new Map<string, Promise<Rubric>>();
-
-  constructor(private readonly cwd: string) {}
-
-  /** The rubric for `ref` (a built-in id, or a path relative to `baseDir`), default when undefined. */
-  get(ref: string | undefined, baseDir: string = this.cwd): Promise<Rubric> {
-    const name = ref ?? DEFAULT_RUBRIC;
-    const key = looksLikePath(name) && !isAbsolute(name) ? resolve(baseDir, name) : name;
-    let rubric = this.cache.get(key);
-    if (!rubric) {
-      rubric = resolveRubric(name, baseDir).then((resolved) => resolved.rubric);
-      this.cache.set(key, rubric);
-    }
-    return rubric;
-  }
-}
-
 /** Reads, validates and scores one answers file. User errors become problems; bugs are thrown. */
 export async function scoreFile(
   file: string,
@@ -51,25 +32,12 @@ export async function scoreFile(
 ): Promise<FileOutcome> {
   const warnings: string[] = [];
   try {
-    const source = await loadAnswersFile(resolve(cwd, file), file);
+    const path = resolve(cwd, file);
+    const source = await loadAnswersFile(path, file);
     if (!source.answers) return { problems: source.problems, warnings };
     const answers = source.answers;
-    let rubric: Rubric;
-    if (options.rubric !== undefined) {
-      rubric = await rubrics.get(options.rubric);
-    } else {
-      try {
-        rubric = await rubrics.get(answers.rubric, dirname(resolve(cwd, file)));
-      } catch (error) {
-        // A rubric named by the file that cannot be found is the file's problem: point at the field.
-        if (!(error instanceof UserError) || error.problems.length > 0) throw error;
-        return {
-          problems: await source.position([{ path: ['rubric'], message: error.message }]),
-          warnings,
-        };
-      }
-    }
-    warnings.push(...rubricWarnings(file, answers, rubric, options.rubric !== undefined));
+    const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);
+    warnings.push(...rubricWarnings(file, answers, rubric, options.rubric));
     const problems = checkAnswersAgainstRubric(answers, rubric, {
       strict: options.strict ?? false,
     });
@@ -104,29 +72,4 @@ export function scoredFile(
       options.moves === undefined ? {} : { moves: options.moves },
     ),
   };
-}
-
-function rubricWarnings(
-  file: string,
-  answers: AnswersFile,
-  rubric: Rubric,
-  overridden: boolean,
-): string[] {
-  const warnings: string[] = [];
-  if (
-    overridden &&
-    answers.rubric !== undefined &&
-    !looksLikePath(answers.rubric) &&
-    answers.rubric !== rubric.id
-  ) {
-    warnings.push(
-      `${file}: warning: the file names rubric "${answers.rubric}" but is scored with "${rubric.id}" (--rubric)`,
-    );
-  }
-  if (answers.rubricVersion !== undefined && answers.rubricVersion !== rubric.version) {
-    warnings.push(
-      `${file}: warning: answers were given for ${rubric.id} ${answers.rubricVersion}; scoring with version ${rubric.version}`,
-    );
-  }
-  return warnings;
 }

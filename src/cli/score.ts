@@ -5,7 +5,8 @@ import { summaryRow, type SummaryRow } from '../report/types.js';
 import { openSink } from '../util/output.js';
 import { expandFiles } from './expand-files.js';
 import { wantsColor, type Io } from './io.js';
-import { RubricCache, scoreFile } from './score-files.js';
+import { RubricCache } from './answers-rubric.js';
+import { scoreFile } from './score-files.js';
 
 export interface ScoreCommandOptions {
   rubric?: string;

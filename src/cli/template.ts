@@ -4,6 +4,7 @@ import { ExitCode } from '../errors.js';
 import { resolveRubric } from '../rubric/builtin.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageRoot } from '../util/package-root.js';
+import { rubricReference } from './answers-rubric.js';
 import type { Io } from './io.js';
 
 /** `maturity template`: a blank answers file for a rubric, to stdout or a file (never clobbered). */
@@ -19,7 +20,9 @@ export async function runTemplate(
     .join('/');
   // A rubric given as a path is recorded as given, so the file scores without --rubric.
   const header =
-    options.rubric !== undefined ? { rubric: rubricRef(options.rubric, io.cwd, target) } : {};
+    options.rubric !== undefined
+      ? { rubric: rubricReference(options.rubric, io.cwd, target ? dirname(target) : io.cwd) }
+      : {};
   const text = formatAnswersFile(rubric, header, new Map(), { schemaPath });
   if (!target) {
     io.stdout.write(text);
@@ -30,12 +33,4 @@ export async function runTemplate(
     `Wrote ${options.output}. Fill it in, then run: maturity score ${options.output}\n`,
   );
   return ExitCode.ok;
-}
-
-/** A `--rubric` path rewritten relative to the answers file, which is how the file resolves it. */
-function rubricRef(ref: string, cwd: string, target: string | undefined): string {
-  if (!/[\\/]|\.(ya?ml|json)$/i.test(ref)) return ref;
-  return relative(target ? dirname(target) : cwd, resolve(cwd, ref))
-    .split(sep)
-    .join('/');
 }

@@ -1,0 +1,81 @@
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { AnswersSource } from '../answers/load-answers.js';
+import type { AnswersFile } from '../answers/types.js';
+import { UserError } from '../errors.js';
+import { DEFAULT_RUBRIC, looksLikePath, resolveRubric } from '../rubric/builtin.js';
+import type { Rubric } from '../rubric/types.js';
+
+/** Loads rubrics once per reference, however many answers files name them. */
+export class RubricCache {
+  private readonly cache = new Map<string, Promise<Rubric>>();
+
+  constructor(private readonly cwd: string) {}
+
+  /** The rubric for `ref` (a built-in id, or a path relative to `baseDir`), default when undefined. */
+  get(ref: string | undefined, baseDir: string = this.cwd): Promise<Rubric> {
+    const name = ref ?? DEFAULT_RUBRIC;
+    const key = looksLikePath(name) && !isAbsolute(name) ? resolve(baseDir, name) : name;
+    let rubric = this.cache.get(key);
+    if (!rubric) {
+      rubric = resolveRubric(name, baseDir).then((resolved) => resolved.rubric);
+      this.cache.set(key, rubric);
+    }
+    return rubric;
+  }
+}
+
+/**
+ * The rubric for an answers file at `path`: `--rubric` (relative to the working directory), else
+ * the file's `rubric:` field (relative to the file), else the default. A `rubric:` field that names
+ * nothing is the file's problem, reported at that field.
+ */
+export async function rubricForAnswers(
+  rubrics: RubricCache,
+  path: string,
+  flag: string | undefined,
+  source: AnswersSource | undefined,
+): Promise<Rubric> {
+  if (flag !== undefined) return rubrics.get(flag);
+  const named = source?.answers?.rubric;
+  if (named === undefined) return rubrics.get(undefined);
+  try {
+    return await rubrics.get(named, dirname(path));
+  } catch (error) {
+    if (!(error instanceof UserError) || error.problems.length > 0) throw error;
+    throw new UserError(error.message, {
+      problems: await source!.position([{ path: ['rubric'], message: error.message }]),
+    });
+  }
+}
+
+/** Warnings about an answers file written for another rubric or another version of it. */
+export function rubricWarnings(
+  file: string,
+  answers: AnswersFile,
+  rubric: Rubric,
+  flag: string | undefined,
+): string[] {
+  const warnings: string[] = [];
+  if (
+    flag !== undefined &&
+    answers.rubric !== undefined &&
+    !looksLikePath(answers.rubric) &&
+    answers.rubric !== rubric.id
+  ) {
+    warnings.push(
+      `${file}: warning: the file names rubric "${answers.rubric}" but "${rubric.id}" is used (--rubric)`,
+    );
+  }
+  if (answers.rubricVersion !== undefined && answers.rubricVersion !== rubric.version) {
+    warnings.push(
+      `${file}: warning: answers were given for ${rubric.id} ${answers.rubricVersion}; scoring with version ${rubric.version}`,
+    );
+  }
+  return warnings;
+}
+
+/** How an answers file in `targetDir` records `--rubric`: an id as is, a path relative to itself. */
+export function rubricReference(ref: string, cwd: string, targetDir: string): string {
+  if (!looksLikePath(ref)) return ref;
+  return relative(targetDir, resolve(cwd, ref)).split(sep).join('/');
+}

@@ -50,13 +50,15 @@ export function renderText(result: ScoredFile, options: ReportOptions): string {
       '',
       c.bold('Gaps') + c.dim('  tenets below their stage threshold, largest impact first'),
     );
+    out.push(c.dim('  impact  score    stage › tenet'));
     for (const gap of a.gaps) {
-      out.push(
-        `  ${wrap(whereLabel(rubric, gap.stage, gap.tenet), 50, '    ')} ` +
-          c.dim(
-            `${percent(gap.score)} of ${percent(gap.threshold)}, impact ${twoDecimals(gap.impact)}`,
-          ),
+      const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${`${percent(gap.score)}/${percent(gap.threshold)}`.padEnd(7)}  `;
+      const label = wrap(
+        whereLabel(rubric, gap.stage, gap.tenet),
+        WIDTH - 2 - numbers.length,
+        ' '.repeat(2 + numbers.length),
       );
+      out.push(`  ${c.dim(numbers)}${label}`);
     }
   }
 

@@ -210,7 +210,10 @@ if (runs('assess')) {
   const assessFile = join(work, 'assess-answers.yaml');
   rmSync(assessFile, { force: true });
   // The first prompt of the interview (inquirer's, not the intro text printed before it loads).
-  const assessMs = await timeToScreen(`${process.execPath} ${bin} assess ${assessFile}`, 'Organization:');
+  const assessMs = await timeToScreen(
+    `${process.execPath} ${bin} assess ${assessFile}`,
+    'Organization:',
+  );
   rows.push({
     name: 'node -e 0 in a pty (baseline)',
     ms: ptyBaseline,

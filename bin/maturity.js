@@ -7,11 +7,15 @@ module.enableCompileCache?.();
 
 const argv = process.argv.slice(2);
 
-// Exit quietly when the reader of a pipe goes away (`maturity score … | head -1`).
+// Exit quietly when the reader of a pipe goes away (`maturity score … | head -1`). Any other write
+// error (a full disk, a closed descriptor) is the environment's, not a bug: one line and exit 2.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream === process.stdout) {
+      process.stderr.write(`maturity: cannot write to standard output: ${error.message}\n`);
+    }
+    process.exit(2);
   });
 }
 

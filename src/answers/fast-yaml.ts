@@ -11,6 +11,8 @@ type Mapping = Record<string, unknown>;
 const KEY = /^([A-Za-z0-9_$][A-Za-z0-9_$./-]*):(?:[ ]|$)/;
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** `.inf`, `-.inf`, `+.inf`, `.nan` in the spellings the core schema reads as numbers. */
+const SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLS: Record<string, boolean> = {
   true: true,
@@ -23,6 +25,7 @@ const BOOLS: Record<string, boolean> = {
 /** Characters a plain scalar may not start with in YAML (indicators), or that we leave to `yaml`. */
 const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`.]/;
 const BAIL = undefined;
+const MAX_DEPTH = 16;
 
 /** Parses a simple YAML document; `undefined` means "not simple, use the full parser". */
 export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
@@ -39,7 +42,9 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     if (end === -1) end = length;
     let line = text.slice(start, end);
     start = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    // CR LF ends a line; a CR anywhere else (even at the very end of the text) is left to `yaml`.
+    if (end < length && line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.includes('\r')) return BAIL;
 
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent += 1;
@@ -55,13 +60,15 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     const match = KEY.exec(body);
     if (!match) return BAIL;
     const key = match[1]!;
-    if (key === '__proto__') return BAIL;
+    if (!isStringKey(key)) return BAIL;
 
     if (pending) {
       if (indent > pending.indent) {
         const child: Mapping = {};
         pending.map[pending.key] = child;
         stack.push({ indent, map: child });
+        // Answers files nest three deep; deep nesting is for `yaml` to refuse, as it does.
+        if (stack.length > MAX_DEPTH) return BAIL;
       } else {
         pending.map[pending.key] = null;
       }
@@ -72,7 +79,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     if (!top || top.indent !== indent) return BAIL;
     if (Object.prototype.hasOwnProperty.call(top.map, key)) return BAIL;
 
-    const rest = stripComment(body.slice(match[0].length));
+    const rest = stripComment(trimSpaces(body.slice(match[0].length)));
     if (rest === BAIL) return BAIL;
     keys += 1;
     if (rest === '') {
@@ -87,6 +94,25 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
   return keys === 0 ? BAIL : { value: root };
 }
 
+/**
+ * Whether a plain key reads as that same string. `yaml` turns keys such as `true`, `null`, `007` or
+ * `1e3` into other strings ("true", "", "7", "1000") and calls `1:` and `01:` duplicates.
+ */
+function isStringKey(key: string): boolean {
+  if (key === '__proto__') return false;
+  const scalar = parseScalar(key, false);
+  return scalar !== BAIL && scalar.value === key;
+}
+
+/** Trims the spaces YAML separates tokens with; String.prototype.trim also eats U+FEFF, U+00A0… */
+function trimSpaces(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (text.charCodeAt(from) === 32) from += 1;
+  while (to > from && text.charCodeAt(to - 1) === 32) to -= 1;
+  return text.slice(from, to);
+}
+
 /** Drops a trailing ` # comment` outside quotes and trailing spaces; BAIL when unsure. */
 function stripComment(rest: string): string | undefined {
   let quote = '';
@@ -98,24 +124,24 @@ function stripComment(rest: string): string | undefined {
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === '#' && (i === 0 || rest[i - 1] === ' ')) {
-      return rest.slice(0, i).trimEnd();
+      return trimSpaces(rest.slice(0, i));
     }
   }
-  return quote ? BAIL : rest.trimEnd();
+  return quote ? BAIL : trimSpaces(rest);
 }
 
 function parseFlowMapping(text: string): { value: Mapping } | undefined {
   if (!text.endsWith('}')) return BAIL;
-  const inner = text.slice(1, -1).trim();
+  const inner = trimSpaces(text.slice(1, -1));
   const map: Mapping = {};
   if (inner === '') return { value: map };
   for (const part of splitFlow(inner) ?? []) {
-    const entry = part.trim();
+    const entry = trimSpaces(part);
     const match = KEY.exec(entry);
     if (!match) return BAIL;
     const key = match[1]!;
-    if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) return BAIL;
-    const value = parseScalar(entry.slice(match[0].length).trim(), true);
+    if (!isStringKey(key) || Object.prototype.hasOwnProperty.call(map, key)) return BAIL;
+    const value = parseScalar(trimSpaces(entry.slice(match[0].length)), true);
     if (value === BAIL) return BAIL;
     map[key] = value.value;
   }
@@ -143,7 +169,7 @@ function splitFlow(inner: string): string[] | undefined {
   }
   if (quote) return BAIL;
   const last = inner.slice(from);
-  if (last.trim() !== '') parts.push(last);
+  if (trimSpaces(last) !== '') parts.push(last);
   return parts;
 }
 
@@ -175,6 +201,7 @@ function parseScalar(text: string, inFlow: boolean): { value: unknown } | undefi
   if (INT.test(text)) return text.length > 15 ? BAIL : { value: parseInt(text, 10) };
   if (FLOAT.test(text)) return text.length > 20 ? BAIL : { value: parseFloat(text) };
   if (text === 'n/a') return { value: text };
+  if (SPECIAL_FLOAT.test(text)) return BAIL;
   if (PLAIN_START.test(text) || /^0[ox]/.test(text)) return BAIL;
   if (text.includes(': ') || text.includes(' #') || text.includes('#') || text.endsWith(':'))
     return BAIL;

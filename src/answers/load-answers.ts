@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
-import { dottedPath } from '../errors.js';
 import type { ParsedDocument } from '../util/parse-yaml.js';
 import { readTextFile } from '../util/read-text.js';
+import { problemPath } from '../util/zod-problems.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 import type { AnswersFile } from './types.js';
 import { checkAnswersShape, type PathProblem } from './validate-answers.js';
@@ -34,9 +34,12 @@ export async function parseAnswersText(text: string, file: string): Promise<Answ
   };
   const position = async (problems: readonly PathProblem[]): Promise<Problem[]> => {
     const parsed = await parseFully();
+    // The fast path may accept what `yaml` refuses (e.g. a document over its size limits): then
+    // the document's own problems are the ones to report.
+    if (parsed.problems.length > 0) return parsed.problems;
     return problems.map((problem) => ({
       file,
-      path: dottedPath(problem.path),
+      path: problemPath(problem.path),
       message: problem.message,
       ...parsed.locate(problem.locate ?? problem.path, problem.at),
     }));

@@ -1,6 +1,6 @@
 import type { Answer } from '../engine/types.js';
 import type { Question, Rubric } from '../rubric/types.js';
-import { describeValue } from '../util/zod-problems.js';
+import { describeValue, quote } from '../util/zod-problems.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
 /** A problem before it has a position: where it is (path, key or value) and what is wrong. */
@@ -45,7 +45,7 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
   const file: AnswersFile = { answers: new Map() };
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL_KEYS.has(key))
-      problems.push({ path: [key], message: `unknown key "${key}"`, at: 'key' });
+      problems.push({ path: [key], message: `unknown key ${quote(key)}`, at: 'key' });
   }
   for (const key of ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const) {
     const value = own(data, key);
@@ -91,7 +91,7 @@ function readAnswer(
       if (!ANSWER_KEYS.has(key)) {
         problems.push({
           path: [...path, key],
-          message: `unknown key "${key}" in an answer (use "value" and "note")`,
+          message: `unknown key ${quote(key)} in an answer (use "value" and "note")`,
           at: 'key',
         });
         ok = false;
@@ -108,7 +108,7 @@ function readAnswer(
     if (!Object.prototype.hasOwnProperty.call(raw, 'value')) {
       problems.push({
         path,
-        message: `missing required field "value" in the answer to "${String(path[path.length - 1])}"`,
+        message: `missing required field "value" in the answer to ${quote(String(path[path.length - 1]))}`,
       });
       return undefined;
     }
@@ -150,7 +150,7 @@ export function checkAnswersAgainstRubric(
     if (!question) {
       problems.push({
         path,
-        message: `unknown question "${id}" (not in rubric ${rubric.id})`,
+        message: `unknown question ${quote(id)} (not in rubric ${rubric.id})`,
         at: 'key',
       });
       continue;

@@ -1,7 +1,7 @@
 import { UserError, type Problem } from '../errors.js';
 import { parseYaml, type ParsedDocument } from '../util/parse-yaml.js';
 import { readTextFile } from '../util/read-text.js';
-import { problemsFromZod, sortProblems } from '../util/zod-problems.js';
+import { problemPath, problemsFromZod, quote, sortProblems } from '../util/zod-problems.js';
 import { rubricSchema, type RubricFile } from './schema.js';
 import { DEFAULT_THRESHOLD, type Rubric } from './types.js';
 
@@ -81,7 +81,7 @@ type Path = PropertyKey[];
 function semanticProblems(data: unknown, doc: ParsedDocument, file: string): Problem[] {
   const problems: Problem[] = [];
   const report = (path: Path, message: string, at: 'key' | 'value' = 'value') =>
-    problems.push({ file, path: path.join('.'), message, ...doc.locate(path, at) });
+    problems.push({ file, path: problemPath(path), message, ...doc.locate(path, at) });
 
   const seen = {
     stage: new Map<string, Path>(),
@@ -93,7 +93,7 @@ function semanticProblems(data: unknown, doc: ParsedDocument, file: string): Pro
     const first = seen[kind].get(id);
     if (first) {
       const { line } = doc.locate(first);
-      report(path, `duplicate ${kind} id "${id}" (first used on line ${line})`);
+      report(path, `duplicate ${kind} id ${quote(id)} (first used on line ${line})`);
     } else {
       seen[kind].set(id, path);
     }
@@ -139,10 +139,10 @@ function semanticProblems(data: unknown, doc: ParsedDocument, file: string): Pro
       report(path, 'a benchmark names either a "question" or a "tenet", not both');
     }
     if (typeof question === 'string' && !seen.question.has(question)) {
-      report([...path, 'question'], `benchmark names unknown question "${question}"`);
+      report([...path, 'question'], `benchmark names unknown question ${quote(question)}`);
     }
     if (typeof tenet === 'string' && !seen.tenet.has(tenet)) {
-      report([...path, 'tenet'], `benchmark names unknown tenet "${tenet}"`);
+      report([...path, 'tenet'], `benchmark names unknown tenet ${quote(tenet)}`);
     }
   });
   return problems;

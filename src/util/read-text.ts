@@ -1,32 +1,61 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 
 /** Largest rubric or answers file we read; bigger ones are refused before reading. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads a UTF-8 text file for parsing: checks size first, drops a BOM, rejects invalid UTF-8. Messages name `file` (the path as the user gave it). */
+const LIMIT = `the ${MAX_FILE_BYTES / (1024 * 1024)} MB limit`;
+
+/**
+ * Reads a UTF-8 text file for parsing: checks size first, drops a BOM, rejects invalid UTF-8.
+ * Never reads more than MAX_FILE_BYTES + 1 bytes, so `/dev/zero`, a pipe or a growing file cannot
+ * exhaust memory. Messages name `file` (the path as the user gave it).
+ */
 export function readTextFile(path: string, file: string = path): string {
+  if (file === '') throw new UserError('maturity: an empty string is not a file name');
+  let fd: number;
   let size: number;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
     size = stat.size;
+    if (size > MAX_FILE_BYTES) {
+      throw new UserError(`${file}: file is too large: ${size} bytes, over ${LIMIT}`);
+    }
+    fd = openSync(path, 'r');
   } catch (error) {
     throw asUserError(file, error);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new UserError(
-      `${file}: file is too large: ${size} bytes, over the ${MAX_FILE_BYTES / (1024 * 1024)} MB limit`,
-    );
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    // Devices and pipes report size 0; read them in chunks up to the limit.
+    bytes = readAtMost(fd, MAX_FILE_BYTES + 1, fstatSync(fd).isFile() ? size + 1 : 64 * 1024);
   } catch (error) {
     throw asUserError(file, error);
+  } finally {
+    closeSync(fd);
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UserError(
+      `${file}: file is too large: more than ${MAX_FILE_BYTES} bytes, over ${LIMIT}`,
+    );
   }
   return decodeUtf8(file, bytes);
+}
+
+/** Reads from `fd` until end of file or until `limit` bytes. */
+function readAtMost(fd: number, limit: number, chunk: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const buffer = Buffer.allocUnsafe(Math.min(Math.max(chunk, 1), limit - total));
+    const read = readSync(fd, buffer, 0, buffer.length, null);
+    if (read === 0) break;
+    chunks.push(read === buffer.length ? buffer : buffer.subarray(0, read));
+    total += read;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Decodes bytes as UTF-8 text without a BOM; invalid bytes are a user error with their position. */
@@ -45,7 +74,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
 
 function asUserError(file: string, error: unknown): unknown {
   if (error instanceof UserError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -55,11 +84,11 @@ function asUserError(file: string, error: unknown): unknown {
       return new UserError(`${file}: permission denied`);
     case 'EISDIR':
       return new UserError(`${file}: is a directory, not a file`);
-    case 'ELOOP':
-    case 'ENAMETOOLONG':
-    case 'EIO':
-      return new UserError(`${file}: cannot read the file (${code})`);
     default:
+      // Any other system error (ELOOP, ENAMETOOLONG, EIO, ENXIO…) is about the user's file, not a bug.
+      if (typeof code === 'string' && syscall !== undefined) {
+        return new UserError(`${file}: cannot read the file (${code})`);
+      }
       return error;
   }
 }

@@ -17,8 +17,8 @@ export function problemsFromZod(
         const keyPath = [...path, key];
         problems.push({
           file,
-          path: dottedPath(keyPath),
-          message: `unknown key "${key}"`,
+          path: problemPath(keyPath),
+          message: `unknown key ${quote(key)}`,
           ...doc.locate(keyPath, 'key'),
         });
       }
@@ -29,8 +29,8 @@ export function problemsFromZod(
     if (issue.code === 'invalid_type' && value === undefined) {
       problems.push({
         file,
-        path: dottedPath(path),
-        message: `missing required field "${String(path[path.length - 1])}"`,
+        path: problemPath(path),
+        message: `missing required field ${quote(String(path[path.length - 1]))}`,
         ...doc.locate(path.slice(0, -1)),
       });
       continue;
@@ -43,9 +43,35 @@ export function problemsFromZod(
     } else {
       message = `${name} ${issue.message}`;
     }
-    problems.push({ file, path: dottedPath(path), message, ...doc.locate(path) });
+    problems.push({ file, path: problemPath(path), message, ...doc.locate(path) });
   }
   return problems;
+}
+
+/** A user's text in a message: quoted and escaped so that a problem stays on one line, and cut short. */
+export function quote(text: string): string {
+  return escapeControls(JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text));
+}
+
+/**
+ * Escapes what could break a one-line message: control characters and the Unicode line and
+ * paragraph separators (which JSON.stringify leaves as they are).
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (char) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The dotted path of a problem; keys holding line breaks or control characters are quoted. */
+export function problemPath(path: readonly PropertyKey[]): string {
+  return dottedPath(
+    path.map((segment) =>
+      typeof segment === 'string' && escapeControls(segment) !== segment ? quote(segment) : segment,
+    ),
+  );
 }
 
 /** Sorts problems by position so output reads top to bottom, stable otherwise. */
@@ -110,7 +136,7 @@ export function describeValue(value: unknown): string {
       if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
       return `the number ${value}`;
     case 'string':
-      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+      return `the string ${escapeControls(JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value))}`;
     case 'boolean':
       return `${value}`;
     case 'object':

@@ -79,7 +79,7 @@ describe('text reporter', () => {
 
   it('lists gaps, the path, moves and unanswered questions', () => {
     const out = render(textReporter, [scored(SMALL, SMALL_CLIMBING)], plain);
-    expect(out).toMatch(/^    0\.20  50%\/70%  Hub \| core › Build a centre of excellence$/m);
+    expect(out).toContain('\n    0.20  50%/70%  Hub | core › Build a centre of excellence\n');
     expect(out).toContain('Path to Hub | core');
     expect(oneSpace(out)).toContain('Raise this tenet to full marks to attain Hub | core: Govern.');
     expect(out).toContain('  1. Adopt a framework.\n     Hub | core › Govern');

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { Readable } from 'node:stream';
+import { expect } from 'vitest';
+import { main } from '../../src/main.js';
+import { BIN, ROOT, type CliResult } from '../helpers/run-cli.js';
+
+/** A line of a stack trace, which users must never see without DEBUG. */
+export const STACK_LINE = /^\s+at /m;
+
+/** The child's environment: no colour, no DEBUG, as in CI. */
+function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  for (const key of ['FORCE_COLOR', 'DEBUG']) if (!extra[key]) delete env[key];
+  return env;
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+const slots = Math.max(2, availableParallelism());
+
+/** Runs the built CLI as a child process (like runCli, but asynchronous so that runs overlap). */
+export async function runCliAsync(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult & { ms: number }> {
+  if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  const started = performance.now();
+  try {
+    return await new Promise((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [BIN, ...args],
+        {
+          cwd: options.cwd ?? ROOT,
+          env: childEnv(options.env),
+          encoding: 'utf8',
+          timeout: 60_000,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          resolve({ code, stdout, stderr, ms: performance.now() - started });
+        },
+      );
+      child.stdin?.end();
+    });
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+/** Runs `main` in this process with captured output: the CLI without the cost of a process. */
+export async function runMain(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main({
+    argv,
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdin: Readable.from([]),
+    env: { NO_COLOR: '1', ...env },
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A failed run: the exit code, no report on stdout, no stack trace and no "internal error". */
+export function expectCleanFailure(result: CliResult, code: number): void {
+  expect(result.code, result.stderr).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  expect(result.stderr).not.toMatch(/internal error|bug in maturity/);
+}
+
+/** The first line of stderr split into the file, line, column and message it names. */
+export function firstProblem(stderr: string): {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+} {
+  const first = stderr.split('\n')[0] ?? '';
+  const positioned = /^(.*?):(\d+):(\d+): (.*)$/.exec(first);
+  if (positioned) {
+    return {
+      file: positioned[1]!,
+      line: Number(positioned[2]),
+      column: Number(positioned[3]),
+      message: positioned[4]!,
+    };
+  }
+  const plain = /^(.*?): (.*)$/.exec(first);
+  return { file: plain?.[1] ?? '', message: plain?.[2] ?? first };
+}

@@ -1,0 +1,218 @@
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAtomicFile, writeFileAtomic } from '../../src/util/atomic-write.js';
+import { main } from '../../src/main.js';
+import { BIN, fixture } from '../helpers/run-cli.js';
+import { expectCleanFailure, runCliAsync, STACK_LINE } from './cli.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'maturity-process-'));
+afterAll(() => {
+  // A read-only folder made by a test must be writable again to be removed.
+  for (const name of readdirSync(temp)) chmodSync(join(temp, name), 0o755);
+  rmSync(temp, { recursive: true, force: true });
+});
+
+const GOOD = fixture('ok', 'answers-good.yaml');
+
+/** A fresh folder for one test. */
+function folder(name: string): string {
+  const dir = join(temp, name);
+  mkdirSync(dir);
+  return dir;
+}
+
+/** Runs `maturity <args> | head -1` in a shell; returns the pipeline's output and the CLI's exit code. */
+function pipeline(args: string, cwd: string): { stderr: string; stdout: string; code: number } {
+  const codeFile = join(cwd, '.exit-code');
+  const script = `{ "$NODE" "$BIN" ${args}; echo $? > "${codeFile}"; } | head -1`;
+  const result = spawnSync('sh', ['-c', script], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', NODE: process.execPath, BIN },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const code = Number(readFileSync(codeFile, 'utf8').trim());
+  rmSync(codeFile);
+  return { stderr: result.stderr, stdout: result.stdout, code };
+}
+
+describe('piped output', () => {
+  it('ends quietly when the reader goes away (`maturity score … | head -1`)', () => {
+    const dir = folder('pipe');
+    // Enough reports to fill the pipe many times over, so the reader is gone mid-way.
+    for (let i = 0; i < 60; i += 1)
+      copyFileSync(GOOD, join(dir, `team-${String(i).padStart(2, '0')}.yaml`));
+    for (const args of [
+      "score 'team-*.yaml'",
+      "score 'team-*.yaml' --format json",
+      'rubric show --format json',
+    ]) {
+      const result = pipeline(args, dir);
+      expect(result.stderr, args).toBe('');
+      expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(result.code, args).toBe(0);
+    }
+  });
+
+  it.runIf(existsSync('/dev/full'))(
+    'reports a full disk on stdout in one line, exit 2',
+    async () => {
+      const result = spawnSync(
+        'sh',
+        ['-c', `"${process.execPath}" "${BIN}" score "${GOOD}" > /dev/full`],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        },
+      );
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^maturity: cannot write to standard output: ENOSPC[^\n]*\n$/);
+    },
+  );
+});
+
+describe('--output', () => {
+  it('to a folder that does not exist: a clear error, exit 2, no file', async () => {
+    const dir = folder('missing-folder');
+    const result = await runCliAsync(['score', GOOD, '--output', 'nowhere/report.txt'], {
+      cwd: dir,
+    });
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe(
+      'nowhere/report.txt: cannot write: the folder nowhere does not exist\n',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('to a read-only place: a clear error, exit 2, no file and no temporary file', async () => {
+    let dir: string;
+    if (process.getuid?.() === 0) {
+      // Root may write into any folder whatever its mode; /sys refuses new files even to root.
+      if (!existsSync('/sys/kernel')) return;
+      dir = '/sys/kernel';
+    } else {
+      dir = folder('read-only');
+      chmodSync(dir, 0o555);
+    }
+    const before = readdirSync(dir);
+    const result = await runCliAsync(['score', GOOD, '--output', `${dir}/report.txt`]);
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe(`${dir}/report.txt: cannot write: permission denied\n`);
+    expect(readdirSync(dir)).toEqual(before);
+  });
+
+  it('replaces a file only with a finished report: a failure mid-way leaves the old one intact', async () => {
+    const dir = folder('atomic');
+    writeFileSync(join(dir, 'report.txt'), 'the previous report\n');
+    // The report file is opened before --min-stage is checked against the rubric, which fails.
+    const result = await runCliAsync(
+      ['score', GOOD, '--output', 'report.txt', '--min-stage', 'no-such-stage'],
+      { cwd: dir },
+    );
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toMatch(
+      /^maturity: --min-stage "no-such-stage" is not a stage of the rubric/,
+    );
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('the previous report\n');
+    expect(readdirSync(dir)).toEqual(['report.txt']);
+
+    // And a run that works replaces it whole.
+    const ok = await runCliAsync(['score', GOOD, '--output', 'report.txt'], { cwd: dir });
+    expect(ok).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toMatch(/^Acme Corp/m);
+    expect(readdirSync(dir)).toEqual(['report.txt']);
+  });
+});
+
+describe('atomic writes', () => {
+  it('leave the previous file untouched and no temporary file when a write fails', () => {
+    const dir = folder('atomic-unit');
+    const target = join(dir, 'answers.yaml');
+    writeFileSync(target, 'answers: {}\n');
+    const out = openAtomicFile(target);
+    out.write('answers:\n  social-listening: 3\n');
+    // A write that throws half-way (here: not a string) aborts the whole file.
+    expect(() => out.write(Symbol('not text') as unknown as string)).toThrow(TypeError);
+    expect(readFileSync(target, 'utf8')).toBe('answers: {}\n');
+    expect(readdirSync(dir)).toEqual(['answers.yaml']);
+  });
+
+  it('leave no temporary file when the final rename fails', () => {
+    const dir = folder('atomic-rename');
+    mkdirSync(join(dir, 'taken'));
+    expect(() => writeFileAtomic(join(dir, 'taken'), 'text')).toThrow(
+      /cannot write: it is a directory|EISDIR/,
+    );
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(statSync(join(dir, 'taken')).isDirectory()).toBe(true);
+  });
+});
+
+describe('file arguments', () => {
+  it('a glob that matches nothing is an error naming the pattern, exit 2', async () => {
+    const dir = folder('globs');
+    const result = await runCliAsync(['score', 'answers/*.yaml'], { cwd: dir });
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe('answers/*.yaml: no files match this pattern\n');
+  });
+
+  it('still scores the files that exist, and exits 2 for the pattern that matched nothing', async () => {
+    const dir = folder('globs-mixed');
+    copyFileSync(GOOD, join(dir, 'team.yaml'));
+    const result = await runCliAsync(['score', 'team.yaml', 'other-*.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^Acme Corp/m);
+    expect(result.stderr).toBe('other-*.yaml: no files match this pattern\n');
+  });
+});
+
+describe('a bug', () => {
+  /** Runs `main` with a stdout that fails in a way no user can cause. */
+  async function runBroken(env: NodeJS.ProcessEnv) {
+    let stderr = '';
+    const code = await main({
+      argv: ['rubric', 'list'],
+      stdout: {
+        write: () => {
+          throw new TypeError('boom\nsecond line');
+        },
+      },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      stdin: process.stdin,
+      env,
+      cwd: temp,
+    });
+    return { code, stderr };
+  }
+
+  it('exits 70 with a short message asking for a report, without a stack trace', async () => {
+    const { code, stderr } = await runBroken({});
+    expect(code).toBe(70);
+    expect(stderr).toBe(
+      'maturity: internal error: boom\n' +
+        'This is a bug in maturity; please report it with the command you ran (DEBUG=1 shows details).\n',
+    );
+    expect(stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('shows the stack trace when DEBUG is set', async () => {
+    const { code, stderr } = await runBroken({ DEBUG: '1' });
+    expect(code).toBe(70);
+    expect(stderr).toMatch(/^TypeError: boom/);
+    expect(stderr).toMatch(STACK_LINE);
+  });
+});

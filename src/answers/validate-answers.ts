@@ -1,4 +1,5 @@
 import type { Answer } from '../engine/types.js';
+import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../util/control-characters.js';
 import type { Question, Rubric } from '../rubric/types.js';
 import { describeValue, quote } from '../util/zod-problems.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
@@ -55,6 +56,8 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
         path: [key],
         message: `${key} must be a string, not ${describeValue(value)}`,
       });
+    } else if (CONTROL_CHARACTERS.test(value)) {
+      problems.push({ path: [key], message: `${key} ${NO_CONTROL_CHARACTERS}` });
     } else if (key !== '$schema') {
       file[key] = value;
     }
@@ -103,6 +106,9 @@ function readAnswer(
         path: [...path, 'note'],
         message: `note must be a string, not ${describeValue(note)}`,
       });
+      ok = false;
+    } else if (typeof note === 'string' && CONTROL_CHARACTERS.test(note)) {
+      problems.push({ path: [...path, 'note'], message: `note ${NO_CONTROL_CHARACTERS}` });
       ok = false;
     }
     if (!Object.prototype.hasOwnProperty.call(raw, 'value')) {

@@ -26,6 +26,12 @@ export async function runScore(
 ): Promise<number> {
   const format = parseFormat(options.format);
   const moves = parseMoves(options.moves);
+  if (options.output !== undefined && options.output.trim() === '') {
+    throw new UserError('maturity: --output needs a file name');
+  }
+  const rubrics = new RubricCache(io.cwd);
+  // A --rubric that cannot be loaded stops everything at once, rather than failing every file.
+  if (options.rubric !== undefined) await rubrics.get(options.rubric);
   const { files, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
   let failed = globProblems.length > 0;
@@ -39,7 +45,6 @@ export async function runScore(
       ? undefined
       : { path: resolve(io.cwd, options.output), shown: options.output },
   );
-  const rubrics = new RubricCache(io.cwd);
   const rows: SummaryRow[] = [];
   const progress = progressLine(io, files.length);
   let belowMinimum = false;

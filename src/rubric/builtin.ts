@@ -54,6 +54,8 @@ export async function resolveRubric(
   baseDir: string = process.cwd(),
 ): Promise<{ rubric: Rubric; source: string }> {
   const name = ref ?? DEFAULT_RUBRIC;
+  if (name.trim() === '')
+    throw new UserError('maturity: an empty string is not a rubric name or path');
   if (!looksLikePath(name) && builtinRubricPath(name)) {
     return { rubric: await loadBuiltinRubric(name), source: name };
   }
@@ -64,6 +66,7 @@ export async function resolveRubric(
     );
   }
   const { loadRubricFile } = await import('./load-rubric.js');
-  const shown = relative(process.cwd(), file) || file;
+  // Messages name the file as the user would type it: absolute as given, else from the working folder.
+  const shown = isAbsolute(name) ? name : relative(process.cwd(), file) || name;
   return { rubric: loadRubricFile(file, shown), source: shown };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../util/control-characters.js';
 
 const id = z
   .string()
@@ -8,7 +9,12 @@ const id = z
   )
   .describe('A kebab-case identifier.');
 
-const text = z.string().min(1, 'must not be empty');
+const text = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((value) => !CONTROL_CHARACTERS.test(value), {
+    message: NO_CONTROL_CHARACTERS,
+  });
 
 const weight = z
   .number()

@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   linkSync,
   openSync,
@@ -102,7 +103,11 @@ function writeError(file: string, error: unknown): unknown {
       return new UserError(`${file}: already exists; not overwritten`);
     case 'ENOENT':
     case 'ENOTDIR':
-      return new UserError(`${file}: cannot write: the folder ${dirname(file)} does not exist`);
+      return new UserError(
+        existsSync(dirname(file))
+          ? `${file}: cannot write: no file can be created in ${dirname(file)}`
+          : `${file}: cannot write: the folder ${dirname(file)} does not exist`,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':

@@ -71,6 +71,8 @@ const table: Row[] = [
   ['answers-missing-value-in-mapping.yaml', 2, 2, 21, 'missing required field "value" in the answer to "social-listening" (at answers.social-listening)'],
   ['answers-note-list.yaml', 2, 5, 7, 'note must be a string, not a list (at answers.social-listening.note)'],
   ['answers-note-number.yaml', 2, 2, 39, 'note must be a string, not the number 42 (at answers.social-listening.note)'],
+  ['answers-note-control-character.yaml', 2, 2, 39, 'note must not contain control characters (only tabs and line breaks) (at answers.social-listening.note)'],
+  ['answers-organization-control-character.yaml', 2, 1, 15, 'organization must not contain control characters (only tabs and line breaks) (at organization)'],
   ['answers-value-inf.yaml', 2, 2, 21, 'an answer must be a number on the scale, "n/a" or { value, note }, not -.inf (at answers.social-listening)'],
   ['answers-value-nan.yaml', 2, 2, 21, 'an answer must be a number on the scale, "n/a" or { value, note }, not .nan (at answers.social-listening)'],
   ['answers-wrong-type-answers-list.yaml', 2, 2, 3, 'answers must be a mapping of question ids to values, not a list (at answers)'],
@@ -165,6 +167,7 @@ const table: Row[] = [
   ['rubric-weight-negative.yaml', 1, 33, 21, 'weight must be greater than 0 (at stages.1.tenets.0.questions.0.weight)'],
   ['rubric-weight-string.yaml', 1, 15, 17, 'weight must be a finite number, not the string "heavy" (at stages.0.tenets.0.weight)'],
   ['rubric-weight-zero.yaml', 1, 15, 17, 'weight must be greater than 0 (at stages.0.tenets.0.weight)'],
+  ['rubric-title-control-character.yaml', 1, 3, 8, 'title must not contain control characters (only tabs and line breaks) (at title)'],
   // Rubrics: scales and benchmarks
   ['rubric-benchmark-unknown-question.yaml', 1, 37, 15, 'benchmark names unknown question "has-a-plan" (at benchmarks.0.question)'],
   ['rubric-benchmark-unknown-tenet.yaml', 1, 37, 12, 'benchmark names unknown tenet "basic" (at benchmarks.0.tenet)'],

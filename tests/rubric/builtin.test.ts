@@ -67,11 +67,21 @@ describe('resolveRubric', () => {
     expect(rubric.id).toBe('social-business');
   });
 
-  it('resolves an absolute path', async () => {
+  it('resolves an absolute path and names it as given', async () => {
     const file = fixture('rubrics', 'good-minimal.yaml');
     const { rubric, source } = await resolveRubric(file);
     expect(rubric.id).toBe('minimal');
+    expect(source).toBe(file);
+  });
+
+  it('names a relative path from the working folder', async () => {
+    const file = fixture('rubrics', 'good-minimal.yaml');
+    const { source } = await resolveRubric(relative(process.cwd(), file));
     expect(source).toBe(relative(process.cwd(), file));
+  });
+
+  it('refuses an empty rubric name', async () => {
+    await expect(resolveRubric('')).rejects.toThrow('an empty string is not a rubric name or path');
   });
 
   it('resolves a relative path against the base folder', async () => {

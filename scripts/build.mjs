@@ -20,25 +20,31 @@ const final = join(root, 'dist');
 const dist = join(root, `.dist-${process.pid}`);
 
 rmSync(dist, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts', 'build-tools': 'src/build-tools.ts' },
-  outdir: dist,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
   minifySyntax: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
+};
+// The CLI, split so that each command loads only what it needs.
+await build({
+  ...common,
+  entryPoints: { main: 'src/main.ts' },
+  outdir: dist,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
+// What this script needs from the sources, built apart so that it does not split the CLI's chunks.
+await build({ ...common, entryPoints: { 'build-tools': 'src/build-tools.ts' }, outdir: dist });
 
 const tools = await import(join(dist, 'build-tools.js'));
 

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, ROOT, runCli, type CliResult, tempFolders } from '../helpers/run-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -22,15 +21,7 @@ function expectFailure(result: CliResult, code: number): void {
   expect(result.stderr).not.toMatch(/internal error/);
 }
 
-const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-rubric-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** A fresh empty folder for one test. */
-function freshDir(name: string): string {
-  const dir = join(temp, name);
-  mkdirSync(dir);
-  return dir;
-}
+const freshDir = tempFolders('cli-rubric');
 
 describe('maturity rubric list', () => {
   it('prints a table of the built-in rubrics', () => {

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load-answers.js';
 import { assess } from '../../src/engine/score.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { BIN, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { BIN, ROOT, runCli, type CliResult, tempFolders } from '../helpers/run-cli.js';
 
 const STACK_LINE = /^\s+at /m;
 /** The escape that starts every ANSI colour sequence. */
@@ -74,15 +73,7 @@ function expectCleanFailure(result: CliResult, code: number): void {
   expect(result.stderr).not.toMatch(/internal error/i);
 }
 
-const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-score-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** A fresh empty folder for one test. */
-function freshDir(name: string): string {
-  const dir = join(temp, name);
-  mkdirSync(dir);
-  return dir;
-}
+const freshDir = tempFolders('cli-score');
 
 describe('maturity score: the examples land where they say', () => {
   it.each([

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { fixture, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { fixture, ROOT, runCli, type CliResult, tempFolders } from '../helpers/run-cli.js';
 
 const STACK_LINE = /^\s+at /m;
 
@@ -17,15 +16,7 @@ interface JsonResult {
   unanswered: string[];
 }
 
-const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-template-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** A fresh empty folder for one test. */
-function freshDir(name: string): string {
-  const dir = join(temp, name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const freshDir = tempFolders('cli-template');
 
 /** Scores one file as JSON and returns its result. */
 function scoreOne(file: string, cwd: string = ROOT): JsonResult {
@@ -221,7 +212,7 @@ describe('maturity template --rubric', () => {
     expect(readFileSync(join(dir, ref), 'utf8')).toBe(readFileSync(rubric, 'utf8'));
 
     // Scored from another working folder, the path still resolves against the file.
-    const blank = scoreOne(target, temp);
+    const blank = scoreOne(target, dirname(dir));
     expect(blank.rubric).toEqual({ id: 'minimal', version: '0.1.0' });
     expect(blank.currentStage.number).toBe(0);
     expect(blank.unanswered).toEqual(['has-plan', 'reviewed']);

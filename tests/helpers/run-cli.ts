@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,4 +37,18 @@ export function runCli(
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A temporary folder for one test file, removed after its tests. Returns `freshDir(name)`, which
+ * makes an empty subfolder for one test.
+ */
+export function tempFolders(prefix: string): (name: string) => string {
+  const root = mkdtempSync(join(tmpdir(), `maturity-${prefix}-`));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return (name) => {
+    const dir = join(root, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
 }

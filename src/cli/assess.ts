@@ -71,6 +71,17 @@ export async function runAssess(
   io.stdout.write(introduction(file, plan, total));
   // Inquirer is loaded only now, once the files are known to be good and a prompt will show.
   const { terminalPrompts } = await import('../assess/prompts.js');
+  // `kill` or a closed terminal ends the process at once: every confirmed answer is on disk
+  // already, so say so (as for Ctrl-C), show the cursor inquirer hid, and exit 128 + signal.
+  const stop = (code: number) => () => {
+    io.stdout.write('\x1b[?25h');
+    io.stderr.write(stoppedMessage(file, total, saved, plan, options));
+    process.exit(code);
+  };
+  const onTerm = stop(143);
+  const onHup = stop(129);
+  process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
   let result: AnswersFile;
   try {
     const { header, answers } = await interview({
@@ -89,6 +100,9 @@ export async function runAssess(
     if (!(error instanceof Error && error.name === 'ExitPromptError')) throw error;
     io.stderr.write(stoppedMessage(file, total, saved, plan, options));
     return ExitCode.interrupted;
+  } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
   }
 
   const [{ render }, { textReporter }, { scoredFile }] = await Promise.all([

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // `maturity assess` in a real terminal: tmux runs the built bin, the test types keys and reads the
 // screen. Run `node scripts/build.mjs` first (npm test does).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -206,6 +207,24 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
     const third2 = assess(dir, ['small.yaml']);
     expect(await exitCode(third2)).toBe(2);
     expect(third2.screen({ history: true })).toContain('use --resume to go through it again');
+  });
+
+  it('on SIGTERM says what is saved and how to continue, and exits 143', async () => {
+    const dir = freshDir();
+    const terminal = assess(dir, ['term.yaml']);
+    await metadata(terminal, ['Acme Corp', undefined, undefined, undefined]);
+    await answer(terminal, 1, 53, '2', 'Enter');
+    await terminal.waitFor(/question 2 of 53\n/);
+    // The pane runs a shell; the CLI is its child.
+    const shell = terminal.panePid();
+    const child = spawnSync('ps', ['--ppid', String(shell), '-o', 'pid='], { encoding: 'utf8' });
+    process.kill(Number(child.stdout.trim().split('\n')[0]), 'SIGTERM');
+    expect(await exitCode(terminal)).toBe(143);
+    const screen = terminal.screen({ history: true });
+    expect(screen).toContain('Stopped. 1 of 53 answers are saved in term.yaml.');
+    expect(screen).toContain('Continue with: maturity assess term.yaml');
+    const saved = await savedAnswers(join(dir, 'term.yaml'));
+    expect(Object.fromEntries(saved.answers)).toEqual({ 'social-listening': { value: 1 } });
   });
 
   it('leaves a valid file holding every confirmed answer when killed with SIGKILL', async () => {

@@ -4,7 +4,7 @@ import { wrap } from '../report/wrap.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
 /** What goes into an answers file besides the answers themselves. */
-export type AnswersHeader = Omit<AnswersFile, 'answers'>;
+export type AnswersHeader = Omit<AnswersFile, 'answers' | 'ids'>;
 
 /**
  * Writes an answers file (SPEC §2) covering every question of the rubric, grouped by stage and

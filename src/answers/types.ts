@@ -16,4 +16,9 @@ export interface AnswersFile {
   assessedAt?: string;
   /** Answered questions only (null answers are unanswered and left out), in file order. */
   answers: Map<string, Answer>;
+  /**
+   * Every question id the file names, in file order, including those left blank (null), which are
+   * unanswered but must still be questions of the rubric. Defaults to the keys of `answers`.
+   */
+  ids?: readonly string[];
 }

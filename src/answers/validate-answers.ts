@@ -74,7 +74,8 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
       message: `answers must be a mapping of question ids to values, not ${describeValue(answers)}`,
     });
   } else {
-    for (const id of Object.keys(answers)) {
+    file.ids = Object.keys(answers);
+    for (const id of file.ids) {
       const answer = readAnswer(answers[id], ['answers', id], problems);
       if (answer) file.answers.set(id, answer);
     }
@@ -150,7 +151,7 @@ export function checkAnswersAgainstRubric(
 ): PathProblem[] {
   const problems: PathProblem[] = [];
   const questions = questionIndex(rubric);
-  for (const [id, answer] of file.answers) {
+  for (const id of file.ids ?? file.answers.keys()) {
     const question = questions.get(id);
     const path = ['answers', id];
     if (!question) {
@@ -161,6 +162,8 @@ export function checkAnswersAgainstRubric(
       });
       continue;
     }
+    const answer = file.answers.get(id);
+    if (!answer) continue; // left blank: unanswered
     // Points at `value:` in the { value, note } form, else at the scalar itself.
     const locate = [...path, 'value'];
     if (answer.value === 'n/a') {

@@ -91,6 +91,8 @@ const table: Row[] = [
   ['answers-rubric-missing-file.yaml', 2, 1, 9, 'tests/fixtures/bad/no-such-rubric.yaml: no such file (at rubric)'],
   ['answers-rubric-unknown-id.yaml', 2, 1, 9, 'unknown rubric "social-bizness": not a built-in rubric (social-business) and no such file (at rubric)'],
   ['answers-unknown-question-with-newline.yaml', 2, 2, 3, 'unknown question "social\\nlistening" (not in rubric social-business) (at answers."social\\nlistening")'],
+  ['answers-unknown-question-null-value.yaml', 2, 4, 3, 'unknown question "exec-sponsor" (not in rubric social-business) (at answers.exec-sponsor)'],
+  ['answers-unknown-question-null.yaml', 2, 4, 3, 'unknown question "social-listenin" (not in rubric social-business) (at answers.social-listenin)'],
   ['answers-unknown-question.yaml', 2, 3, 3, 'unknown question "social-hearing" (not in rubric social-business) (at answers.social-hearing)'],
   ['answers-value-fraction.yaml', 2, 2, 28, '2.5 is not on the scale of question "pilot-projects" (0, 1, 2, 3, 4) (at answers.pilot-projects)'],
   ['answers-value-negative.yaml', 2, 2, 19, '-1 is not on the scale of question "pilot-projects" (0, 1, 2, 3, 4) (at answers.pilot-projects)'],

@@ -1,26 +1,43 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { AnswersSource } from '../answers/load-answers.js';
 import type { AnswersFile } from '../answers/types.js';
 import { UserError } from '../errors.js';
-import { DEFAULT_RUBRIC, looksLikePath, resolveRubric } from '../rubric/builtin.js';
+import {
+  builtinRubricPath,
+  DEFAULT_RUBRIC,
+  looksLikePath,
+  resolveRubric,
+} from '../rubric/builtin.js';
 import type { Rubric } from '../rubric/types.js';
 
-/** Loads rubrics once per reference, however many answers files name them. */
+/** Loads rubrics once per rubric, however many answers files name them. */
 export class RubricCache {
   private readonly cache = new Map<string, Promise<Rubric>>();
+  private readonly builtin = new Map<string, boolean>();
 
   constructor(private readonly cwd: string) {}
 
   /** The rubric for `ref` (a built-in id, or a path relative to `baseDir`), default when undefined. */
   get(ref: string | undefined, baseDir: string = this.cwd): Promise<Rubric> {
     const name = ref ?? DEFAULT_RUBRIC;
-    const key = looksLikePath(name) && !isAbsolute(name) ? resolve(baseDir, name) : name;
+    // A built-in is the same rubric from anywhere; a file is keyed by where it really is, since the
+    // same relative name in two folders is two rubrics.
+    const key = this.isBuiltin(name) ? `builtin:${name}` : `file:${resolve(baseDir, name)}`;
     let rubric = this.cache.get(key);
     if (!rubric) {
-      rubric = resolveRubric(name, baseDir).then((resolved) => resolved.rubric);
+      rubric = resolveRubric(name, baseDir, this.cwd).then((resolved) => resolved.rubric);
       this.cache.set(key, rubric);
     }
     return rubric;
+  }
+
+  private isBuiltin(name: string): boolean {
+    let builtin = this.builtin.get(name);
+    if (builtin === undefined) {
+      builtin = !looksLikePath(name) && builtinRubricPath(name) !== undefined;
+      this.builtin.set(name, builtin);
+    }
+    return builtin;
   }
 }
 

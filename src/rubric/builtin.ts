@@ -47,11 +47,13 @@ export function looksLikePath(ref: string): boolean {
 
 /**
  * Resolves `--rubric NAME|PATH` (or an answers file's `rubric:` field): a built-in id, else a file
- * path relative to `baseDir`. Undefined means the default rubric.
+ * path relative to `baseDir`. Undefined means the default rubric. Messages name a file relative to
+ * `cwd`, the working folder the user typed paths in.
  */
 export async function resolveRubric(
   ref: string | undefined,
-  baseDir: string = process.cwd(),
+  baseDir: string,
+  cwd: string = baseDir,
 ): Promise<{ rubric: Rubric; source: string }> {
   const name = ref ?? DEFAULT_RUBRIC;
   if (name.trim() === '')
@@ -67,6 +69,6 @@ export async function resolveRubric(
   }
   const { loadRubricFile } = await import('./load-rubric.js');
   // Messages name the file as the user would type it: absolute as given, else from the working folder.
-  const shown = isAbsolute(name) ? name : relative(process.cwd(), file) || name;
+  const shown = isAbsolute(name) ? name : relative(cwd, file) || name;
   return { rubric: loadRubricFile(file, shown), source: shown };
 }

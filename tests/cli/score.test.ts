@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -510,6 +510,28 @@ describe('maturity score: choosing the rubric', () => {
     // has-plan 1 of [0, 1]: Start attained; reviewed 2 of [1, 3] = 50%, below Finish's 90%.
     expect(result!.currentStage).toEqual({ number: 1, id: 'start', name: 'Start' });
     expect(result!.maturityIndex).toBe(1.5);
+  });
+
+  it('the same rubric: name in two folders names two rubrics', () => {
+    const dir = freshDir('same-rubric-name');
+    const minimal = readFileSync(join(ROOT, 'tests/fixtures/rubrics/good-minimal.yaml'), 'utf8');
+    for (const unit of ['north', 'south']) {
+      mkdirSync(join(dir, unit));
+      writeFileSync(join(dir, unit, 'model'), minimal.replace('id: minimal', `id: ${unit}-model`));
+      for (const n of [1, 2]) {
+        writeFileSync(
+          join(dir, unit, `answers-${n}.yaml`),
+          'rubric: model\nanswers:\n  has-plan: 1\n',
+        );
+      }
+    }
+    const report = scoreJson(['*/answers-*.yaml'], { cwd: dir });
+    expect(report.results.map((result) => [result.source, result.rubric.id])).toEqual([
+      ['north/answers-1.yaml', 'north-model'],
+      ['north/answers-2.yaml', 'north-model'],
+      ['south/answers-1.yaml', 'south-model'],
+      ['south/answers-2.yaml', 'south-model'],
+    ]);
   });
 
   it('a rubricVersion mismatch is a warning on stderr, exit 0', () => {

@@ -56,32 +56,40 @@ describe('built-in rubrics', () => {
 
 describe('resolveRubric', () => {
   it('resolves a built-in id', async () => {
-    const { rubric, source } = await resolveRubric('social-business');
+    const { rubric, source } = await resolveRubric('social-business', ROOT);
     expect(source).toBe('social-business');
     expect(rubric).toEqual(loadRubricFile(SOURCE));
   });
 
   it('resolves to the default rubric when given nothing', async () => {
-    const { rubric, source } = await resolveRubric(undefined);
+    const { rubric, source } = await resolveRubric(undefined, ROOT);
     expect(source).toBe('social-business');
     expect(rubric.id).toBe('social-business');
   });
 
   it('resolves an absolute path and names it as given', async () => {
     const file = fixture('rubrics', 'good-minimal.yaml');
-    const { rubric, source } = await resolveRubric(file);
+    const { rubric, source } = await resolveRubric(file, ROOT);
     expect(rubric.id).toBe('minimal');
     expect(source).toBe(file);
   });
 
   it('names a relative path from the working folder', async () => {
     const file = fixture('rubrics', 'good-minimal.yaml');
-    const { source } = await resolveRubric(relative(process.cwd(), file));
-    expect(source).toBe(relative(process.cwd(), file));
+    const { source } = await resolveRubric(relative(ROOT, file), ROOT);
+    expect(source).toBe(relative(ROOT, file));
+  });
+
+  it('names a path relative to a base folder from the working folder, not the process', async () => {
+    const cwd = fixture();
+    const { source } = await resolveRubric('good-minimal.yaml', fixture('rubrics'), cwd);
+    expect(source).toBe(join('rubrics', 'good-minimal.yaml'));
   });
 
   it('refuses an empty rubric name', async () => {
-    await expect(resolveRubric('')).rejects.toThrow('an empty string is not a rubric name or path');
+    await expect(resolveRubric('', ROOT)).rejects.toThrow(
+      'an empty string is not a rubric name or path',
+    );
   });
 
   it('resolves a relative path against the base folder', async () => {
@@ -90,7 +98,7 @@ describe('resolveRubric', () => {
   });
 
   it('reports an invalid rubric file with its problems', async () => {
-    const error = await rejection(resolveRubric(fixture('rubrics', 'bad-weight-zero.yaml')));
+    const error = await rejection(resolveRubric(fixture('rubrics', 'bad-weight-zero.yaml'), ROOT));
     expect(error.exitCode).toBe(2);
     expect(error.problems.map((problem) => problem.message)).toEqual([
       'weight must be greater than 0',

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { ExitCode, formatProblem, UserError } from '../errors.js';
 import { FORMATS, reporters, type Format } from '../report/index.js';
 import { summaryRow, type SummaryRow } from '../report/types.js';
+import type { Rubric } from '../rubric/types.js';
 import { openSink } from '../util/output.js';
+import { quote } from '../util/zod-problems.js';
 import { expandFiles } from './expand-files.js';
 import { wantsColor, type Io } from './io.js';
 import { RubricCache } from './answers-rubric.js';
@@ -29,9 +31,18 @@ export async function runScore(
   if (options.output !== undefined && options.output.trim() === '') {
     throw new UserError('maturity: --output needs a file name');
   }
+  if (options.minStage !== undefined && options.minStage.trim() === '') {
+    throw new UserError('maturity: --min-stage needs a stage id or number');
+  }
   const rubrics = new RubricCache(io.cwd);
-  // A --rubric that cannot be loaded stops everything at once, rather than failing every file.
-  if (options.rubric !== undefined) await rubrics.get(options.rubric);
+  const minimums = new Map<Rubric, number | string>();
+  // A --rubric that cannot be loaded, or that lacks the --min-stage asked for, stops everything at
+  // once, before any output, rather than failing every file.
+  if (options.rubric !== undefined) {
+    const rubric = await rubrics.get(options.rubric);
+    const minimum = minimumStage(options.minStage, rubric, minimums);
+    if (typeof minimum === 'string') throw new UserError(`maturity: ${minimum}`);
+  }
   const { files, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
   let failed = globProblems.length > 0;
@@ -65,9 +76,18 @@ export async function runScore(
         continue;
       }
       const { result } = outcome;
-      if (options.minStage !== undefined) {
-        const minimum = minimumStage(options.minStage, result.rubric.stages);
-        if (result.assessment.currentStage.number < minimum) belowMinimum = true;
+      const known = minimums.has(result.rubric);
+      const minimum = minimumStage(options.minStage, result.rubric, minimums);
+      if (typeof minimum === 'string') {
+        // The file scored, so its report is written; the gate cannot be checked with its rubric,
+        // which is said once per rubric.
+        if (!known) {
+          progress.clear();
+          io.stderr.write(`maturity: ${minimum}\n`);
+        }
+        failed = true;
+      } else if (result.assessment.currentStage.number < minimum) {
+        belowMinimum = true;
       }
       sink.write(reporter.item(result, rows.length, reportOptions));
       rows.push(summaryRow(result));
@@ -80,12 +100,12 @@ export async function runScore(
     sink.abort();
     throw error;
   }
-  if (failed) return ExitCode.usage;
   if (belowMinimum) {
     io.stderr.write(`maturity: below the minimum stage ${options.minStage} (--min-stage)\n`);
-    return ExitCode.checkFailed;
   }
-  return ExitCode.ok;
+  // A file that could not be scored, or checked, wins over a gate that was not met.
+  if (failed) return ExitCode.usage;
+  return belowMinimum ? ExitCode.checkFailed : ExitCode.ok;
 }
 
 function parseFormat(value: string | undefined): Format {
@@ -103,24 +123,36 @@ function parseMoves(value: string | undefined): number {
   return Number(value);
 }
 
-/** The stage number `--min-stage` asks for in a rubric: a number 0..n or a stage id. */
-function minimumStage(value: string, stages: readonly { id: string }[]): number {
+/**
+ * The stage number `--min-stage` asks for in a rubric (a number 0..n or a stage id), 0 without the
+ * flag, or why the rubric has no such stage. Worked out once per rubric.
+ */
+function minimumStage(
+  value: string | undefined,
+  rubric: Rubric,
+  known: Map<Rubric, number | string>,
+): number | string {
+  if (value === undefined) return 0;
+  let minimum = known.get(rubric);
+  if (minimum === undefined) {
+    minimum = stageNumber(value, rubric);
+    known.set(rubric, minimum);
+  }
+  return minimum;
+}
+
+function stageNumber(value: string, rubric: Rubric): number | string {
+  const { stages } = rubric;
   if (/^\d+$/.test(value)) {
     const number = Number(value);
-    if (number > stages.length) {
-      throw new UserError(
-        `maturity: --min-stage ${value} is beyond the last stage (${stages.length})`,
-      );
-    }
-    return number;
+    return number > stages.length
+      ? `--min-stage ${value} is beyond the last stage of rubric ${rubric.id} (${stages.length})`
+      : number;
   }
   const index = stages.findIndex((stage) => stage.id === value);
-  if (index === -1) {
-    throw new UserError(
-      `maturity: --min-stage "${value}" is not a stage of the rubric (${stages.map((s) => s.id).join(', ')})`,
-    );
-  }
-  return index + 1;
+  return index === -1
+    ? `--min-stage ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')})`
+    : index + 1;
 }
 
 /** A progress line on stderr for long batches, only on a terminal and never on stdout. */

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { systemErrorReason } from './system-error.js';
 
 let counter = 0;
 
@@ -39,7 +40,9 @@ export function openAtomicFile(file: string, options: AtomicOptions = {}): Atomi
   const overwrite = options.overwrite ?? true;
   const shown = options.shown ?? file;
   counter += 1;
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${counter}.tmp`);
+  // A target name near the file system's 255-byte limit leaves no room for a suffix: use a short one.
+  const name = Buffer.byteLength(basename(file)) <= 200 ? basename(file) : 'maturity';
+  const temp = join(dirname(file), `.${name}.${process.pid}.${counter}.tmp`);
   let mode = 0o666;
   try {
     mode = statSync(file).mode & 0o777;
@@ -117,7 +120,9 @@ function writeError(file: string, error: unknown): unknown {
     case 'ENOSPC':
     case 'EDQUOT':
       return new UserError(`${file}: cannot write: no space left on the device`);
-    default:
-      return error;
+    default: {
+      const reason = systemErrorReason(error);
+      return reason === undefined ? error : new UserError(`${file}: cannot write: ${reason}`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { systemErrorReason } from './system-error.js';
 
 /** Largest rubric or answers file we read; bigger ones are refused before reading. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -74,8 +75,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
 
 function asUserError(file: string, error: unknown): unknown {
   if (error instanceof UserError) return error;
-  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  switch (code) {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOENT':
     case 'ENOTDIR':
       return new UserError(`${file}: no such file`);
@@ -84,12 +84,11 @@ function asUserError(file: string, error: unknown): unknown {
       return new UserError(`${file}: permission denied`);
     case 'EISDIR':
       return new UserError(`${file}: is a directory, not a file`);
-    default:
+    default: {
       // Any other system error (ELOOP, ENAMETOOLONG, EIO, ENXIO…) is about the user's file, not a bug.
-      if (typeof code === 'string' && syscall !== undefined) {
-        return new UserError(`${file}: cannot read the file (${code})`);
-      }
-      return error;
+      const reason = systemErrorReason(error);
+      return reason === undefined ? error : new UserError(`${file}: cannot read: ${reason}`);
+    }
   }
 }
 

@@ -279,20 +279,42 @@ describe('maturity score: --min-stage', () => {
     expect(runCli(['score', GLOBEX, '--min-stage', '0']).code).toBe(0);
   });
 
-  it('rejects an unknown stage id with exit 2, naming the stages', () => {
-    const result = runCli(['score', NORTHWIND, '--min-stage', 'mature']);
+  it('rejects an unknown stage id with exit 2, once per rubric, naming its stages', () => {
+    // Each file names its rubric, so the stage is looked up as files are scored: their reports are
+    // written (they did score), and the gate is an error, said once for the rubric.
+    const result = runCli(['score', NORTHWIND, INITECH, '--min-stage', 'mature']);
     expectCleanFailure(result, 2);
-    expect(result.stdout).toBe('');
+    expect(result.stdout).toContain('Northwind');
+    expect(result.stdout).toContain('Initech');
     expect(lines(result.stderr)).toEqual([
-      'maturity: --min-stage "mature" is not a stage of the rubric (planning, presence, engagement, formalized, strategic, converged)',
+      'maturity: --min-stage "mature" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged)',
     ]);
   });
 
-  it('rejects a stage number beyond the last stage with exit 2', () => {
-    const result = runCli(['score', NORTHWIND, '--min-stage', '7']);
+  it('with --rubric, rejects an unknown stage before any output', () => {
+    const result = runCli(['score', NORTHWIND, '--rubric', 'social-business', '--min-stage', '7']);
     expectCleanFailure(result, 2);
     expect(result.stdout).toBe('');
-    expect(lines(result.stderr)).toHaveLength(1);
+    expect(lines(result.stderr)).toEqual([
+      'maturity: --min-stage 7 is beyond the last stage of rubric social-business (6)',
+    ]);
+  });
+
+  it('checks the stage against the rubric of each file', () => {
+    // good-minimal.yaml names the two-stage minimal rubric; northwind the six-stage default.
+    const result = runCli(['score', NORTHWIND, `${SCORE}/good-minimal.yaml`, '--min-stage', '3']);
+    expectCleanFailure(result, 2);
+    expect(lines(result.stderr)).toEqual([
+      'maturity: --min-stage 3 is beyond the last stage of rubric minimal (2)',
+      'maturity: below the minimum stage 3 (--min-stage)',
+    ]);
+  });
+
+  it('refuses an empty --min-stage', () => {
+    const result = runCli(['score', NORTHWIND, '--min-stage', ' ']);
+    expectCleanFailure(result, 2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual(['maturity: --min-stage needs a stage id or number']);
   });
 });
 
@@ -355,6 +377,10 @@ describe('maturity score: bad answers files', () => {
   it('a bad file wins over --min-stage: exit 2, not 1', () => {
     const result = runCli(['score', NORTHWIND, 'examples/no-such-file.yaml', '--min-stage', '6']);
     expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toEqual([
+      'examples/no-such-file.yaml: no such file',
+      'maturity: below the minimum stage 6 (--min-stage)',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAtomicFile, writeFileAtomic } from '../../src/util/atomic-write.js';
 import { main } from '../../src/main.js';
+import { openSink } from '../../src/util/output.js';
 import { BIN, fixture } from '../helpers/run-cli.js';
 import { expectCleanFailure, runCliAsync, STACK_LINE } from './cli.js';
 
@@ -118,15 +120,11 @@ describe('--output', () => {
   it('replaces a file only with a finished report: a failure mid-way leaves the old one intact', async () => {
     const dir = folder('atomic');
     writeFileSync(join(dir, 'report.txt'), 'the previous report\n');
-    // The report file is opened before --min-stage is checked against the rubric, which fails.
-    const result = await runCliAsync(
-      ['score', GOOD, '--output', 'report.txt', '--min-stage', 'no-such-stage'],
-      { cwd: dir },
-    );
-    expectCleanFailure(result, 2);
-    expect(result.stderr).toMatch(
-      /^maturity: --min-stage "no-such-stage" is not a stage of the rubric/,
-    );
+    // More than one write buffer, so part of the report is already on disk when it is dropped.
+    const sink = openSink(process.stdout, { path: join(dir, 'report.txt'), shown: 'report.txt' });
+    for (let i = 0; i < 2000; i += 1) sink.write(`line ${i} of a report that never finishes\n`);
+    expect(readdirSync(dir)).toHaveLength(2);
+    sink.abort();
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('the previous report\n');
     expect(readdirSync(dir)).toEqual(['report.txt']);
 
@@ -135,6 +133,54 @@ describe('--output', () => {
     expect(ok).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toMatch(/^Acme Corp/m);
     expect(readdirSync(dir)).toEqual(['report.txt']);
+  });
+
+  it('a --min-stage the --rubric lacks is refused before the report file is touched', async () => {
+    const dir = folder('min-stage-first');
+    writeFileSync(join(dir, 'report.txt'), 'the previous report\n');
+    const result = await runCliAsync(
+      ['score', GOOD, '-o', 'report.txt', '--rubric', 'social-business', '--min-stage', 'mature'],
+      { cwd: dir },
+    );
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe(
+      'maturity: --min-stage "mature" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged)\n',
+    );
+    expect(readdirSync(dir)).toEqual(['report.txt']);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('the previous report\n');
+  });
+
+  it('a name too long for the file system: a clear error, exit 2', async () => {
+    const dir = folder('long-name');
+    const name = `${'r'.repeat(300)}.txt`;
+    const result = await runCliAsync(['score', GOOD, '--output', name], { cwd: dir });
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe(`${name}: cannot write: the name is too long\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a name just under the limit is written, through a shorter temporary name', async () => {
+    const dir = folder('long-name-ok');
+    const name = `${'r'.repeat(250)}.txt`;
+    const result = await runCliAsync(['score', GOOD, '--output', name], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it('through a symbolic link loop: a clear error, exit 2', async () => {
+    const dir = folder('link-loop');
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    const written = await runCliAsync(['score', GOOD, '--output', 'loop-a/report.txt'], {
+      cwd: dir,
+    });
+    expectCleanFailure(written, 2);
+    expect(written.stderr).toBe(
+      'loop-a/report.txt: cannot write: too many levels of symbolic links\n',
+    );
+    const read = await runCliAsync(['score', 'loop-a'], { cwd: dir });
+    expectCleanFailure(read, 2);
+    expect(read.stderr).toBe('loop-a: cannot read: too many levels of symbolic links\n');
   });
 });
 

@@ -173,6 +173,14 @@ function splitFlow(inner: string): string[] | undefined {
   return parts;
 }
 
+/**
+ * Whether `text`, written as a plain (unquoted) scalar inside a flow mapping, reads back as that
+ * same string: no number, boolean, null, `0x1F`-style integer or YAML indicator in disguise.
+ */
+export function isPlainString(text: string): boolean {
+  return trimSpaces(text) === text && parseScalar(text, true)?.value === text;
+}
+
 function parseScalar(text: string, inFlow: boolean): { value: unknown } | undefined {
   if (text === '') return { value: null };
   const first = text[0];

@@ -1,6 +1,7 @@
 import type { Answer } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { wrap } from '../report/wrap.js';
+import { isPlainString } from './fast-yaml.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
 /** What goes into an answers file besides the answers themselves. */
@@ -65,12 +66,13 @@ function answerText(answer: Answer | undefined): string | undefined {
 }
 
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 _./-]*$/;
-const RESERVED =
-  /^(?:[-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
-/** A YAML scalar for a string: plain when it reads back as the same string, else double-quoted. */
+/**
+ * A YAML scalar for a string: plain when it is simple text that reads back as the same string
+ * (the reader decides, so `0x1F`, `1e3` or `null` are quoted), else double-quoted.
+ */
 function scalar(text: string): string {
-  if (PLAIN.test(text) && !text.endsWith(' ') && !RESERVED.test(text)) return text;
+  if (PLAIN.test(text) && isPlainString(text)) return text;
   // JSON's escapes are a subset of YAML's double-quoted ones.
   return JSON.stringify(text);
 }

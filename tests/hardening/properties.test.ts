@@ -3,6 +3,8 @@ import { parse as parseYamlPackage, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSimpleYaml } from '../../src/answers/fast-yaml.js';
 import { parseAnswersText } from '../../src/answers/load-answers.js';
+import { formatAnswersFile } from '../../src/answers/serialize.js';
+import { CONTROL_CHARACTERS } from '../../src/util/control-characters.js';
 import {
   checkAnswersAgainstRubric,
   checkAnswersShape,
@@ -517,5 +519,30 @@ describe('keys that become the same property', () => {
         column,
       },
     ]);
+  });
+});
+
+describe('what the interview saves reads back as given', () => {
+  const rubric = builtin;
+  const text = fc.oneof(
+    fc.constantFrom(...TRICKY_SCALARS, ...TRICKY_KEYS),
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.string({ maxLength: 30 }),
+  );
+  // Control characters are refused when a file is read (and by the interview when typed).
+  const storable = text.filter((value) => !CONTROL_CHARACTERS.test(value));
+
+  it('metadata and notes of any text, numbers and YAML keywords included', async () => {
+    await fc.assert(
+      fc.asyncProperty(storable, storable, fc.constantFrom(0, 1, 4), async (name, note, value) => {
+        const header = { rubric: rubric.id, rubricVersion: rubric.version, organization: name };
+        const answers = new Map([['social-listening', { value, note }]]);
+        const saved = await parseAnswersText(formatAnswersFile(rubric, header, answers), 'saved');
+        expect(saved.problems).toEqual([]);
+        expect(saved.answers?.organization).toBe(name);
+        expect(saved.answers?.answers.get('social-listening')).toEqual({ value, note });
+      }),
+      { numRuns: NUM_RUNS * 4 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { reaches } from '../engine/score.js';
 import type { StageResult } from '../engine/types.js';
 import type { ScoredFile, StreamingReporter } from './types.js';
 import { nonLinearNotes, pathSentence, whereLabel } from './wording.js';
@@ -78,7 +79,7 @@ function failureDetails(result: ScoredFile, stage: StageResult): string {
   const { assessment: a, rubric } = result;
   const lines = [`Stage ${stage.number} ${stage.name} is not attained.`];
   const below = stage.tenets.filter(
-    (tenet) => tenet.score !== null && tenet.score < stage.threshold,
+    (tenet) => tenet.score !== null && !reaches(tenet.score, stage.threshold),
   );
   if (below.length > 0) {
     lines.push('Tenets below the threshold:');

@@ -150,6 +150,45 @@ describe('junit reporter', () => {
     expect(suite!.testcase[0]!.failure!.message).toBe('score 69.6% below threshold 70.0%');
   });
 
+  it('does not list a tenet as below the threshold when the engine counts it as reaching it', () => {
+    const { rubric } = checkRubricText(
+      [
+        'id: close',
+        'version: 1.0.0',
+        'title: Close call',
+        'scale: [{ value: 0, label: L0 }, { value: 1, label: L1 }, { value: 2, label: L2 }, { value: 3, label: L3 }, { value: 4, label: L4 }]',
+        'stages:',
+        '  - id: only',
+        '    name: Only',
+        '    threshold: 0.7',
+        '    tenets:',
+        '      - id: close',
+        '        title: Close',
+        '        moves: [Keep it up.]',
+        '        questions:',
+        '          - { id: a, text: A?, weight: 0.1 }',
+        '          - { id: b, text: B?, weight: 0.7 }',
+        '          - { id: c, text: C?, weight: 0.2 }',
+        '      - id: low',
+        '        title: Low',
+        '        moves: [Start.]',
+        '        questions:',
+        '          - { id: d, text: D? }',
+      ].join('\n'),
+      'close.yaml',
+    );
+    // 0.1·3/4 + 0.7·3/4 + 0.2·2/4 is 0.7 on paper and 0.6999999999999998 in floating point.
+    const result = scored(rubric!, { a: 3, b: 3, c: 2, d: 0 });
+    const [close, low] = result.assessment.stages[0]!.tenets;
+    expect(close!.score).toBeLessThan(0.7);
+    expect(result.assessment.gaps.map((gap) => gap.tenet)).toEqual(['low']);
+    const [suite] = suitesOf(render(junitReporter, [result], plain));
+    const details = suite!.testcase[0]!.failure!['#text'];
+    expect(details).toContain('- Low: 0% of 70%');
+    expect(details).not.toContain('- Close:');
+    expect(low!.score).toBe(0);
+  });
+
   it('records who, where and how far as properties', () => {
     const results = [
       scored(SMALL, SMALL_CLIMBING, { organization: 'Acme', unit: 'Ops' }),

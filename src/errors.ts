@@ -23,17 +23,24 @@ export const ExitCode = {
 export class UserError extends Error {
   readonly problems: Problem[];
   readonly exitCode: number;
+  /** A last line saying what to do about it, printed after the problems. */
+  readonly hint: string | undefined;
 
-  constructor(message: string, options: { problems?: Problem[]; exitCode?: number } = {}) {
+  constructor(
+    message: string,
+    options: { problems?: Problem[]; exitCode?: number; hint?: string } = {},
+  ) {
     super(message);
     this.name = 'UserError';
     this.problems = options.problems ?? [];
     this.exitCode = options.exitCode ?? ExitCode.usage;
+    this.hint = options.hint;
   }
 
-  /** One line per problem, or the message itself when there are none. */
+  /** One line per problem (or the message itself when there are none), then the hint if any. */
   lines(): string[] {
-    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
+    const lines = this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
+    return this.hint === undefined ? lines : [...lines, this.hint];
   }
 }
 

@@ -123,7 +123,7 @@ interface SessionPlan {
   rubric: Rubric;
   /** new: no file yet; force: starting over; continue: an unfinished file; review: --resume on a finished one. */
   mode: 'new' | 'force' | 'continue' | 'review';
-  /** How many answers the file held when the command started; undefined when there was no file. */
+  /** How many answers the file held when the command started; undefined when there was no valid file. */
   answersOnDisk: number | undefined;
   answers: ReadonlyMap<string, Answer>;
   header: AnswersHeader;
@@ -140,8 +140,12 @@ async function planSession(
   let source: AnswersSource | undefined;
   if (existsSync(path)) {
     source = await loadAnswersFile(path, file);
-    if (!source.answers) {
-      throw new UserError(`${file}: not a valid answers file`, { problems: source.problems });
+    // A file that is not valid is only replaced when asked to start over; it is read as empty then.
+    if (!source.answers && !options.force) {
+      throw new UserError(`${file}: not a valid answers file`, {
+        problems: source.problems,
+        hint: `Fix it, or start over with: ${resumeCommand(file, ['--force'])}`,
+      });
     }
   }
   const existing = source?.answers;
@@ -169,9 +173,9 @@ async function planSession(
     answers: new Map(),
     start: 0,
   };
+  // Starting over: the old answers are dropped, so they need not fit the rubric (or even be valid).
+  if (source !== undefined && options.force) return { ...fresh, mode: 'force' };
   if (!existing) return { ...fresh, mode: 'new' };
-  // Starting over: the old answers are dropped, so they need not fit the rubric.
-  if (options.force) return { ...fresh, mode: 'force' };
 
   const problems = checkAnswersAgainstRubric(existing, rubric);
   if (problems.length > 0) {
@@ -233,6 +237,14 @@ function stoppedMessage(
     const again = resumeCommand(file, saved === total ? ['--resume'] : []);
     return `\nStopped. ${saved} of ${total} answers are saved in ${file}.\nContinue with: ${again}\n`;
   }
+  if (plan.mode === 'force') {
+    const count =
+      plan.answersOnDisk === undefined ? '' : ` (${plan.answersOnDisk} of ${total} answered)`;
+    return (
+      `\nStopped; ${file} is unchanged${count}.\n` +
+      `Start over with: ${resumeCommand(file, ['--force'])}\n`
+    );
+  }
   if (plan.answersOnDisk === undefined) {
     const again = resumeCommand(
       file,
@@ -240,10 +252,10 @@ function stoppedMessage(
     );
     return `\nStopped before anything was saved.\nStart again with: ${again}\n`;
   }
-  const flags = plan.mode === 'force' ? ['--force'] : plan.mode === 'review' ? ['--resume'] : [];
+  const flags = plan.mode === 'review' ? ['--resume'] : [];
   return (
     `\nStopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).\n` +
-    `${plan.mode === 'force' ? 'Start over with' : 'Continue with'}: ${resumeCommand(file, flags)}\n`
+    `Continue with: ${resumeCommand(file, flags)}\n`
   );
 }
 

@@ -231,6 +231,49 @@ describe('maturity assess in a (simulated) terminal', () => {
     expect(readFileSync(join(dir, 'finished.yaml'), 'utf8')).toBe(before);
   });
 
+  it('starts over on a file that is not valid only with --force, and replaces it', async () => {
+    const dir = fixturesCopy();
+    const before = readFileSync(join(dir, 'bad-yaml-syntax.yaml'), 'utf8');
+    const refused = await runInTerminal(['assess', 'bad-yaml-syntax.yaml'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^bad-yaml-syntax\.yaml:4:3: invalid YAML.*\nFix it, or start over with: maturity assess bad-yaml-syntax\.yaml --force\n$/,
+    );
+
+    const stopped = await runInTerminal(
+      ['assess', 'bad-yaml-syntax.yaml', '--force', '--rubric', 'small-rubric.yaml'],
+      dir,
+      [['Organization:', '\x03']],
+    );
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toBe(
+      '\nStopped; bad-yaml-syntax.yaml is unchanged.\n' +
+        'Start over with: maturity assess bad-yaml-syntax.yaml --force\n',
+    );
+    expect(readFileSync(join(dir, 'bad-yaml-syntax.yaml'), 'utf8')).toBe(before);
+
+    const result = await runInTerminal(
+      ['assess', 'bad-yaml-syntax.yaml', '--force', '--rubric', 'small-rubric.yaml'],
+      dir,
+      [
+        ['Organization:', ENTER],
+        ['Unit', ENTER],
+        ['Respondent', ENTER],
+        ['Role:', ENTER],
+        ['question 1 of 4', `1${ENTER}`],
+        ['question 2 of 4', `2${ENTER}`],
+        ['question 3 of 4', `3${ENTER}`],
+        ['question 4 of 4', `3${ENTER}`],
+      ],
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Starting over: saving fresh answers to bad-yaml-syntax.yaml');
+    const saved = await loadAnswersFile(join(dir, 'bad-yaml-syntax.yaml'));
+    expect(saved.problems).toEqual([]);
+    expect(saved.answers!.answers.size).toBe(4);
+  });
+
   it('creates no file when Ctrl-C comes before anything is answered', async () => {
     const dir = fixturesCopy();
     const result = await runInTerminal(

@@ -6,6 +6,8 @@ export interface Problem {
   message: string;
   line?: number;
   column?: number;
+  /** Set on a "N more … not shown" line: the number of problems it stands for. */
+  omitted?: number;
 }
 
 /** Exit codes of the CLI (SPEC §6). */

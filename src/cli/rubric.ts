@@ -78,8 +78,12 @@ export async function runRubricValidate(io: Io, files: string[]): Promise<number
       io.stdout.write(`${file}: ok\n`);
     } else {
       invalid = true;
-      for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
-      io.stderr.write(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+      let count = 0;
+      for (const problem of problems) {
+        io.stderr.write(`${formatProblem(problem)}\n`);
+        count += problem.omitted ?? 1;
+      }
+      io.stderr.write(`${file}: ${count} problem${count === 1 ? '' : 's'}\n`);
     }
   }
   if (unreadable) return ExitCode.usage;

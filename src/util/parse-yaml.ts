@@ -219,7 +219,12 @@ function syntaxProblems(
   const more = problems.length - MAX_SYNTAX_PROBLEMS;
   return [
     ...problems.slice(0, MAX_SYNTAX_PROBLEMS),
-    { file, path: '', message: `${more} more YAML problem${more === 1 ? '' : 's'} not shown` },
+    {
+      file,
+      path: '',
+      message: `${more} more YAML problem${more === 1 ? '' : 's'} not shown`,
+      omitted: more,
+    },
   ];
 }
 

@@ -281,6 +281,18 @@ describe('many problems', () => {
     expect(lines[10]).toBe(`${path}: 20 more YAML problems not shown`);
   });
 
+  it('rubric validate counts every problem, the ones not shown included', async () => {
+    // Any file serves: its YAML is broken before it could be read as a rubric.
+    const path = `${BAD}/answers-yaml-many-syntax-errors.yaml`;
+    const result = await runMain(['rubric', 'validate', path]);
+    expectCleanFailure(result, 1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.slice(10)).toEqual([
+      `${path}: 20 more YAML problems not shown`,
+      `${path}: 30 problems`,
+    ]);
+  });
+
   it('reports every unknown key of a big file in linear time', async () => {
     const keys = Array.from({ length: 50_000 }, (_, i) => `  q${i}: 1\n`).join('');
     const started = performance.now();

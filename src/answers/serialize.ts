@@ -1,11 +1,59 @@
+import { dirname, join, relative, sep } from 'node:path';
 import type { Answer } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { wrap } from '../report/wrap.js';
+import { packageRoot } from '../util/package-root.js';
 import { isPlainString } from './fast-yaml.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
 /** What goes into an answers file besides the answers themselves. */
 export type AnswersHeader = Omit<AnswersFile, 'answers' | 'ids'>;
+
+/**
+ * The answers file to write at `path`: JSON when its name ends in `.json`, else commented YAML,
+ * linking the shipped JSON Schema by a path relative to the file.
+ */
+export function formatAnswersFor(
+  path: string,
+  rubric: Rubric,
+  header: AnswersHeader,
+  answers: ReadonlyMap<string, Answer> = new Map(),
+): string {
+  const schema = join(packageRoot(), 'schema', 'answers.schema.json');
+  const schemaPath = relative(dirname(path), schema).split(sep).join('/');
+  return /\.json$/i.test(path)
+    ? formatAnswersJson(rubric, header, answers, { schemaPath })
+    : formatAnswersFile(rubric, header, answers, { schemaPath });
+}
+
+/**
+ * An answers file as JSON: the same fields and every question of the rubric in order, `null` where
+ * unanswered. JSON has no comments, so questions and scales are left to the schema and the rubric.
+ */
+export function formatAnswersJson(
+  rubric: Rubric,
+  header: AnswersHeader,
+  answers: ReadonlyMap<string, Answer> = new Map(),
+  options: { schemaPath?: string } = {},
+): string {
+  const file: Record<string, unknown> = {};
+  if (options.schemaPath) file.$schema = options.schemaPath;
+  file.rubric = header.rubric ?? rubric.id;
+  file.rubricVersion = header.rubricVersion ?? rubric.version;
+  for (const key of METADATA_KEYS) file[key] = header[key] ?? null;
+  const values: Record<string, unknown> = {};
+  for (const stage of rubric.stages) {
+    for (const tenet of stage.tenets) {
+      for (const question of tenet.questions) {
+        const answer = answers.get(question.id);
+        values[question.id] =
+          answer === undefined ? null : answer.note === undefined ? answer.value : answer;
+      }
+    }
+  }
+  file.answers = values;
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
 
 /**
  * Writes an answers file (SPEC §2) covering every question of the rubric, grouped by stage and

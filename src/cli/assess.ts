@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadAnswersFile, type AnswersSource } from '../answers/load-answers.js';
-import { formatAnswersFile, type AnswersHeader } from '../answers/serialize.js';
+import { formatAnswersFor, type AnswersHeader } from '../answers/serialize.js';
 import type { AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
 import { firstUnanswered, interview, questionSteps } from '../assess/interview.js';
@@ -9,7 +9,6 @@ import type { Answer } from '../engine/types.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Rubric } from '../rubric/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { packageRoot } from '../util/package-root.js';
 import {
   RubricCache,
   rubricForAnswers,
@@ -56,15 +55,9 @@ export async function runAssess(
   const { rubric } = plan;
   const total = questionSteps(rubric).length;
   const color = wantsColor(io, options.color);
-  const schemaPath = relative(dirname(path), join(packageRoot(), 'schema', 'answers.schema.json'))
-    .split(sep)
-    .join('/');
-
   let saved: number | undefined;
   const save = (answers: ReadonlyMap<string, Answer>, header: AnswersHeader) => {
-    writeFileAtomic(path, formatAnswersFile(rubric, header, answers, { schemaPath }), {
-      shown: file,
-    });
+    writeFileAtomic(path, formatAnswersFor(path, rubric, header, answers), { shown: file });
     saved = answers.size;
   };
 

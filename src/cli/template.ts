@@ -1,9 +1,8 @@
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { formatAnswersFile } from '../answers/serialize.js';
+import { dirname, join, resolve } from 'node:path';
+import { formatAnswersFor } from '../answers/serialize.js';
 import { ExitCode } from '../errors.js';
 import { resolveRubric } from '../rubric/builtin.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { packageRoot } from '../util/package-root.js';
 import { rubricReference } from './answers-rubric.js';
 import type { Io } from './io.js';
 
@@ -14,16 +13,13 @@ export async function runTemplate(
 ): Promise<number> {
   const { rubric } = await resolveRubric(options.rubric, io.cwd);
   const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
-  const schema = join(packageRoot(), 'schema', 'answers.schema.json');
-  const schemaPath = relative(target ? dirname(target) : io.cwd, schema)
-    .split(sep)
-    .join('/');
   // A rubric given as a path is recorded as given, so the file scores without --rubric.
   const header =
     options.rubric !== undefined
       ? { rubric: rubricReference(options.rubric, io.cwd, target ? dirname(target) : io.cwd) }
       : {};
-  const text = formatAnswersFile(rubric, header, new Map(), { schemaPath });
+  // On standard output: YAML, with the schema linked from the working folder.
+  const text = formatAnswersFor(target ?? join(io.cwd, 'answers.yaml'), rubric, header);
   if (!target) {
     io.stdout.write(text);
     return ExitCode.ok;

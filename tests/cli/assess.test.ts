@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -193,6 +193,39 @@ describe('maturity assess in a (simulated) terminal', () => {
       'has-budget': { value: 2 },
       reviewed: { value: 'n/a' },
       shared: { value: 2 },
+    });
+  });
+
+  it('keeps a JSON answers file JSON when it saves', async () => {
+    const dir = fixturesCopy();
+    writeFileSync(
+      join(dir, 'team.json'),
+      JSON.stringify({
+        rubric: 'small-rubric.yaml',
+        answers: { 'has-plan': { value: 1, note: 'signed off' }, 'has-budget': 2 },
+      }),
+    );
+    const result = await runInTerminal(['assess', 'team.json'], dir, [
+      ['Organization:', `Acme${ENTER}`],
+      ['Unit', ENTER],
+      ['Respondent', ENTER],
+      ['Role:', ENTER],
+      ['question 3 of 4', `4${ENTER}`],
+      ['question 4 of 4', `3${ENTER}`],
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(dir, 'team.json'), 'utf8')) as unknown;
+    expect(saved).toMatchObject({
+      rubric: 'small-rubric.yaml',
+      organization: 'Acme',
+      unit: null,
+      answers: {
+        'has-plan': { value: 1, note: 'signed off' },
+        'has-budget': 2,
+        reviewed: 'n/a',
+        shared: 2,
+      },
     });
   });
 

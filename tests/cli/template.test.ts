@@ -150,6 +150,24 @@ describe('maturity template --output', () => {
     expect(scoreOne('answers.yaml', dir).unanswered).toHaveLength(53);
   });
 
+  it('writes JSON to a .json file: every question, null where blank, and it scores', async () => {
+    const dir = freshDir('json');
+    const result = runCli(['template', '-o', 'answers.json'], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    const written = JSON.parse(readFileSync(join(dir, 'answers.json'), 'utf8')) as {
+      $schema: string;
+      rubric: string;
+      organization: null;
+      answers: Record<string, unknown>;
+    };
+    expect(written.$schema).toMatch(/schema\/answers\.schema\.json$/);
+    expect(written.rubric).toBe('social-business');
+    expect(written.organization).toBeNull();
+    expect(Object.keys(written.answers)).toEqual(await questionIds());
+    expect(Object.values(written.answers).every((value) => value === null)).toBe(true);
+    expect(scoreOne('answers.json', dir).unanswered).toHaveLength(53);
+  });
+
   it('refuses to overwrite an existing file (exit 2) and leaves it as it was', () => {
     const dir = freshDir('no-clobber');
     const target = join(dir, 'answers.yaml');

@@ -125,13 +125,19 @@ function renderSummary(rows: readonly SummaryRow[]): string {
  * Text as inert markdown on one line, safe in a paragraph, a heading, a list item or a table cell:
  * control characters (ANSI escapes included) dropped, whitespace runs made one space, inline markup
  * characters backslash-escaped (`|` too, which GFM honours inside table cells), and a line-start
- * construct (heading, list, block quote, setext underline) defused.
+ * construct (heading, list, block quote, setext underline) defused; `@name` and `#123` do not
+ * mention anyone or link an issue when the report is posted on GitHub.
  */
 export function md(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    oneLine(text)
+      .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
+      .replace(/^([#+=-])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      // GitHub links @name and #123 after rendering, whatever the escaping; an empty HTML comment
+      // between the sign and the name stops it and shows nothing.
+      .replace(/([@#])(?=[A-Za-z0-9])/g, '$1<!-- -->')
+  );
 }
 
 /** An id as a code span, fenced with more backticks than it holds. */

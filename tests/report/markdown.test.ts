@@ -237,6 +237,14 @@ describe('md', () => {
     expect(md('a - b. 3. c')).toBe('a - b. 3. c');
   });
 
+  it('mentions nobody and links no issue on GitHub', () => {
+    expect(md('@platform-team see #12, mail a@b.io')).toBe(
+      '@<!-- -->platform-team see #<!-- -->12, mail a@<!-- -->b.io',
+    );
+    expect(md('#1 priority')).toBe('\\#<!-- -->1 priority');
+    expect(md('@ and # alone')).toBe('@ and # alone');
+  });
+
   it('keeps text on one line, without control characters', () => {
     expect(md('  one\r\ntwo\tthree\u2028four  ')).toBe('one two three four');
     expect(md('\x1b[1;31mbold red\x1b[0m\x00\x7f\x9b')).toBe('bold red');

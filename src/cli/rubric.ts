@@ -186,4 +186,6 @@ stages:                      # from least to most mature
             notApplicable: true   # allow "n/a" where a question may honestly not apply
         moves:
           - Publish the practice and help one more team adopt it.
+        # Warned of when this stage is attained while an earlier one is not:
+        pitfall: Spreading a practice before it has goals and an owner tends to stall.
 `;

@@ -5,6 +5,7 @@ import type {
   BenchmarkResult,
   Gap,
   Move,
+  Pitfall,
   QuestionResult,
   ScoreOptions,
   StageResult,
@@ -32,6 +33,18 @@ export function assess(rubric: Rubric, answers: AnswerMap, options: ScoreOptions
   const foundationGaps = counted
     .filter((s) => !s.attained && s.number < highestAttained)
     .map((s) => s.id);
+  const lowestGap = counted.find((s) => !s.attained && s.number < highestAttained)?.number;
+  const pitfalls: Pitfall[] = [];
+  if (lowestGap !== undefined) {
+    for (const stage of counted) {
+      if (stage.number <= lowestGap || !stage.attained) continue;
+      for (const tenet of rubric.stages[stage.number - 1]!.tenets) {
+        if (tenet.pitfall !== undefined) {
+          pitfalls.push({ stage: stage.id, tenet: tenet.id, text: tenet.pitfall });
+        }
+      }
+    }
+  }
 
   const gaps = findGaps(stages.slice(0, current + 1));
   const moveCount = options.moves ?? DEFAULT_MOVES;
@@ -64,6 +77,7 @@ export function assess(rubric: Rubric, answers: AnswerMap, options: ScoreOptions
     moves,
     ahead,
     foundationGaps,
+    pitfalls,
     unanswered,
     benchmarks: compareBenchmarks(rubric, stages, answers),
   };

@@ -65,6 +65,13 @@ export interface Move {
   text: string;
 }
 
+/** A tenet's pitfall, warned of because its stage is attained over a foundation gap. */
+export interface Pitfall {
+  stage: string;
+  tenet: string;
+  text: string;
+}
+
 export interface BenchmarkResult {
   question?: string;
   tenet?: string;
@@ -96,6 +103,8 @@ export interface Assessment {
   ahead: string[];
   /** Unattained stages below an attained one. */
   foundationGaps: string[];
+  /** Pitfalls of tenets whose stage is attained above a foundation gap, in rubric order. */
+  pitfalls: Pitfall[];
   /** Question ids without an answer, in rubric order. */
   unanswered: string[];
   benchmarks: BenchmarkResult[];

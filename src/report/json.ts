@@ -36,6 +36,7 @@ export function jsonResult(result: ScoredFile): Record<string, unknown> {
     moves: assessment.moves,
     ahead: assessment.ahead,
     foundationGaps: assessment.foundationGaps,
+    pitfalls: assessment.pitfalls,
     unanswered: assessment.unanswered,
     benchmarks: assessment.benchmarks,
   };

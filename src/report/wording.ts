@@ -2,9 +2,6 @@ import type { Assessment, BenchmarkResult } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { percent, twoDecimals } from './wrap.js';
 
-/** Tenet ids that mark a centre of excellence: attaining their stage over foundation gaps is the CoE trap. */
-const CENTER_OF_EXCELLENCE = new Set(['center-of-excellence', 'centre-of-excellence']);
-
 /** "Stage 3 of 6 — Engagement · index 3.45". */
 export function headline(a: Assessment, rubric: Rubric): string {
   const of = rubric.stages.length;
@@ -25,8 +22,9 @@ export function completenessLine(a: Assessment): string {
 }
 
 /**
- * The non-linear notes (SPEC §3): stages ahead, foundation gaps, and the centre-of-excellence trap
- * when a stage with a CoE tenet is attained above a foundation gap. Plain sentences, no markup.
+ * The non-linear notes (SPEC §3): stages ahead, foundation gaps, and the pitfalls of tenets whose
+ * stage is attained above a foundation gap (the centre-of-excellence trap of the built-in rubric).
+ * Plain sentences, no markup.
  */
 export function nonLinearNotes(a: Assessment, rubric: Rubric): string[] {
   const notes: string[] = [];
@@ -40,19 +38,11 @@ export function nonLinearNotes(a: Assessment, rubric: Rubric): string[] {
     notes.push(
       `Foundation gaps: ${names(a.foundationGaps)} ${a.foundationGaps.length === 1 ? 'is' : 'are'} not attained while a later stage is. Later work rests on these foundations; close them first.`,
     );
-    const lowestGap = rubric.stages.findIndex((s) => s.id === a.foundationGaps[0]);
-    const trap = a.stages.find(
-      (s, i) =>
-        i > lowestGap &&
-        s.attained &&
-        s.score !== null &&
-        rubric.stages[i]!.tenets.some((t) => CENTER_OF_EXCELLENCE.has(t.id)),
+  }
+  for (const pitfall of a.pitfalls) {
+    notes.push(
+      `Pitfall: ${stageName(rubric, pitfall.stage)} is attained on top of foundation gaps. ${pitfall.text}`,
     );
-    if (trap) {
-      notes.push(
-        `Centre-of-excellence trap: ${trap.name} is attained on top of foundation gaps. A hub built before the listening, pilots and readiness work tends to stall when it tries to scale, and organizations in this position often have to start over. Shore up ${names(a.foundationGaps)} before growing the hub.`,
-      );
-    }
   }
   return notes;
 }

@@ -66,6 +66,7 @@ export function normalizeRubric(file: RubricFile): Rubric {
           scale: question.scale ?? file.scale,
         })),
         moves: tenet.moves,
+        ...(tenet.pitfall !== undefined && { pitfall: tenet.pitfall }),
       })),
     })),
     benchmarks: file.benchmarks ?? [],

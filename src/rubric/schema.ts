@@ -59,6 +59,11 @@ const tenet = z.strictObject({
     .array(text)
     .min(1, 'must have at least 1 move')
     .describe('Recommended moves, most important first.'),
+  pitfall: text
+    .optional()
+    .describe(
+      "A warning the report gives when this tenet's stage is attained while an earlier stage is not (a foundation gap).",
+    ),
 });
 
 const stage = z.strictObject({

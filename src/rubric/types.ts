@@ -24,6 +24,8 @@ export interface Tenet {
   weight: number;
   questions: Question[];
   moves: string[];
+  /** Warned of when the tenet's stage is attained over a foundation gap. */
+  pitfall?: string;
 }
 
 /** A stage of the model, with its threshold resolved. */

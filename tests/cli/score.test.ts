@@ -45,6 +45,7 @@ interface JsonResult {
   moves: { stage: string; tenet: string; text: string }[];
   ahead: string[];
   foundationGaps: string[];
+  pitfalls: { stage: string; tenet: string; text: string }[];
   unanswered: string[];
 }
 
@@ -96,6 +97,13 @@ describe('maturity score: the examples land where they say', () => {
     expect(result!.stages[0]!.score).toBeGreaterThan(0.6);
     expect(result!.ahead).toEqual(['presence', 'engagement', 'formalized']);
     expect(result!.foundationGaps).toEqual(['planning']);
+    expect(result!.pitfalls).toEqual([
+      {
+        stage: 'formalized',
+        tenet: 'center-of-excellence',
+        text: expect.stringMatching(/^This is the center-of-excellence trap: /),
+      },
+    ]);
     expect(result!.completeness).toBe(1);
   });
 
@@ -162,6 +170,7 @@ describe('maturity score: JSON agrees with the engine', () => {
     expect(actual.moves).toEqual(expected.moves);
     expect(actual.ahead).toEqual(expected.ahead);
     expect(actual.foundationGaps).toEqual(expected.foundationGaps);
+    expect(actual.pitfalls).toEqual(expected.pitfalls);
     expect(actual.unanswered).toEqual(expected.unanswered);
   });
 

@@ -28,6 +28,7 @@ export interface TenetSpec {
   questions?: readonly (string | QuestionSpec)[];
   /** Defaults to one move, `do <tenet id>`. */
   moves?: readonly string[];
+  pitfall?: string;
 }
 
 export interface StageSpec {
@@ -81,6 +82,7 @@ export function rubric(spec: RubricSpec): Rubric {
           };
         }),
         moves: [...(t.moves ?? [`do ${t.id}`])],
+        ...(t.pitfall !== undefined && { pitfall: t.pitfall }),
       };
     }),
   }));

@@ -670,6 +670,47 @@ describe('non-linear profile', () => {
     const a = score(r, { a: 90, b: 80, c: 10, d: 0, e: 0 });
     expect(a.ahead).toEqual([]);
     expect(a.foundationGaps).toEqual([]);
+    expect(a.pitfalls).toEqual([]);
+  });
+
+  describe('pitfalls', () => {
+    // s3 holds a hub with a pitfall (and a plain tenet); s4 another pitfall.
+    const withPitfalls = rubric({
+      scale: PERCENT,
+      stages: [
+        { id: 's1', tenets: ['a'] },
+        { id: 's2', tenets: ['b'] },
+        { id: 's3', tenets: [{ id: 'hub', pitfall: 'hub too early' }, 'c'] },
+        { id: 's4', tenets: [{ id: 'd', pitfall: 'd too early' }] },
+      ],
+    });
+
+    it('warns of the pitfalls of attained stages above the lowest foundation gap', () => {
+      const a = score(withPitfalls, { a: 10, b: 90, hub: 90, c: 90, d: 90 });
+      expect(a.foundationGaps).toEqual(['s1']);
+      expect(a.pitfalls).toEqual([
+        { stage: 's3', tenet: 'hub', text: 'hub too early' },
+        { stage: 's4', tenet: 'd', text: 'd too early' },
+      ]);
+    });
+
+    it('counts the stage, not the tenet: a weak hub in an attained stage still warns', () => {
+      // s3 = (0.5 + 1) / 2 = 0.75, attained although the hub tenet itself is at 50%.
+      const a = score(withPitfalls, { a: 10, b: 90, hub: 50, c: 100, d: 0 });
+      expect(a.pitfalls).toEqual([{ stage: 's3', tenet: 'hub', text: 'hub too early' }]);
+    });
+
+    it('says nothing when the stage is not attained, or when nothing below it is a gap', () => {
+      expect(score(withPitfalls, { a: 10, b: 90, hub: 10, c: 10, d: 0 }).pitfalls).toEqual([]);
+      expect(score(withPitfalls, { a: 90, b: 90, hub: 90, c: 90, d: 0 }).pitfalls).toEqual([]);
+    });
+
+    it('says nothing for a stage below the lowest gap', () => {
+      // s3 attained, s4 a gap below nothing: no foundation gap at all.
+      const a = score(withPitfalls, { a: 90, b: 90, hub: 90, c: 90, d: 10 });
+      expect(a.foundationGaps).toEqual([]);
+      expect(a.pitfalls).toEqual([]);
+    });
   });
 
   describe('n/a stages', () => {

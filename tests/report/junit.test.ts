@@ -108,7 +108,7 @@ describe('junit reporter', () => {
       '- # Run an audit (Listen › Audit readiness)',
       expect.stringMatching(/^Ahead: Pilot <& test>, Hub \| core are attained/),
       expect.stringMatching(/^Foundation gaps: Listen is not attained/),
-      expect.stringMatching(/^Centre-of-excellence trap: Hub \| core is attained/),
+      expect.stringMatching(/^Pitfall: Hub \| core is attained/),
     ]);
   });
 

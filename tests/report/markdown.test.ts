@@ -84,16 +84,16 @@ describe('markdown reporter', () => {
     const out = render(markdownReporter, [trap], plain);
     const notes = nonLinearNotes(trap.assessment, SMALL);
     expect(notes).toHaveLength(3);
-    expect(notes[2]).toMatch(/^Centre-of-excellence trap: Hub \| core is attained/);
+    expect(notes[2]).toMatch(/^Pitfall: Hub \| core is attained/);
     for (const note of notes) expect(out).toContain(`\n- ${md(note)}\n`);
     const text = render(textReporter, [trap], plain).replace(/\s+/g, ' ');
     for (const note of notes) expect(text).toContain(note);
   });
 
-  it('leaves the trap out when the CoE stage is not attained', () => {
+  it('leaves the pitfall out when its stage is not attained', () => {
     const out = render(markdownReporter, [scored(SMALL, SMALL_GAP_NO_TRAP)], plain);
     expect(out).toContain('- Foundation gaps: Listen is not attained');
-    expect(out).not.toContain('Centre-of-excellence trap');
+    expect(out).not.toContain('Pitfall');
   });
 
   it('tables the gaps and gives the path and the moves as a numbered list', () => {

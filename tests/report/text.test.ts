@@ -50,22 +50,22 @@ describe('text reporter', () => {
     expect(out).toContain('  4 Extras         n/a (every question answered n/a)');
   });
 
-  it('notes the centre-of-excellence trap when the CoE stage is attained above a gap', () => {
+  it("warns of a tenet's pitfall when its stage is attained above a gap", () => {
     const out = oneSpace(render(textReporter, [trap], plain));
     expect(out).toContain(
       'Ahead: Pilot <& test>, Hub | core are attained although an earlier stage is not',
     );
     expect(out).toContain('Foundation gaps: Listen is not attained while a later stage is.');
     expect(out).toContain(
-      'Centre-of-excellence trap: Hub | core is attained on top of foundation gaps.',
+      'Pitfall: Hub | core is attained on top of foundation gaps. A hub built before the groundwork tends to stall | start over.',
     );
     for (const note of nonLinearNotes(trap.assessment, SMALL)) expect(out).toContain(note);
   });
 
-  it('gives no trap note when the CoE stage is not attained', () => {
+  it('gives no pitfall note when the stage is not attained', () => {
     const out = oneSpace(render(textReporter, [scored(SMALL, SMALL_GAP_NO_TRAP)], plain));
     expect(out).toContain('Foundation gaps: Listen');
-    expect(out).not.toContain('Centre-of-excellence trap');
+    expect(out).not.toContain('Pitfall');
   });
 
   it('notes the trap on the built-in rubric', () => {
@@ -73,7 +73,7 @@ describe('text reporter', () => {
     expect(result.assessment.foundationGaps).toEqual(['planning']);
     const out = oneSpace(render(textReporter, [result], plain));
     expect(out).toContain(
-      'Centre-of-excellence trap: Formalized is attained on top of foundation gaps.',
+      'Pitfall: Formalized is attained on top of foundation gaps. This is the center-of-excellence trap:',
     );
   });
 

@@ -20,6 +20,11 @@ const final = join(root, 'dist');
 const dist = join(root, `.dist-${process.pid}`);
 
 rmSync(dist, { recursive: true, force: true });
+// Whatever stops the build (an esbuild error, an invalid rubric), leave no half-built folder behind.
+let swapped = false;
+process.on('exit', () => {
+  if (!swapped) rmSync(dist, { recursive: true, force: true });
+});
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -68,7 +73,6 @@ for (const name of readdirSync(join(root, 'rubrics'))
   writeFileSync(join(dist, 'rubrics', `${rubric.id}.json`), JSON.stringify(rubric));
 }
 if (failed) {
-  rmSync(dist, { recursive: true, force: true });
   console.error('build: a built-in rubric is invalid');
   process.exit(1);
 }
@@ -76,6 +80,7 @@ if (failed) {
 const old = join(root, `.dist-old-${process.pid}`);
 if (existsSync(final)) renameSync(final, old);
 renameSync(dist, final);
+swapped = true;
 rmSync(old, { recursive: true, force: true });
 
 if (process.argv.includes('--schema')) {

@@ -8,13 +8,13 @@ import {
   runRubricShow,
   runRubricValidate,
 } from './rubric.js';
+import { DEFAULT_MOVES } from '../engine/score.js';
+import { FORMATS } from '../report/index.js';
 import { runScore } from './score.js';
 import { runTemplate } from './template.js';
 
 /** Runs a parsed command and returns its exit code. */
 type Run = () => Promise<number>;
-
-const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit'];
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
@@ -75,7 +75,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--min-stage <id|number>', 'exit 1 when any file is below this stage')
-    .option('--moves <n>', 'how many recommended moves to show', '5')
+    .option('--moves <n>', 'how many recommended moves to show', String(DEFAULT_MOVES))
     .option('--strict', 'unanswered questions are errors')
     .option('--no-color', 'disable colour')
     .addHelpText(

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MOVES } from '../engine/score.js';
 import { ExitCode, formatProblem, UserError } from '../errors.js';
 import { FORMATS, reporters, type Format } from '../report/index.js';
 import { summaryRow, type SummaryRow } from '../report/types.js';
@@ -117,7 +118,7 @@ function parseFormat(value: string | undefined): Format {
 }
 
 function parseMoves(value: string | undefined): number {
-  if (value === undefined) return 5;
+  if (value === undefined) return DEFAULT_MOVES;
   if (!/^\d+$/.test(value))
     throw new UserError(`maturity: --moves must be a whole number, not "${value}"`);
   return Number(value);

@@ -9,6 +9,7 @@ import type { Answer } from '../engine/types.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Rubric } from '../rubric/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { shellCommand } from '../util/shell.js';
 import {
   RubricCache,
   rubricForAnswers,
@@ -106,7 +107,7 @@ export async function runAssess(
   io.stdout.write(`\n${render(textReporter, [scoredFile(file, result, rubric, {})], { color })}`);
   io.stdout.write(
     `\nSaved ${file} (${result.answers.size} of ${total} questions answered).\n` +
-      `Score it again with: ${['maturity', 'score', file].map(shellWord).join(' ')}\n`,
+      `Score it again with: ${shellCommand('maturity', 'score', file)}\n`,
   );
   return ExitCode.ok;
 }
@@ -253,12 +254,7 @@ function stoppedMessage(
 }
 
 function resumeCommand(file: string, extra: string[]): string {
-  return ['maturity', 'assess', file, ...extra].map(shellWord).join(' ');
-}
-
-/** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return shellCommand('maturity', 'assess', file, ...extra);
 }
 
 /** Today's date in the local time zone, YYYY-MM-DD. */

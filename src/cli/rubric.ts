@@ -11,6 +11,7 @@ import { renderRubricOutline, rubricCounts } from '../report/rubric-outline.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageRoot } from '../util/package-root.js';
 import { readTextFile } from '../util/read-text.js';
+import { shellCommand } from '../util/shell.js';
 import { wantsColor, type Io } from './io.js';
 
 /** `maturity rubric list`: the built-in rubrics with their sizes. */
@@ -124,7 +125,9 @@ export async function runRubricInit(
     text = `${schemaLine}\n${SKELETON}`;
   }
   writeFileAtomic(target, text, { overwrite: false, shown: file });
-  io.stdout.write(`Wrote ${file}. Edit it, then check it with: maturity rubric validate ${file}\n`);
+  io.stdout.write(
+    `Wrote ${file}. Edit it, then check it with: ${shellCommand('maturity', 'rubric', 'validate', file)}\n`,
+  );
   return ExitCode.ok;
 }
 

@@ -168,6 +168,15 @@ describe('maturity template --output', () => {
     expect(scoreOne('answers.json', dir).unanswered).toHaveLength(53);
   });
 
+  it('quotes a file name the shell would split in the command it suggests', () => {
+    const dir = freshDir('spaced');
+    const result = runCli(['template', '-o', "Bob's team.yaml"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      "Wrote Bob's team.yaml. Fill it in, then run: maturity score 'Bob'\\''s team.yaml'\n",
+    );
+  });
+
   it('refuses to overwrite an existing file (exit 2) and leaves it as it was', () => {
     const dir = freshDir('no-clobber');
     const target = join(dir, 'answers.yaml');

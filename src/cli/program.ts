@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { DEFAULT_MOVES } from '../engine/score.js';
+import { FORMATS } from '../report/index.js';
 import type { Io } from './io.js';
 import {
   runRubricInit,
@@ -8,8 +10,6 @@ import {
   runRubricShow,
   runRubricValidate,
 } from './rubric.js';
-import { DEFAULT_MOVES } from '../engine/score.js';
-import { FORMATS } from '../report/index.js';
 import { runScore } from './score.js';
 import { runTemplate } from './template.js';
 

@@ -30,10 +30,10 @@ export function assess(rubric: Rubric, answers: AnswerMap, options: ScoreOptions
   const counted = stages.filter((stage) => stage.score !== null);
   const ahead = counted.filter((s) => s.number > current && s.attained).map((s) => s.id);
   const highestAttained = Math.max(0, ...counted.filter((s) => s.attained).map((s) => s.number));
-  const foundationGaps = counted
-    .filter((s) => !s.attained && s.number < highestAttained)
-    .map((s) => s.id);
-  const lowestGap = counted.find((s) => !s.attained && s.number < highestAttained)?.number;
+  const gapStages = counted.filter((s) => !s.attained && s.number < highestAttained);
+  const foundationGaps = gapStages.map((s) => s.id);
+  const lowestGap = gapStages[0]?.number;
+  // A tenet's pitfall is warned of when its stage is attained above a foundation gap.
   const pitfalls: Pitfall[] = [];
   if (lowestGap !== undefined) {
     for (const stage of counted) {

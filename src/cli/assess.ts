@@ -138,7 +138,7 @@ async function planSession(
     if (!source.answers && !options.force) {
       throw new UserError(`${file}: not a valid answers file`, {
         problems: source.problems,
-        hint: `Fix it, or start over with: ${resumeCommand(file, ['--force'])}`,
+        hint: `Fix it, or start over with: ${resumeCommand(file, ['--force', ...rubricFlag(options)])}`,
       });
     }
   }
@@ -236,14 +236,11 @@ function stoppedMessage(
       plan.answersOnDisk === undefined ? '' : ` (${plan.answersOnDisk} of ${total} answered)`;
     return (
       `\nStopped; ${file} is unchanged${count}.\n` +
-      `Start over with: ${resumeCommand(file, ['--force'])}\n`
+      `Start over with: ${resumeCommand(file, ['--force', ...rubricFlag(options)])}\n`
     );
   }
   if (plan.answersOnDisk === undefined) {
-    const again = resumeCommand(
-      file,
-      options.rubric !== undefined ? ['--rubric', options.rubric] : [],
-    );
+    const again = resumeCommand(file, rubricFlag(options));
     return `\nStopped before anything was saved.\nStart again with: ${again}\n`;
   }
   const flags = plan.mode === 'review' ? ['--resume'] : [];
@@ -251,6 +248,11 @@ function stoppedMessage(
     `\nStopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).\n` +
     `Continue with: ${resumeCommand(file, flags)}\n`
   );
+}
+
+/** `--rubric <ref>` again when it was given: a new or replaced file needs it to start the same way. */
+function rubricFlag(options: AssessCommandOptions): string[] {
+  return options.rubric !== undefined ? ['--rubric', options.rubric] : [];
 }
 
 function resumeCommand(file: string, extra: string[]): string {

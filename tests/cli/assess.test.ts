@@ -281,7 +281,7 @@ describe('maturity assess in a (simulated) terminal', () => {
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toBe(
       '\nStopped; bad-yaml-syntax.yaml is unchanged.\n' +
-        'Start over with: maturity assess bad-yaml-syntax.yaml --force\n',
+        'Start over with: maturity assess bad-yaml-syntax.yaml --force --rubric small-rubric.yaml\n',
     );
     expect(readFileSync(join(dir, 'bad-yaml-syntax.yaml'), 'utf8')).toBe(before);
 

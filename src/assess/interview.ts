@@ -4,12 +4,13 @@ import { paint } from '../report/paint.js';
 import { wrap } from '../report/wrap.js';
 import type { Question, Rubric, Stage, Tenet } from '../rubric/types.js';
 
-/** A choice of a select prompt, in inquirer's shape. */
+/** A choice of a select prompt, in inquirer's shape; `key` is what the user types to reach it. */
 export interface Choice<Value> {
   value: Value;
   name: string;
   short?: string;
   description?: string;
+  key?: string;
 }
 
 /** A line between choices, in the shape of inquirer's `Separator`. */
@@ -25,16 +26,13 @@ export interface PromptTheme {
     message?: (text: string, status: string) => string;
     keysHelpTip?: (keys: [key: string, action: string][]) => string | undefined;
   };
-  indexMode?: 'hidden' | 'number';
 }
 
-/** The options of inquirer's `select` the interview uses. */
+/** The options of the select prompt (keyed-select.ts) the interview uses. */
 export interface SelectConfig<Value> {
   message: string;
   choices: readonly (Choice<Value> | SeparatorItem)[];
   default?: Value;
-  pageSize?: number;
-  loop?: boolean;
   theme?: PromptTheme;
 }
 
@@ -137,7 +135,10 @@ export interface QuestionState {
   back?: 'question' | 'metadata';
 }
 
-/** The select prompt for one question: progress, tenet, text, the scale as numbered choices, actions. */
+/**
+ * The select prompt for one question: progress, tenet, text, the scale as choices keyed by their
+ * values (what the answers file records), n/a keyed `n`, then the actions.
+ */
 export function questionPrompt(
   step: Step,
   rubric: Rubric,
@@ -166,6 +167,7 @@ export function questionPrompt(
     const token = valueToken(level.value);
     return {
       value: token,
+      key: String(level.value),
       name: level.label + (token === savedToken ? '  (saved answer)' : ''),
       short: level.label + withNote,
       ...(level.description !== undefined && { description: level.description }),
@@ -174,6 +176,7 @@ export function questionPrompt(
   if (question.notApplicable) {
     choices.push({
       value: 'value:n/a',
+      key: 'n',
       name: `n/a — does not apply here${savedToken === 'value:n/a' ? '  (saved answer)' : ''}`,
       short: `n/a${withNote}`,
       description: 'This question does not apply to the organization; it is left out of the score.',
@@ -214,14 +217,13 @@ export function questionPrompt(
     message: lines.join('\n'),
     choices,
     default: cursor,
-    pageSize: choices.length,
-    loop: false,
     theme: {
-      indexMode: 'number',
       style: {
         message: (text, status) => (status === 'done' ? summary : text),
         keysHelpTip: () =>
-          c.dim('↑↓ or number to choose · ⏎ confirm · Ctrl-C to stop (answers are saved)'),
+          c.dim(
+            `↑↓ or type a value${question.notApplicable ? ' (n for n/a)' : ''} · ⏎ confirm · Ctrl-C to stop (answers are saved)`,
+          ),
       },
     },
   };

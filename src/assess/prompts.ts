@@ -1,9 +1,10 @@
 // The only module that imports inquirer. The CLI loads it with `await import()` once it knows it
-// will ask something, so no other command pays for it; importing just `select` and `input` here
-// lets the bundler leave the other prompts out.
-import { input, select } from '@inquirer/prompts';
+// will ask something, so no other command pays for it; importing just `input` here lets the bundler
+// leave the other prompts out. Questions use our own keyed select.
+import { input } from '@inquirer/prompts';
 import type { Io } from '../cli/io.js';
 import type { InputConfig, PromptTheme, Prompts, SelectConfig } from './interview.js';
+import { keyedSelect } from './keyed-select.js';
 
 const plain = (text: string) => text;
 
@@ -23,7 +24,7 @@ const PLAIN_THEME = {
   },
 };
 
-/** Inquirer's `select` and `input` reading and writing the CLI's streams. */
+/** The keyed select and inquirer's `input`, reading and writing the CLI's streams. */
 export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
   const context = {
     input: io.stdin,
@@ -36,7 +37,7 @@ export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
       : { ...PLAIN_THEME, ...own, style: { ...PLAIN_THEME.style, ...own?.style } };
   return {
     select: <Value>(config: SelectConfig<Value>) =>
-      select<Value>({ ...config, theme: theme(config.theme) }, context),
+      keyedSelect<Value>({ ...config, theme: theme(config.theme) }, context),
     input: (config: InputConfig) => input({ ...config, theme: theme(config.theme) }, context),
   };
 }

@@ -1,4 +1,3 @@
-import { select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import type { AnswersHeader } from '../../src/answers/serialize.js';
@@ -15,6 +14,7 @@ import {
   type SelectConfig,
   type SeparatorItem,
 } from '../../src/assess/interview.js';
+import { keyedSelect } from '../../src/assess/keyed-select.js';
 import type { Answer } from '../../src/engine/types.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
 import { loadRubricFile } from '../../src/rubric/load-rubric.js';
@@ -224,17 +224,35 @@ describe('interview', () => {
     expect(hasPlan!.choices.filter(isChoice).slice(0, 3)).toEqual([
       {
         value: 'value:0',
+        key: '0',
         name: 'Not started',
         short: 'Not started',
         description: 'Nothing is in place.',
       },
-      { value: 'value:1', name: 'Partly', short: 'Partly', description: 'Some of it is in place.' },
+      {
+        value: 'value:1',
+        key: '1',
+        name: 'Partly',
+        short: 'Partly',
+        description: 'Some of it is in place.',
+      },
       {
         value: 'value:2',
+        key: '2',
         name: 'Fully',
         short: 'Fully',
         description: 'All of it is in place and used.',
       },
+    ]);
+    // The levels are keyed by their values, n/a by n; the actions have no key.
+    expect(reviewed!.choices.filter(isChoice).map((c) => c.key)).toEqual([
+      '1',
+      '2',
+      '3',
+      'n',
+      undefined,
+      undefined,
+      undefined,
     ]);
     // The help is in the description of "Show help", so moving onto it shows the help.
     expect(hasPlan!.choices.filter(isChoice).find((c) => c.value === 'help')?.description).toBe(
@@ -489,40 +507,64 @@ describe('interview', () => {
   });
 });
 
-describe('questionPrompt in inquirer', () => {
+describe('questionPrompt in the terminal', () => {
   const steps = questionSteps(rubric);
 
-  it('renders numbered choices, the description of the current one and the key hints', async () => {
+  it('shows each level with its value as the key, the description of the current one and the key hints', async () => {
     const config = questionPrompt(steps[2]!, rubric, steps.length, {
       showHelp: false,
       back: 'question',
     });
-    const { answer, events, getScreen } = await render(select, config);
+    const { answer, events, getScreen } = await render(keyedSelect, config);
     expect(getScreen()).toBe(
       [
         '? Stage 2 of 2 · Finish — keep it going · question 3 of 4',
         '  Tenet: Review',
         '  Is the plan reviewed every quarter?',
-        '❯ 1. Rarely',
-        '  2. Sometimes',
-        '  3. Always',
-        '  4. n/a — does not apply here',
+        '❯ 1  Rarely',
+        '  2  Sometimes',
+        '  3  Always',
+        '  n  n/a — does not apply here',
         '   ──────────',
-        '  5. Add a note',
-        '  6. Show help',
-        '  7. ← Back',
+        '     Add a note',
+        '     Show help',
+        '     ← Back',
         '',
-        '↑↓ or number to choose · ⏎ confirm · Ctrl-C to stop (answers are saved)',
+        '↑↓ or type a value (n for n/a) · ⏎ confirm · Ctrl-C to stop (answers are saved)',
       ].join('\n'),
     );
-    events.type('6');
+    events.type('3');
+    expect(getScreen()).toContain('❯ 3  Always');
+    events.keypress('down');
+    events.keypress('down');
+    events.keypress('down');
+    expect(getScreen()).toContain('❯    Show help');
     expect(getScreen()).toContain('Answer n/a when the plan is a one-off.');
-    // Digits typed within a moment of each other make one number, so move with the arrows.
-    events.keypress('up');
-    events.keypress('up');
+    events.type('n');
+    expect(getScreen()).toContain('❯ n  n/a — does not apply here');
     events.keypress('enter');
     await expect(answer).resolves.toBe('value:n/a');
     expect(getScreen()).toBe('✔ 3/4 Is the plan reviewed every quarter? → n/a');
+  });
+
+  it('keys the levels by value: on a 0–2 scale, 0 is the first level and 2 the last', async () => {
+    const config = questionPrompt(steps[1]!, rubric, steps.length, {
+      showHelp: false,
+      back: 'question',
+    });
+    const { answer, events, getScreen } = await render(keyedSelect, config);
+    expect(getScreen()).toContain('↑↓ or type a value · ⏎ confirm');
+    events.type('2');
+    expect(getScreen()).toContain('❯ 2  Fully');
+    events.type('0');
+    // "20" is no key, so the 0 starts afresh.
+    expect(getScreen()).toContain('❯ 0  Not started');
+    events.type('7');
+    expect(getScreen()).toContain('❯ 0  Not started');
+    events.keypress('up');
+    expect(getScreen()).toContain('❯ 0  Not started');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('value:0');
   });
 
   it('starts on the saved answer and shows the level description', async () => {
@@ -531,10 +573,55 @@ describe('questionPrompt in inquirer', () => {
       showHelp: false,
       back: 'metadata',
     });
-    const { answer, events, getScreen } = await render(select, config);
-    expect(getScreen()).toContain('❯ 3. Fully  (saved answer)');
+    const { answer, events, getScreen } = await render(keyedSelect, config);
+    expect(getScreen()).toContain('❯ 2  Fully  (saved answer)');
     expect(getScreen()).toContain('All of it is in place and used.');
     events.keypress('enter');
     await expect(answer).resolves.toBe('value:2');
+  });
+});
+
+describe('keyedSelect', () => {
+  const choices = [0, 5, 10, 15].map((value) => ({
+    value,
+    key: String(value),
+    name: `level ${value}`,
+  }));
+
+  it('reads several characters typed in a row as one key', async () => {
+    const { answer, events, getScreen } = await render(keyedSelect, {
+      message: 'How far?',
+      choices,
+    });
+    events.type('1');
+    expect(getScreen()).toContain('❯  0  level 0');
+    events.type('5');
+    expect(getScreen()).toContain('❯ 15  level 15');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(15);
+  });
+
+  it('forgets what was typed after a pause', async () => {
+    const { answer, events, getScreen } = await render(keyedSelect, {
+      message: 'How far?',
+      choices,
+    });
+    events.type('1');
+    await new Promise((done) => setTimeout(done, 800));
+    events.type('5');
+    expect(getScreen()).toContain('❯  5  level 5');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(5);
+  });
+
+  it('stops at the ends instead of wrapping around', async () => {
+    const { answer, events } = await render(keyedSelect, {
+      message: 'How far?',
+      choices,
+      default: 15,
+    });
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(15);
   });
 });

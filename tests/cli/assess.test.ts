@@ -170,8 +170,8 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['Unit', ENTER],
       ['Respondent', `Ann${ENTER}`],
       ['Role:', ENTER],
-      ['question 3 of 4', `4${ENTER}`],
-      ['question 4 of 4', `3${ENTER}`],
+      ['question 3 of 4', `n${ENTER}`],
+      ['question 4 of 4', `2${ENTER}`],
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -210,8 +210,8 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['Unit', ENTER],
       ['Respondent', ENTER],
       ['Role:', ENTER],
-      ['question 3 of 4', `4${ENTER}`],
-      ['question 4 of 4', `3${ENTER}`],
+      ['question 3 of 4', `n${ENTER}`],
+      ['question 4 of 4', `2${ENTER}`],
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -237,7 +237,7 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['Unit', ENTER],
       ['Respondent', ENTER],
       ['Role:', ENTER],
-      ['question 1 of 4', `2${ENTER}`],
+      ['question 1 of 4', `1${ENTER}`],
       ['question 2 of 4', '\x03'],
     ]);
     expect(result.code).toBe(130);
@@ -293,10 +293,10 @@ describe('maturity assess in a (simulated) terminal', () => {
         ['Unit', ENTER],
         ['Respondent', ENTER],
         ['Role:', ENTER],
-        ['question 1 of 4', `1${ENTER}`],
-        ['question 2 of 4', `2${ENTER}`],
-        ['question 3 of 4', `3${ENTER}`],
-        ['question 4 of 4', `3${ENTER}`],
+        ['question 1 of 4', `0${ENTER}`],
+        ['question 2 of 4', `1${ENTER}`],
+        ['question 3 of 4', `2${ENTER}`],
+        ['question 4 of 4', `2${ENTER}`],
       ],
     );
     expect(result.stderr).toBe('');

@@ -51,6 +51,9 @@ function assess(dir: string, args: string[], options: { exec?: boolean } = {}): 
   return terminal;
 }
 
+/** `n` presses of the down arrow. */
+const DOWN = (n: number): string[] => Array.from({ length: n }, () => 'Down');
+
 /** Waits for the prompt of question `n` (its progress label), then types `keys`. */
 async function answer(terminal: Terminal, n: number, of: number, ...keys: string[]) {
   await terminal.waitFor(new RegExp(`question ${n} of ${of}\\n`));
@@ -95,14 +98,14 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
     const first = assess(dir, ['team.yaml']);
     await first.waitFor('Saving to team.yaml after every answer.');
     await metadata(first, ['Acme Corp', undefined, 'Ann', undefined]);
-    // Built-in scale: 1. Not started (0) … 5. Leading (4); then 6. Add a note.
-    await answer(first, 1, 53, '3', 'Enter');
-    await answer(first, 2, 53, '6', 'Enter');
+    // Built-in scale: levels keyed 0 (Not started) … 4 (Leading), as in the file; then Add a note.
+    await answer(first, 1, 53, '2', 'Enter');
+    await answer(first, 2, 53, ...DOWN(5), 'Enter');
     await first.waitFor('? Note for question 2');
     first.send({ text: 'two pilots in Q3' }, 'Enter');
     await first.waitFor('Note: two pilots in Q3');
-    first.send('5', 'Enter');
-    await answer(first, 3, 53, '1', 'Enter');
+    first.send('4', 'Enter');
+    await answer(first, 3, 53, '0', 'Enter');
     await answer(first, 4, 53, 'C-c');
     expect(await exitCode(first)).toBe(130);
     const stopped = first.screen({ history: true });
@@ -130,7 +133,7 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
     // The metadata comes back pre-filled: Enter keeps it.
     await second.waitFor('? Organization: Acme Corp');
     await metadata(second, []);
-    await answer(second, 4, 53, '4', 'Enter');
+    await answer(second, 4, 53, '3', 'Enter');
     await answer(second, 5, 53, 'C-c');
     expect(await exitCode(second)).toBe(130);
     expect(second.screen({ history: true })).toContain(
@@ -154,22 +157,22 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
 
     const first = assess(dir, ['small.yaml', '--rubric', 'small-rubric.yaml']);
     await metadata(first, ['Acme Corp', 'Marketing', undefined, undefined]);
-    // Question 1: 1. Not started 2. Partly 3. Fully · 4. Add a note 5. Show help 6. ← Back
-    await answer(first, 1, 4, '5', 'Enter');
+    // Question 1: 0 Not started, 1 Partly, 2 Fully · Add a note, Show help, ← Back
+    await answer(first, 1, 4, ...DOWN(4), 'Enter');
     await first.waitFor('Help: A plan counts when it is written down and has an owner.');
-    first.send('4', 'Enter');
+    first.send(...DOWN(3), 'Enter');
     await first.waitFor('? Note for question 1');
     first.send({ text: 'signed off in May' }, 'Enter');
     await first.waitFor('Note: signed off in May');
-    first.send('2', 'Enter');
-    await answer(first, 2, 4, '3', 'Enter');
-    // Question 3 offers n/a (4.); go back to question 2 first and change it.
-    const third = await first.waitFor(/question 3 of 4\n/);
-    expect(third).toContain('4. n/a — does not apply here');
-    first.send('7', 'Enter');
-    const again = await first.waitFor(/question 2 of 4\n/);
-    expect(again).toContain('3. Fully  (saved answer)');
     first.send('1', 'Enter');
+    await answer(first, 2, 4, '2', 'Enter');
+    // Question 3 offers n/a (key n); go back to question 2 first (the last choice) and change it.
+    const third = await first.waitFor(/question 3 of 4\n/);
+    expect(third).toContain('  n  n/a — does not apply here');
+    first.send(...DOWN(6), 'Enter');
+    const again = await first.waitFor(/question 2 of 4\n/);
+    expect(again).toContain('❯ 2  Fully  (saved answer)');
+    first.send('0', 'Enter');
     await answer(first, 3, 4, 'C-c');
     expect(await exitCode(first)).toBe(130);
     const stopped = await savedAnswers(file);
@@ -182,8 +185,8 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
     const second = assess(dir, ['small.yaml']);
     await second.waitFor('Continuing small.yaml (2 of 4 answered) at question 3.');
     await metadata(second, []);
-    await answer(second, 3, 4, '4', 'Enter');
-    await answer(second, 4, 4, '3', 'Enter');
+    await answer(second, 3, 4, 'n', 'Enter');
+    await answer(second, 4, 4, '2', 'Enter');
     expect(await exitCode(second)).toBe(0);
     const end = second.screen({ history: true });
     expect(end).toMatch(/^Stage \d of 2 — .+ · index \d\.\d\d$/m);
@@ -213,7 +216,7 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
     const dir = freshDir();
     const terminal = assess(dir, ['term.yaml']);
     await metadata(terminal, ['Acme Corp', undefined, undefined, undefined]);
-    await answer(terminal, 1, 53, '2', 'Enter');
+    await answer(terminal, 1, 53, '1', 'Enter');
     await terminal.waitFor(/question 2 of 53\n/);
     // The pane runs a shell; the CLI is its child.
     const shell = terminal.panePid();
@@ -232,13 +235,13 @@ describe.skipIf(!hasTmux)('maturity assess in a real terminal (tmux)', () => {
     const file = join(dir, 'killed.yaml');
     const terminal = assess(dir, ['killed.yaml'], { exec: true });
     await metadata(terminal, ['Acme Corp', undefined, undefined, undefined]);
-    await answer(terminal, 1, 53, '2', 'Enter');
-    await answer(terminal, 2, 53, '3', 'Enter');
+    await answer(terminal, 1, 53, '1', 'Enter');
+    await answer(terminal, 2, 53, '2', 'Enter');
     // Question 3 is on screen, so answers 1 and 2 are saved. Answer it and kill at once, racing
     // the save: the file must hold the old content or the new, never a torn or empty one.
     await terminal.waitFor(/question 3 of 53\n/);
     const pid = terminal.panePid();
-    terminal.send('4', 'Enter');
+    terminal.send('3', 'Enter');
     process.kill(pid, 'SIGKILL');
 
     const saved = await savedAnswers(file);

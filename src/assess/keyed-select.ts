@@ -1,0 +1,138 @@
+// A select prompt whose choices are picked by their own key (a scale value such as `0` or `25`, `n`
+// for n/a) rather than by their position. Inquirer's `select` numbers choices from 1, so on a 0–4
+// scale typing 3 lands on the level whose value is 2; here the key shown is the value recorded.
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isUpKey,
+  makeTheme,
+  useEffect,
+  useKeypress,
+  usePrefix,
+  useRef,
+  useState,
+  type Theme,
+} from '@inquirer/core';
+
+/** A choice; `key` is what the user types to move to it. */
+export interface KeyedChoice<Value> {
+  value: Value;
+  name: string;
+  short?: string;
+  description?: string;
+  key?: string;
+}
+
+/** A line between choices. */
+export interface KeyedSeparator {
+  type: 'separator';
+  separator: string;
+}
+
+interface KeyedSelectStyle {
+  description: (text: string) => string;
+  keysHelpTip: (keys: [key: string, action: string][]) => string | undefined;
+}
+
+export interface KeyedSelectConfig<Value> {
+  message: string;
+  choices: readonly (KeyedChoice<Value> | KeyedSeparator)[];
+  default?: Value;
+  theme?: { style?: Partial<Theme['style'] & KeyedSelectStyle>; prefix?: Theme['prefix'] };
+}
+
+const DEFAULT_STYLE: KeyedSelectStyle = {
+  description: (text) => `\x1b[36m${text}\x1b[39m`,
+  keysHelpTip: (keys) => keys.map(([key, action]) => `${key} ${action}`).join(' · '),
+};
+
+/** How long typed characters wait for the next one to make a longer key (e.g. `1` then `0`). */
+const TYPING_PAUSE_MS = 700;
+const CURSOR = '❯';
+const HIDE_CURSOR = '\x1b[?25l';
+
+function isChoice<Value>(item: KeyedChoice<Value> | KeyedSeparator): item is KeyedChoice<Value> {
+  return !('type' in item && item.type === 'separator');
+}
+
+export const keyedSelect = createPrompt(
+  <Value>(config: KeyedSelectConfig<Value>, done: (value: Value) => void): string => {
+    const theme = makeTheme<{ style: KeyedSelectStyle }>({ style: DEFAULT_STYLE }, config.theme);
+    const [status, setStatus] = useState<'idle' | 'done'>('idle');
+    const prefix = usePrefix({ status, theme });
+    const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+    const typedSoFar = useRef('');
+    const { choices } = config;
+    const selectable = choices.flatMap((item, index) => (isChoice(item) ? [index] : []));
+    if (selectable.length === 0) throw new Error('keyedSelect: no choices');
+    const start = choices.findIndex(
+      (item) => isChoice(item) && 'default' in config && item.value === config.default,
+    );
+    const [active, setActive] = useState(start === -1 ? selectable[0]! : start);
+    const chosen = choices[active] as KeyedChoice<Value>;
+
+    useKeypress((key, rl) => {
+      clearTimeout(typingTimer.current);
+      const input = rl.line;
+      rl.clearLine(0);
+      if (isEnterKey(key)) {
+        setStatus('done');
+        done(chosen.value);
+        return;
+      }
+      if (isUpKey(key) || isDownKey(key)) {
+        typedSoFar.current = '';
+        const at = selectable.indexOf(active);
+        const next = selectable[isUpKey(key) ? at - 1 : at + 1];
+        if (next !== undefined) setActive(next);
+        return;
+      }
+      // Characters typed in quick succession make one key (1 then 5 is 15); one that no key can
+      // continue starts afresh, and a pause forgets them.
+      const startsKey = (text: string) =>
+        text !== '' &&
+        choices.some(
+          (item) => isChoice(item) && item.key !== undefined && item.key.startsWith(text),
+        );
+      let typed = typedSoFar.current + input;
+      if (!startsKey(typed)) typed = startsKey(input) ? input : '';
+      typedSoFar.current = typed;
+      const match = choices.findIndex((item) => isChoice(item) && item.key === typed);
+      if (match !== -1) setActive(match);
+      if (typed !== '') {
+        typingTimer.current = setTimeout(() => {
+          typedSoFar.current = '';
+        }, TYPING_PAUSE_MS);
+      }
+    });
+    useEffect(() => () => clearTimeout(typingTimer.current), []);
+
+    const message = theme.style.message(config.message, status);
+    if (status === 'done') {
+      return [prefix, message, theme.style.answer(chosen.short ?? chosen.name)]
+        .filter(Boolean)
+        .join(' ');
+    }
+    const keyWidth = Math.max(
+      0,
+      ...choices.map((item) => (isChoice(item) ? (item.key ?? '') : '').length),
+    );
+    const lines = choices.map((item, index) => {
+      if (!isChoice(item)) return ` ${item.separator}`;
+      const label = keyWidth === 0 ? '' : `${(item.key ?? '').padStart(keyWidth)}  `;
+      const text = `${index === active ? CURSOR : ' '} ${label}${item.name}`;
+      return index === active ? theme.style.highlight(text) : text;
+    });
+    const help = theme.style.keysHelpTip([
+      ['↑↓', 'navigate'],
+      ['⏎', 'select'],
+    ]);
+    const description = chosen.description ? theme.style.description(chosen.description) : '';
+    const screen = [[prefix, message].filter(Boolean).join(' '), ...lines, ' ', description, help]
+      .filter(Boolean)
+      .join('\n')
+      .trimEnd();
+    return `${screen}${HIDE_CURSOR}`;
+  },
+);

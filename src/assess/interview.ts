@@ -3,21 +3,13 @@ import type { Answer, AnswerValue } from '../engine/types.js';
 import { paint } from '../report/paint.js';
 import { wrap } from '../report/wrap.js';
 import type { Question, Rubric, Stage, Tenet } from '../rubric/types.js';
+import type { KeyedChoice, KeyedSeparator } from './keyed-select.js';
 
-/** A choice of a select prompt, in inquirer's shape; `key` is what the user types to reach it. */
-export interface Choice<Value> {
-  value: Value;
-  name: string;
-  short?: string;
-  description?: string;
-  key?: string;
-}
+/** A choice of a select prompt; `key` is what the user types to reach it. */
+export type Choice<Value> = KeyedChoice<Value>;
 
-/** A line between choices, in the shape of inquirer's `Separator`. */
-export interface SeparatorItem {
-  type: 'separator';
-  separator: string;
-}
+/** A line between choices. */
+export type SeparatorItem = KeyedSeparator;
 
 /** The part of inquirer's theme the interview sets. */
 export interface PromptTheme {

@@ -25,27 +25,21 @@ interface StageColumn {
  * file's rubric, so the header is written with the first row: `begin` returns '' and a run with no
  * files prints nothing at all, since a header alone would need a rubric we never saw.
  *
- * The stage columns must outlive the first row, so each run needs its own reporter: the registry
- * makes one per run with `createCsvReporter()`; `item(…, 0)` resets them, so a reporter can be reused.
+ * The stage columns are set by the first row and kept for the others, so each run needs a reporter
+ * of its own (the registry makes one per run).
  */
 export function createCsvReporter(): StreamingReporter {
-  let columns: StageColumn[] | undefined;
+  let columns: StageColumn[] = [];
   return {
-    begin: () => {
-      columns = undefined;
-      return '';
-    },
+    begin: () => '',
     item: (result, index) => {
-      if (index === 0 || !columns) columns = stageColumns(result);
-      const row = csvRow(result, columns);
-      return index === 0 ? csvHeader(columns) + row : row;
+      if (index > 0) return csvRow(result, columns);
+      columns = stageColumns(result);
+      return csvHeader(columns) + csvRow(result, columns);
     },
     end: () => '',
   };
 }
-
-/** A CSV reporter for a single run at a time; see `createCsvReporter`. */
-export const csvReporter: StreamingReporter = createCsvReporter();
 
 function stageColumns(result: ScoredFile): StageColumn[] {
   return result.rubric.stages.map((stage, i) => ({ number: i + 1, id: stage.id }));

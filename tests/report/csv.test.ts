@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCsvReporter, csvReporter, field, guardFormula } from '../../src/report/csv.js';
+import { createCsvReporter, field, guardFormula } from '../../src/report/csv.js';
 import { render, renderReport } from '../../src/report/index.js';
 import {
   BUILTIN,
@@ -73,7 +73,7 @@ describe('csv reporter', () => {
       scored(SMALL, SMALL_TRAP, { source: 'a.yaml', organization: 'Acme', unit: 'Ops' }),
       scored(SMALL, SMALL_CLIMBING, { source: 'b.yaml' }),
     ];
-    const records = parseCsv(render(csvReporter, results, plain));
+    const records = parseCsv(render(createCsvReporter(), results, plain));
     expect(records[0]).toEqual([
       'file',
       'organization',
@@ -107,7 +107,7 @@ describe('csv reporter', () => {
 
   it('writes the engine’s numbers unrounded, so they parse back exactly', () => {
     const result = scored(BUILTIN, builtinPartial());
-    const [row] = rowsOf(render(csvReporter, [result], plain));
+    const [row] = rowsOf(render(createCsvReporter(), [result], plain));
     const a = result.assessment;
     expect(Number(row!.maturity_index)).toBe(a.maturityIndex);
     expect(Number(row!.completeness)).toBe(a.completeness);
@@ -122,7 +122,7 @@ describe('csv reporter', () => {
     const unit = 'line one\nline two\r\nline three';
     const source = 'dir with, comma/"quoted".yaml';
     const out = render(
-      csvReporter,
+      createCsvReporter(),
       [scored(SMALL, SMALL_TOP, { source, organization, unit })],
       plain,
     );
@@ -133,7 +133,7 @@ describe('csv reporter', () => {
 
   it('ends every record with CRLF and writes no other line break outside quotes', () => {
     const out = render(
-      csvReporter,
+      createCsvReporter(),
       [scored(SMALL, SMALL_TRAP), scored(SMALL, SMALL_TOP, { unit: 'a\nb' })],
       plain,
     );
@@ -148,7 +148,7 @@ describe('csv reporter', () => {
     const results = cases.map((text) =>
       scored(SMALL, SMALL_TOP, { source: text, organization: text, unit: text }),
     );
-    const rows = rowsOf(render(csvReporter, results, plain));
+    const rows = rowsOf(render(createCsvReporter(), results, plain));
     rows.forEach((row, i) => {
       for (const column of ['file', 'organization', 'unit']) {
         expect(row[column]).toBe(`'${cases[i]}`);
@@ -172,7 +172,7 @@ describe('csv reporter', () => {
       scored(SMALL, SMALL_TRAP, { source: 'small.yaml' }),
       scored(BUILTIN, builtinTrap(), { source: 'builtin.yaml' }),
     ];
-    const out = render(csvReporter, results, plain);
+    const out = render(createCsvReporter(), results, plain);
     const [header] = parseCsv(out);
     expect(header!.filter((name) => name.startsWith('stage_'))).toEqual([
       'stage_1_listen',
@@ -192,13 +192,13 @@ describe('csv reporter', () => {
   });
 
   it('writes nothing at all for no files', () => {
-    expect(render(csvReporter, [], plain)).toBe('');
+    expect(render(createCsvReporter(), [], plain)).toBe('');
   });
 
   it('streams the header with the first row, the same every time', async () => {
     const results = [scored(SMALL, SMALL_TRAP), scored(SMALL, SMALL_CLIMBING)];
-    const whole = render(csvReporter, results, plain);
-    expect(render(csvReporter, results, plain)).toBe(whole);
+    const whole = render(createCsvReporter(), results, plain);
+    expect(render(createCsvReporter(), results, plain)).toBe(whole);
     expect(await renderReport('csv', results, plain)).toBe(whole);
 
     const reporter = createCsvReporter();
@@ -216,9 +216,9 @@ describe('csv reporter', () => {
   });
 
   it('starts afresh on each run of a reused reporter', () => {
-    const builtinFirst = render(csvReporter, [scored(BUILTIN, builtinTrap())], plain);
+    const builtinFirst = render(createCsvReporter(), [scored(BUILTIN, builtinTrap())], plain);
     expect(builtinFirst).toContain('stage_6_converged');
-    const smallFirst = render(csvReporter, [scored(SMALL, SMALL_TRAP)], plain);
+    const smallFirst = render(createCsvReporter(), [scored(SMALL, SMALL_TRAP)], plain);
     expect(smallFirst).not.toContain('converged');
     expect(parseCsv(smallFirst)[0]).toHaveLength(13);
   });

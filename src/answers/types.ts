@@ -22,3 +22,13 @@ export interface AnswersFile {
    */
   ids?: readonly string[];
 }
+
+/** The metadata fields an answers file sets, and only those. */
+export function metadataOf(answers: AnswersFile): Partial<Record<MetadataKey, string>> {
+  const metadata: Partial<Record<MetadataKey, string>> = {};
+  for (const key of METADATA_KEYS) {
+    const value = answers[key];
+    if (value !== undefined) metadata[key] = value;
+  }
+  return metadata;
+}

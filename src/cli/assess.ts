@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadAnswersFile, type AnswersSource } from '../answers/load-answers.js';
 import { formatAnswersFor, type AnswersHeader } from '../answers/serialize.js';
-import type { AnswersFile } from '../answers/types.js';
+import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
 import { firstUnanswered, interview, questionSteps } from '../assess/interview.js';
 import type { Answer } from '../engine/types.js';
@@ -154,10 +154,8 @@ async function planSession(
         ? rubricReference(options.rubric, io.cwd, dirname(path))
         : (existing?.rubric ?? rubric.id),
     rubricVersion: rubric.version,
-    ...(existing?.organization !== undefined && { organization: existing.organization }),
-    ...(existing?.unit !== undefined && { unit: existing.unit }),
-    ...(existing?.respondent !== undefined && { respondent: existing.respondent }),
-    ...(existing?.role !== undefined && { role: existing.role }),
+    // Who answered stays; the date is today's.
+    ...(existing && metadataOf(existing)),
     assessedAt: today(),
   };
   const fresh = {

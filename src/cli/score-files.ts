@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { loadAnswersFile } from '../answers/load-answers.js';
-import type { AnswersFile } from '../answers/types.js';
+import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
 import { assess } from '../engine/score.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './answers-rubric.js';
@@ -60,11 +60,7 @@ export function scoredFile(
 ): ScoredFile {
   return {
     source,
-    ...(answers.organization !== undefined && { organization: answers.organization }),
-    ...(answers.unit !== undefined && { unit: answers.unit }),
-    ...(answers.respondent !== undefined && { respondent: answers.respondent }),
-    ...(answers.role !== undefined && { role: answers.role }),
-    ...(answers.assessedAt !== undefined && { assessedAt: answers.assessedAt }),
+    ...metadataOf(answers),
     rubric,
     assessment: assess(
       rubric,

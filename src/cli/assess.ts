@@ -1,4 +1,12 @@
-import { existsSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadAnswersFile, type AnswersSource } from '../answers/load-answers.js';
 import { formatAnswersFor, type AnswersHeader } from '../answers/serialize.js';
@@ -9,7 +17,7 @@ import type { Answer } from '../engine/types.js';
 import { ExitCode, UserError } from '../errors.js';
 import type { Rubric } from '../rubric/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { shellCommand } from '../util/shell.js';
+import { fileArgument, shellCommand } from '../util/shell.js';
 import {
   RubricCache,
   rubricForAnswers,
@@ -58,6 +66,8 @@ export async function runAssess(
   const color = wantsColor(io, options.color);
   let saved: number | undefined;
   const save = (answers: ReadonlyMap<string, Answer>, header: AnswersHeader) => {
+    // Starting over keeps the old file until the first answer: metadata alone must not replace it.
+    if (plan.mode === 'force' && answers.size === 0) return;
     writeFileAtomic(path, formatAnswersFor(path, rubric, header, answers), { shown: file });
     saved = answers.size;
   };
@@ -107,7 +117,7 @@ export async function runAssess(
   io.stdout.write(`\n${render(textReporter, [scoredFile(file, result, rubric, {})], { color })}`);
   io.stdout.write(
     `\nSaved ${file} (${result.answers.size} of ${total} questions answered).\n` +
-      `Score it again with: ${shellCommand('maturity', 'score', file)}\n`,
+      `Score it again with: ${shellCommand('maturity', 'score', fileArgument(file))}\n`,
   );
   return ExitCode.ok;
 }
@@ -131,14 +141,26 @@ async function planSession(
   path: string,
   options: AssessCommandOptions,
 ): Promise<SessionPlan> {
+  // A file that is not a valid answers file (or not even text) is only replaced when asked to start
+  // over; it is read as empty then.
+  const found = existsSync(path);
   let source: AnswersSource | undefined;
-  if (existsSync(path)) {
-    source = await loadAnswersFile(path, file);
-    // A file that is not valid is only replaced when asked to start over; it is read as empty then.
-    if (!source.answers && !options.force) {
+  if (found) {
+    try {
+      source = await loadAnswersFile(path, file);
+    } catch (error) {
+      if (!(error instanceof UserError && isReadableFile(path))) throw error;
+      if (!options.force) {
+        throw new UserError(error.message, {
+          problems: error.problems,
+          hint: startOverHint(file, path, options),
+        });
+      }
+    }
+    if (source && !source.answers && !options.force) {
       throw new UserError(`${file}: not a valid answers file`, {
         problems: source.problems,
-        hint: `Fix it, or start over with: ${resumeCommand(file, ['--force', ...rubricFlag(options)])}`,
+        hint: startOverHint(file, path, options),
       });
     }
   }
@@ -166,7 +188,7 @@ async function planSession(
     start: 0,
   };
   // Starting over: the old answers are dropped, so they need not fit the rubric (or even be valid).
-  if (source !== undefined && options.force) return { ...fresh, mode: 'force' };
+  if (found && options.force) return { ...fresh, mode: 'force' };
   if (!existing) return { ...fresh, mode: 'new' };
 
   const problems = checkAnswersAgainstRubric(existing, rubric);
@@ -248,13 +270,53 @@ function stoppedMessage(
   );
 }
 
+/** A regular file we may read: its content, not its place, is what stops it being read. */
+function isReadableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The command that starts a broken file over. A broken file is not read as answers, so its
+ * `rubric:` line is looked for in the raw text, to keep the rubric it was written for.
+ */
+function startOverHint(file: string, path: string, options: AssessCommandOptions): string {
+  let rubric = options.rubric;
+  if (rubric === undefined) {
+    try {
+      const line = /^rubric:[ \t]*(.*?)[ \t]*$/m.exec(fileHead(path))?.[1];
+      const bare = line?.replace(/^(["'])(.*)\1$/, '$2');
+      if (bare) rubric = bare;
+    } catch {
+      // Unreadable after all: no rubric to suggest.
+    }
+  }
+  const flags = rubric === undefined ? [] : ['--rubric', rubric];
+  return `Fix it, or start over with: ${resumeCommand(file, ['--force', ...flags])}`;
+}
+
+/** The first 64 KB of a file as text (invalid bytes replaced): enough to find a top-level key. */
+function fileHead(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `--rubric <ref>` again when it was given: a new or replaced file needs it to start the same way. */
 function rubricFlag(options: AssessCommandOptions): string[] {
   return options.rubric !== undefined ? ['--rubric', options.rubric] : [];
 }
 
 function resumeCommand(file: string, extra: string[]): string {
-  return shellCommand('maturity', 'assess', file, ...extra);
+  return shellCommand('maturity', 'assess', fileArgument(file), ...extra);
 }
 
 /** Today's date in the local time zone, YYYY-MM-DD. */

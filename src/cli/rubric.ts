@@ -11,7 +11,7 @@ import { renderRubricOutline, rubricCounts } from '../report/rubric-outline.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageRoot } from '../util/package-root.js';
 import { readTextFile } from '../util/read-text.js';
-import { shellCommand } from '../util/shell.js';
+import { fileArgument, shellCommand } from '../util/shell.js';
 import { wantsColor, type Io } from './io.js';
 
 /** `maturity rubric list`: the built-in rubrics with their sizes. */
@@ -126,7 +126,7 @@ export async function runRubricInit(
   }
   writeFileAtomic(target, text, { overwrite: false, shown: file });
   io.stdout.write(
-    `Wrote ${file}. Edit it, then check it with: ${shellCommand('maturity', 'rubric', 'validate', file)}\n`,
+    `Wrote ${file}. Edit it, then check it with: ${shellCommand('maturity', 'rubric', 'validate', fileArgument(file))}\n`,
   );
   return ExitCode.ok;
 }

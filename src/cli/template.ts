@@ -3,7 +3,7 @@ import { formatAnswersFor } from '../answers/serialize.js';
 import { ExitCode } from '../errors.js';
 import { resolveRubric } from '../rubric/builtin.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { shellCommand } from '../util/shell.js';
+import { fileArgument, shellCommand } from '../util/shell.js';
 import { rubricReference } from './answers-rubric.js';
 import type { Io } from './io.js';
 
@@ -27,7 +27,7 @@ export async function runTemplate(
   }
   writeFileAtomic(target, text, { overwrite: options.force ?? false, shown: options.output! });
   io.stderr.write(
-    `Wrote ${options.output}. Fill it in, then run: ${shellCommand('maturity', 'score', options.output!)}\n`,
+    `Wrote ${options.output}. Fill it in, then run: ${shellCommand('maturity', 'score', fileArgument(options.output!))}\n`,
   );
   return ExitCode.ok;
 }

@@ -7,3 +7,8 @@ export function shellCommand(...words: string[]): string {
 function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+/** A file argument that cannot be taken for an option: `-team.yaml` becomes `./-team.yaml`. */
+export function fileArgument(path: string): string {
+  return path.startsWith('-') ? `./${path}` : path;
+}

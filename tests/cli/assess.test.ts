@@ -252,8 +252,13 @@ describe('maturity assess in a (simulated) terminal', () => {
   it('says the file is unchanged when Ctrl-C comes before the first save', async () => {
     const dir = fixturesCopy();
     const before = readFileSync(join(dir, 'finished.yaml'), 'utf8');
+    // The metadata is not an answer: entering it does not replace the old file yet.
     const result = await runInTerminal(['assess', 'finished.yaml', '--force'], dir, [
-      ['Organization:', '\x03'],
+      ['Organization:', `New Org${ENTER}`],
+      ['Unit', ENTER],
+      ['Respondent', ENTER],
+      ['Role:', ENTER],
+      ['question 1 of 4', '\x03'],
     ]);
     expect(result.code).toBe(130);
     expect(result.stdout).toContain('Starting over: saving fresh answers to finished.yaml');
@@ -270,7 +275,7 @@ describe('maturity assess in a (simulated) terminal', () => {
     const refused = await runInTerminal(['assess', 'bad-yaml-syntax.yaml'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /^bad-yaml-syntax\.yaml:4:3: invalid YAML.*\nFix it, or start over with: maturity assess bad-yaml-syntax\.yaml --force\n$/,
+      /^bad-yaml-syntax\.yaml:4:3: invalid YAML.*\nFix it, or start over with: maturity assess bad-yaml-syntax\.yaml --force --rubric small-rubric\.yaml\n$/,
     );
 
     const stopped = await runInTerminal(
@@ -305,6 +310,36 @@ describe('maturity assess in a (simulated) terminal', () => {
     const saved = await loadAnswersFile(join(dir, 'bad-yaml-syntax.yaml'));
     expect(saved.problems).toEqual([]);
     expect(saved.answers!.answers.size).toBe(4);
+  });
+
+  it('starts over on a file that is not even text only with --force', async () => {
+    const dir = fixturesCopy();
+    const junk = Buffer.from([0x72, 0x75, 0x62, 0x72, 0x69, 0x63, 0x3a, 0x20, 0xff, 0xfe, 0x0a]);
+    writeFileSync(join(dir, 'junk.yaml'), junk);
+    const refused = await runInTerminal(
+      ['assess', 'junk.yaml', '--rubric', 'small-rubric.yaml'],
+      dir,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'junk.yaml:1:9: file is not valid UTF-8 text\n' +
+        'Fix it, or start over with: maturity assess junk.yaml --force --rubric small-rubric.yaml\n',
+    );
+    const result = await runInTerminal(
+      ['assess', 'junk.yaml', '--force', '--rubric', 'small-rubric.yaml'],
+      dir,
+      [
+        ['Organization:', ENTER],
+        ['Unit', ENTER],
+        ['Respondent', ENTER],
+        ['Role:', ENTER],
+        ['question 1 of 4', `1${ENTER}`],
+        ['question 2 of 4', '\x03'],
+      ],
+    );
+    expect(result.code).toBe(130);
+    const saved = await loadAnswersFile(join(dir, 'junk.yaml'));
+    expect(Object.fromEntries(saved.answers!.answers)).toEqual({ 'has-plan': { value: 1 } });
   });
 
   it('creates no file when Ctrl-C comes before anything is answered', async () => {

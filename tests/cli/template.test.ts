@@ -177,6 +177,16 @@ describe('maturity template --output', () => {
     );
   });
 
+  it('suggests ./-name for a file name that starts with a dash, so it is not read as an option', () => {
+    const dir = freshDir('dash');
+    const result = runCli(['template', '-o', '-team.yaml'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'Wrote -team.yaml. Fill it in, then run: maturity score ./-team.yaml\n',
+    );
+    expect(runCli(['score', './-team.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
   it('refuses to overwrite an existing file (exit 2) and leaves it as it was', () => {
     const dir = freshDir('no-clobber');
     const target = join(dir, 'answers.yaml');

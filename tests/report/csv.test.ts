@@ -216,9 +216,10 @@ describe('csv reporter', () => {
   });
 
   it('starts afresh on each run of a reused reporter', () => {
-    const builtinFirst = render(createCsvReporter(), [scored(BUILTIN, builtinTrap())], plain);
+    const reporter = createCsvReporter();
+    const builtinFirst = render(reporter, [scored(BUILTIN, builtinTrap())], plain);
     expect(builtinFirst).toContain('stage_6_converged');
-    const smallFirst = render(createCsvReporter(), [scored(SMALL, SMALL_TRAP)], plain);
+    const smallFirst = render(reporter, [scored(SMALL, SMALL_TRAP)], plain);
     expect(smallFirst).not.toContain('converged');
     expect(parseCsv(smallFirst)[0]).toHaveLength(13);
   });

@@ -37,6 +37,7 @@ export async function runScore(
   }
   const rubrics = new RubricCache(io.cwd);
   const minimums = new Map<Rubric, number | string>();
+  const said = new Set<string>();
   // A --rubric that cannot be loaded, or that lacks the --min-stage asked for, stops everything at
   // once, before any output, rather than failing every file.
   if (options.rubric !== undefined) {
@@ -77,12 +78,12 @@ export async function runScore(
         continue;
       }
       const { result } = outcome;
-      const known = minimums.has(result.rubric);
       const minimum = minimumStage(options.minStage, result.rubric, minimums);
       if (typeof minimum === 'string') {
         // The file scored, so its report is written; the gate cannot be checked with its rubric,
-        // which is said once per rubric.
-        if (!known) {
+        // which is said once.
+        if (!said.has(minimum)) {
+          said.add(minimum);
           progress.clear();
           io.stderr.write(`maturity: ${minimum}\n`);
         }

@@ -162,6 +162,10 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 
 describe('maturity assess in a (simulated) terminal', () => {
   const ENTER = '\r';
+  /** Enter at each of the four metadata prompts, keeping what is there. */
+  const SKIP_METADATA: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
+    (label) => [label, ENTER],
+  );
 
   it('continues an unfinished file, saves it and prints the report', async () => {
     const dir = fixturesCopy();
@@ -294,10 +298,7 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['assess', 'bad-yaml-syntax.yaml', '--force', '--rubric', 'small-rubric.yaml'],
       dir,
       [
-        ['Organization:', ENTER],
-        ['Unit', ENTER],
-        ['Respondent', ENTER],
-        ['Role:', ENTER],
+        ...SKIP_METADATA,
         ['question 1 of 4', `0${ENTER}`],
         ['question 2 of 4', `1${ENTER}`],
         ['question 3 of 4', `2${ENTER}`],
@@ -328,14 +329,7 @@ describe('maturity assess in a (simulated) terminal', () => {
     const result = await runInTerminal(
       ['assess', 'junk.yaml', '--force', '--rubric', 'small-rubric.yaml'],
       dir,
-      [
-        ['Organization:', ENTER],
-        ['Unit', ENTER],
-        ['Respondent', ENTER],
-        ['Role:', ENTER],
-        ['question 1 of 4', `1${ENTER}`],
-        ['question 2 of 4', '\x03'],
-      ],
+      [...SKIP_METADATA, ['question 1 of 4', `1${ENTER}`], ['question 2 of 4', '\x03']],
     );
     expect(result.code).toBe(130);
     const saved = await loadAnswersFile(join(dir, 'junk.yaml'));

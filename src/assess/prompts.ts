@@ -1,6 +1,6 @@
-// The only module that imports inquirer. The CLI loads it with `await import()` once it knows it
-// will ask something, so no other command pays for it; importing just `input` here lets the bundler
-// leave the other prompts out. Questions use our own keyed select.
+// With keyed-select.ts (our select, on inquirer's core), the only code that imports inquirer. The
+// CLI loads it with `await import()` once it knows it will ask something, so no other command pays
+// for it; importing just `input` here lets the bundler leave the other prompts out.
 import { input } from '@inquirer/prompts';
 import type { Io } from '../cli/io.js';
 import type { InputConfig, PromptTheme, Prompts, SelectConfig } from './interview.js';

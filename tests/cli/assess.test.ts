@@ -5,9 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load-answers.js';
 import { main } from '../../src/main.js';
-import { fixture, runCli } from '../helpers/run-cli.js';
-
-const STACK_LINE = /^\s+at /m;
+import { fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -1,25 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, ROOT, runCli, type CliResult, tempFolders } from '../helpers/run-cli.js';
+import {
+  expectCleanFailure,
+  fixture,
+  lines,
+  ROOT,
+  runCli,
+  STACK_LINE,
+  tempFolders,
+} from '../helpers/run-cli.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-const STACK_LINE = /^\s+at /m;
 const GOOD = 'tests/fixtures/rubrics/good-minimal.yaml';
 const BAD = 'tests/fixtures/rubrics/bad-several-problems.yaml';
-
-function lines(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '');
-}
-
-/** A failed command: the exit code, nothing on stdout, and no stack trace on stderr. */
-function expectFailure(result: CliResult, code: number): void {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).not.toMatch(STACK_LINE);
-  expect(result.stderr).not.toMatch(/internal error/);
-}
 
 const freshDir = tempFolders('cli-rubric');
 
@@ -51,7 +46,7 @@ describe('maturity rubric list', () => {
 
   it('rejects an unknown format in one line', () => {
     const result = runCli(['rubric', 'list', '--format', 'xml']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       "maturity: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
     );
@@ -140,7 +135,7 @@ describe('maturity rubric show', () => {
 
   it('rejects an unknown rubric name in one line', () => {
     const result = runCli(['rubric', 'show', 'nope']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       'unknown rubric "nope": not a built-in rubric (social-business) and no such file\n',
     );
@@ -148,7 +143,7 @@ describe('maturity rubric show', () => {
 
   it('prints every problem of an invalid rubric file', () => {
     const result = runCli(['rubric', 'show', BAD]);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     const err = lines(result.stderr);
     expect(err).toHaveLength(11);
     expect(err[0]).toBe(`${BAD}:1:1: missing required field "title" (at title)`);
@@ -156,7 +151,7 @@ describe('maturity rubric show', () => {
 
   it('says when a rubric file does not exist', () => {
     const result = runCli(['rubric', 'show', 'missing.yaml']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe('missing.yaml: no such file\n');
   });
 });
@@ -196,7 +191,7 @@ describe('maturity rubric validate', () => {
   it('prints a syntax error without a path', () => {
     const file = 'tests/fixtures/rubrics/bad-yaml-duplicate-key.yaml';
     const result = runCli(['rubric', 'validate', file]);
-    expectFailure(result, 1);
+    expectCleanFailure(result, 1);
     expect(lines(result.stderr)).toEqual([
       `${file}:4:1: duplicate key (YAML map keys must be unique)`,
       `${file}: 1 problem`,
@@ -205,13 +200,13 @@ describe('maturity rubric validate', () => {
 
   it('exits 2 for a file that does not exist', () => {
     const result = runCli(['rubric', 'validate', 'missing.yaml']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe('missing.yaml: no such file\n');
   });
 
   it('exits 2 for a directory', () => {
     const result = runCli(['rubric', 'validate', 'tests/fixtures/rubrics']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe('tests/fixtures/rubrics: is a directory, not a file\n');
   });
 
@@ -224,7 +219,7 @@ describe('maturity rubric validate', () => {
 
   it('needs at least one file', () => {
     const result = runCli(['rubric', 'validate']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: missing required argument 'files'\n");
   });
 });
@@ -277,7 +272,7 @@ describe('maturity rubric init', () => {
     const dir = freshDir('init-exists');
     writeFileSync(join(dir, 'mine.yaml'), 'precious: true\n');
     const result = runCli(['rubric', 'init', 'mine.yaml'], { cwd: dir });
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe('mine.yaml: already exists; not overwritten\n');
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('precious: true\n');
   });
@@ -299,7 +294,7 @@ describe('maturity rubric init', () => {
   it('rejects an unknown --from and writes nothing', () => {
     const dir = freshDir('init-from-nope');
     const result = runCli(['rubric', 'init', 'x.yaml', '--from', 'nope'], { cwd: dir });
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe('unknown built-in rubric "nope" (built-in: social-business)\n');
     expect(runCli(['rubric', 'validate', 'x.yaml'], { cwd: dir }).stderr).toBe(
       'x.yaml: no such file\n',
@@ -309,7 +304,7 @@ describe('maturity rubric init', () => {
   it('says when the folder does not exist', () => {
     const dir = freshDir('init-no-folder');
     const result = runCli(['rubric', 'init', 'nope/x.yaml'], { cwd: dir });
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(
       /^nope\/x\.yaml: cannot write: the folder .*nope does not exist\n$/,
@@ -318,7 +313,7 @@ describe('maturity rubric init', () => {
 
   it('needs a file name', () => {
     const result = runCli(['rubric', 'init']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: missing required argument 'file'\n");
   });
 });
@@ -364,32 +359,32 @@ describe('maturity (program)', () => {
   it('shows help on stderr and exits 2 without a command', () => {
     for (const args of [[], ['rubric']]) {
       const result = runCli(args);
-      expectFailure(result, 2);
+      expectCleanFailure(result, 2);
       expect(result.stderr).toMatch(/^Usage: maturity/);
     }
   });
 
   it('rejects an unknown command in one line', () => {
     const result = runCli(['frobnicate']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: unknown command 'frobnicate'\n");
   });
 
   it('rejects an unknown rubric command in one line', () => {
     const result = runCli(['rubric', 'frob']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: unknown command 'frob'\n");
   });
 
   it('rejects an unknown option in one line, with the suggestion', () => {
     const result = runCli(['rubric', 'list', '--formt', 'json']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: unknown option '--formt' (Did you mean --format?)\n");
   });
 
   it('rejects extra arguments in one line', () => {
     const result = runCli(['rubric', 'show', 'a', 'b']);
-    expectFailure(result, 2);
+    expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       "maturity: too many arguments for 'show'. Expected 1 argument but got 2.\n",
     );

@@ -2,9 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { fixture, ROOT, runCli, type CliResult, tempFolders } from '../helpers/run-cli.js';
-
-const STACK_LINE = /^\s+at /m;
+import { expectCleanFailure, fixture, ROOT, runCli, tempFolders } from '../helpers/run-cli.js';
 
 interface JsonResult {
   source: string;
@@ -26,13 +24,6 @@ function scoreOne(file: string, cwd: string = ROOT): JsonResult {
   const report = JSON.parse(result.stdout) as { results: JsonResult[] };
   expect(report.results).toHaveLength(1);
   return report.results[0]!;
-}
-
-function expectCleanFailure(result: CliResult, code: number): void {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).not.toBe('');
-  expect(result.stderr).not.toMatch(STACK_LINE);
 }
 
 /** Every question id of the built-in rubric, in rubric order. */

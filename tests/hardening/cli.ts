@@ -1,19 +1,8 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
-import { expect } from 'vitest';
 import { main } from '../../src/main.js';
-import { BIN, ROOT, type CliResult } from '../helpers/run-cli.js';
-
-/** A line of a stack trace, which users must never see without DEBUG. */
-export const STACK_LINE = /^\s+at /m;
-
-/** The child's environment: no colour, no DEBUG, as in CI. */
-function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
-  for (const key of ['FORCE_COLOR', 'DEBUG']) if (!extra[key]) delete env[key];
-  return env;
-}
+import { BIN, cliEnv, ROOT, type CliResult } from '../helpers/run-cli.js';
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -34,7 +23,7 @@ export async function runCliAsync(
         [BIN, ...args],
         {
           cwd: options.cwd ?? ROOT,
-          env: childEnv(options.env),
+          env: cliEnv(options.env),
           encoding: 'utf8',
           timeout: 60_000,
           maxBuffer: 64 * 1024 * 1024,
@@ -65,14 +54,6 @@ export async function runMain(argv: string[], env: NodeJS.ProcessEnv = {}): Prom
     cwd: ROOT,
   });
   return { code, stdout, stderr };
-}
-
-/** A failed run: the exit code, no report on stdout, no stack trace and no "internal error". */
-export function expectCleanFailure(result: CliResult, code: number): void {
-  expect(result.code, result.stderr).toBe(code);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).not.toMatch(STACK_LINE);
-  expect(result.stderr).not.toMatch(/internal error|bug in maturity/);
 }
 
 /** The first line of stderr split into the file, line, column and message it names. */

@@ -15,8 +15,8 @@ import { parseAnswersText } from '../../src/answers/load-answers.js';
 import { checkAnswersAgainstRubric } from '../../src/answers/validate-answers.js';
 import { checkRubricText, loadRubricFile } from '../../src/rubric/load-rubric.js';
 import { readTextFile } from '../../src/util/read-text.js';
-import { fixture, ROOT } from '../helpers/run-cli.js';
-import { expectCleanFailure, firstProblem, runCliAsync, runMain } from './cli.js';
+import { expectCleanFailure, fixture, ROOT } from '../helpers/run-cli.js';
+import { firstProblem, runCliAsync, runMain } from './cli.js';
 
 const BAD = 'tests/fixtures/bad';
 const BUILTIN = join(ROOT, 'rubrics', 'social-business.yaml');

@@ -18,8 +18,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openAtomicFile, writeFileAtomic } from '../../src/util/atomic-write.js';
 import { main } from '../../src/main.js';
 import { openSink } from '../../src/util/output.js';
-import { BIN, fixture } from '../helpers/run-cli.js';
-import { expectCleanFailure, runCliAsync, STACK_LINE } from './cli.js';
+import { BIN, expectCleanFailure, fixture, STACK_LINE } from '../helpers/run-cli.js';
+import { runCliAsync } from './cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-process-'));
 afterAll(() => {

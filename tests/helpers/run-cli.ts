@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,16 +22,24 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A line of a stack trace, which users must never see without DEBUG. */
+export const STACK_LINE = /^\s+at /m;
+
+/** The environment a CLI child runs in: no colour, no DEBUG, as in CI, unless `extra` sets them. */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  for (const key of ['FORCE_COLOR', 'DEBUG']) if (!extra[key]) delete env[key];
+  return env;
+}
+
 /** Runs the built CLI as a child process without colour, the way CI does (no stdin). */
 export function runCli(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  for (const key of ['FORCE_COLOR', 'DEBUG']) if (!options.env?.[key]) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env,
+    env: cliEnv(options.env),
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
@@ -51,4 +59,25 @@ export function tempFolders(prefix: string): (name: string) => string {
     mkdirSync(dir, { recursive: true });
     return dir;
   };
+}
+
+/** The non-empty lines of a text. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/**
+ * A failed run: the exit code, something said on stderr but no stack trace and no "internal
+ * error", and no report on stdout unless `output` (a batch still reports the files that scored).
+ */
+export function expectCleanFailure(
+  result: CliResult,
+  code: number,
+  options: { output?: boolean } = {},
+): void {
+  expect(result.code, result.stderr).toBe(code);
+  if (!options.output) expect(result.stdout).toBe('');
+  expect(result.stderr).not.toBe('');
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  expect(result.stderr).not.toMatch(/internal error|bug in maturity/i);
 }

@@ -5,6 +5,7 @@ import { wrap } from '../report/wrap.js';
 import { packageRoot } from '../util/package-root.js';
 import { isPlainString } from './fast-yaml.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
+import { questionIndex } from './validate-answers.js';
 
 /** What goes into an answers file besides the answers themselves. */
 export type AnswersHeader = Omit<AnswersFile, 'answers' | 'ids'>;
@@ -42,14 +43,9 @@ export function formatAnswersJson(
   file.rubricVersion = header.rubricVersion ?? rubric.version;
   for (const key of METADATA_KEYS) file[key] = header[key] ?? null;
   const values: Record<string, unknown> = {};
-  for (const stage of rubric.stages) {
-    for (const tenet of stage.tenets) {
-      for (const question of tenet.questions) {
-        const answer = answers.get(question.id);
-        values[question.id] =
-          answer === undefined ? null : answer.note === undefined ? answer.value : answer;
-      }
-    }
+  for (const id of questionIndex(rubric).keys()) {
+    const answer = answers.get(id);
+    values[id] = answer === undefined ? null : answer.note === undefined ? answer.value : answer;
   }
   file.answers = values;
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import type { Question, Rubric, ScaleLevel, Stage } from '../rubric/types.js';
+import type { Question, Rubric, ScaleLevel, Stage, Tenet } from '../rubric/types.js';
 import type {
   AnswerMap,
   Assessment,
@@ -219,7 +219,8 @@ function pathToAttain(stage: StageResult): { stage: string; tenets: string[] } {
   return { stage: stage.id, tenets };
 }
 
-function findTenet(rubric: Rubric, id: string) {
+/** A tenet of the rubric by id. */
+export function findTenet(rubric: Rubric, id: string): Tenet | undefined {
   for (const stage of rubric.stages) {
     for (const tenet of stage.tenets) if (tenet.id === id) return tenet;
   }

@@ -1,3 +1,4 @@
+import { findTenet } from '../engine/score.js';
 import type { Assessment, BenchmarkResult } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { percent, twoDecimals } from './wrap.js';
@@ -82,11 +83,7 @@ export function stageName(rubric: Rubric, id: string): string {
 
 /** The title of a tenet by id (the id itself when unknown). */
 export function tenetTitle(rubric: Rubric, id: string): string {
-  for (const stage of rubric.stages) {
-    const tenet = stage.tenets.find((t) => t.id === id);
-    if (tenet) return tenet.title;
-  }
-  return id;
+  return findTenet(rubric, id)?.title ?? id;
 }
 
 function formatValue(value: number): string {

@@ -33,5 +33,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
+    now: () => new Date(),
   });
 }

@@ -1,5 +1,5 @@
 // Bundles the CLI with esbuild (one entry, split chunks per command so each loads only what it
-// needs), then validates the built-in rubrics and stores them as JSON for a fast start.
+// needs) into dist/, then validates the built-in rubrics and stores them as JSON for a fast start.
 // `node scripts/build.mjs --schema` also regenerates the shipped JSON Schemas in schema/.
 import { build } from 'esbuild';
 import {
@@ -18,11 +18,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const final = join(root, 'dist');
 // Build beside dist/ and swap it in at the end, so a CLI started meanwhile never sees half a build.
 const dist = join(root, `.dist-${process.pid}`);
+// The build's own tools (validating rubrics, generating schemas) are bundled apart and never shipped.
+const toolsDir = join(root, `.dist-tools-${process.pid}`);
 
 rmSync(dist, { recursive: true, force: true });
 // Whatever stops the build (an esbuild error, an invalid rubric), leave no half-built folder behind.
 let swapped = false;
 process.on('exit', () => {
+  rmSync(toolsDir, { recursive: true, force: true });
   if (!swapped) rmSync(dist, { recursive: true, force: true });
 });
 const common = {
@@ -49,9 +52,13 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 // What this script needs from the sources, built apart so that it does not split the CLI's chunks.
-await build({ ...common, entryPoints: { 'build-tools': 'src/build-tools.ts' }, outdir: dist });
+await build({
+  ...common,
+  entryPoints: { 'build-tools': 'scripts/build-tools.ts' },
+  outdir: toolsDir,
+});
 
-const tools = await import(join(dist, 'build-tools.js'));
+const tools = await import(join(toolsDir, 'build-tools.js'));
 
 mkdirSync(join(dist, 'rubrics'), { recursive: true });
 let failed = false;

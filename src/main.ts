@@ -1,8 +1,8 @@
-import { ExitCode, UserError } from './errors.js';
-import type { Io } from './cli/io.js';
+import { ExitCode, UserError } from './problems/user-error.js';
+import type { Io } from './io.js';
 import { CommanderError, createProgram } from './cli/program.js';
 
-export type { Io } from './cli/io.js';
+export type { Io } from './io.js';
 
 /** Exit code for a bug (an error that is not the user's); see the README. */
 export const BUG_EXIT_CODE = 70;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../src/json-schema.js';
+import { jsonSchemas } from '../scripts/json-schema.js';
 import { ROOT } from './helpers/run-cli.js';
 
 describe('shipped JSON Schemas', () => {

@@ -1,11 +1,11 @@
 import { dirname, join, relative, sep } from 'node:path';
 import type { Answer } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
-import { wrap } from '../report/wrap.js';
-import { packageRoot } from '../util/package-root.js';
+import { wrap } from '../format/wrap.js';
+import { packageRoot } from '../source/package-root.js';
 import { isPlainString } from './fast-yaml.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
-import { questionIndex } from './validate-answers.js';
+import { questionIndex } from '../rubric/query.js';
 
 /** What goes into an answers file besides the answers themselves. */
 export type AnswersHeader = Omit<AnswersFile, 'answers' | 'ids'>;

@@ -1,8 +1,9 @@
 import type { AnswersHeader } from '../answers/serialize.js';
 import type { Answer, AnswerValue } from '../engine/types.js';
-import { paint } from '../report/paint.js';
-import { wrap } from '../report/wrap.js';
-import type { Question, Rubric, Stage, Tenet } from '../rubric/types.js';
+import { paint } from '../format/paint.js';
+import { wrap } from '../format/wrap.js';
+import { questionEntries, type QuestionEntry } from '../rubric/query.js';
+import type { Rubric } from '../rubric/types.js';
 import type { KeyedChoice, KeyedSeparator } from './keyed-select.js';
 
 /** A choice of a select prompt; `key` is what the user types to reach it. */
@@ -43,15 +44,7 @@ export interface Prompts {
 }
 
 /** One question in interview order, with where it sits in the rubric. */
-export interface Step {
-  /** 0-based position among all questions. */
-  index: number;
-  stage: Stage;
-  /** 0-based position of the stage. */
-  stageIndex: number;
-  tenet: Tenet;
-  question: Question;
-}
+export type Step = QuestionEntry;
 
 /** Answers and header as the interview leaves them. */
 export interface InterviewResult {
@@ -86,16 +79,8 @@ export const METADATA_PROMPTS = [
 ] as const;
 
 /** Every question of a rubric in interview order: stage by stage, tenet by tenet. */
-export function questionSteps(rubric: Rubric): Step[] {
-  const steps: Step[] = [];
-  rubric.stages.forEach((stage, stageIndex) => {
-    for (const tenet of stage.tenets) {
-      for (const question of tenet.questions) {
-        steps.push({ index: steps.length, stage, stageIndex, tenet, question });
-      }
-    }
-  });
-  return steps;
+export function questionSteps(rubric: Rubric): readonly Step[] {
+  return questionEntries(rubric);
 }
 
 /** Index of the first question without an answer; the number of questions when all are answered. */

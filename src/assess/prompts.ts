@@ -2,7 +2,7 @@
 // CLI loads it with `await import()` once it knows it will ask something, so no other command pays
 // for it; importing just `input` here lets the bundler leave the other prompts out.
 import { input } from '@inquirer/prompts';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io.js';
 import type { InputConfig, PromptTheme, Prompts, SelectConfig } from './interview.js';
 import { keyedSelect } from './keyed-select.js';
 

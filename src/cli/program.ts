@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { DEFAULT_MOVES } from '../engine/score.js';
+import { DEFAULT_MOVES } from '../engine/analyse.js';
 import { FORMATS } from '../report/index.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 import {
   runRubricInit,
   runRubricList,

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ExitCode, formatProblem, UserError } from '../errors.js';
-import {
-  builtinRubricIds,
-  builtinRubricPath,
-  loadBuiltinRubric,
-  resolveRubric,
-} from '../rubric/builtin.js';
-import { renderRubricOutline, rubricCounts } from '../report/rubric-outline.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { packageRoot } from '../util/package-root.js';
-import { readTextFile } from '../util/read-text.js';
-import { fileArgument, shellCommand } from '../util/shell.js';
-import { wantsColor, type Io } from './io.js';
+import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
+import { builtinRubricIds, builtinRubricPath, loadBuiltinRubric } from '../rubric/builtin.js';
+import { rubricCounts } from '../rubric/query.js';
+import { resolveRubric } from '../rubric/resolve.js';
+import { renderRubricOutline } from '../report/rubric-text.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { packageRoot } from '../source/package-root.js';
+import { readTextFile } from '../source/read-text.js';
+import { fileArgument, shellCommand } from '../format/shell.js';
+import { wantsColor, type Io } from '../io.js';
 
 /** `maturity rubric list`: the built-in rubrics with their sizes. */
 export async function runRubricList(io: Io, options: { format?: string }): Promise<number> {
@@ -61,7 +58,7 @@ export async function runRubricShow(
 
 /** `maturity rubric validate <file…>`: `ok` or every problem; 1 when one is invalid, 2 when unreadable. */
 export async function runRubricValidate(io: Io, files: string[]): Promise<number> {
-  const { checkRubricText } = await import('../rubric/load-rubric.js');
+  const { checkRubricText } = await import('../rubric/load.js');
   let invalid = false;
   let unreadable = false;
   for (const file of files) {

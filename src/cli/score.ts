@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
-import { DEFAULT_MOVES } from '../engine/score.js';
-import { ExitCode, formatProblem, UserError } from '../errors.js';
+import { DEFAULT_MOVES } from '../engine/analyse.js';
+import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { FORMATS, reporters, type Format } from '../report/index.js';
 import { summaryRow, type SummaryRow } from '../report/types.js';
-import type { Rubric } from '../rubric/types.js';
-import { openSink } from '../util/output.js';
-import { quote } from '../util/zod-problems.js';
-import { expandFiles } from './expand-files.js';
-import { wantsColor, type Io } from './io.js';
-import { RubricCache } from './answers-rubric.js';
-import { scoreFile } from './score-files.js';
+import { openSink } from '../fs/sink.js';
+import { expandFiles } from '../batch/expand.js';
+import { wantsColor, type Io } from '../io.js';
+import { RubricCache } from '../batch/rubric-cache.js';
+import { scoreFiles } from '../batch/score-files.js';
+import { minimumStageGate } from '../batch/gate.js';
 
 export interface ScoreCommandOptions {
   rubric?: string;
@@ -36,13 +35,12 @@ export async function runScore(
     throw new UserError('maturity: --min-stage needs a stage id or number');
   }
   const rubrics = new RubricCache(io.cwd);
-  const minimums = new Map<Rubric, number | string>();
+  const minimumFor = minimumStageGate(options.minStage);
   const said = new Set<string>();
   // A --rubric that cannot be loaded, or that lacks the --min-stage asked for, stops everything at
   // once, before any output, rather than failing every file.
   if (options.rubric !== undefined) {
-    const rubric = await rubrics.get(options.rubric);
-    const minimum = minimumStage(options.minStage, rubric, minimums);
+    const minimum = minimumFor(await rubrics.get(options.rubric));
     if (typeof minimum === 'string') throw new UserError(`maturity: ${minimum}`);
   }
   const { files, problems: globProblems } = await expandFiles(args, io.cwd);
@@ -63,13 +61,13 @@ export async function runScore(
   let belowMinimum = false;
   try {
     sink.write(reporter.begin(reportOptions));
-    for (const file of files) {
+    const outcomes = scoreFiles(files, io.cwd, rubrics, {
+      ...(options.rubric !== undefined && { rubric: options.rubric }),
+      moves,
+      strict: options.strict ?? false,
+    });
+    for await (const outcome of outcomes) {
       progress.tick();
-      const outcome = await scoreFile(file, io.cwd, rubrics, {
-        ...(options.rubric !== undefined && { rubric: options.rubric }),
-        moves,
-        strict: options.strict ?? false,
-      });
       if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
       for (const warning of outcome.warnings) io.stderr.write(`${warning}\n`);
       if (!outcome.result) {
@@ -78,7 +76,7 @@ export async function runScore(
         continue;
       }
       const { result } = outcome;
-      const minimum = minimumStage(options.minStage, result.rubric, minimums);
+      const minimum = minimumFor(result.rubric);
       if (typeof minimum === 'string') {
         // The file scored, so its report is written; the gate cannot be checked with its rubric,
         // which is said once.
@@ -125,38 +123,6 @@ function parseMoves(value: string | undefined): number {
   return Number(value);
 }
 
-/**
- * The stage number `--min-stage` asks for in a rubric (a number 0..n or a stage id), 0 without the
- * flag, or why the rubric has no such stage. Worked out once per rubric.
- */
-function minimumStage(
-  value: string | undefined,
-  rubric: Rubric,
-  known: Map<Rubric, number | string>,
-): number | string {
-  if (value === undefined) return 0;
-  let minimum = known.get(rubric);
-  if (minimum === undefined) {
-    minimum = stageNumber(value, rubric);
-    known.set(rubric, minimum);
-  }
-  return minimum;
-}
-
-function stageNumber(value: string, rubric: Rubric): number | string {
-  const { stages } = rubric;
-  if (/^\d+$/.test(value)) {
-    const number = Number(value);
-    return number > stages.length
-      ? `--min-stage ${value} is beyond the last stage of rubric ${rubric.id} (${stages.length})`
-      : number;
-  }
-  const index = stages.findIndex((stage) => stage.id === value);
-  return index === -1
-    ? `--min-stage ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')})`
-    : index + 1;
-}
-
 /** A progress line on stderr for long batches, only on a terminal and never on stdout. */
 function progressLine(io: Io, total: number) {
   const active = total >= 50 && Boolean(io.stderr.isTTY);
@@ -167,7 +133,7 @@ function progressLine(io: Io, total: number) {
     tick() {
       done += 1;
       if (!active) return;
-      const now = Date.now();
+      const now = io.now().getTime();
       if (now - last < 100 && done < total) return;
       last = now;
       io.stderr.write(`\rScoring ${done}/${total}…`);

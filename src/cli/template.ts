@@ -1,11 +1,10 @@
 import { dirname, join, resolve } from 'node:path';
 import { formatAnswersFor } from '../answers/serialize.js';
-import { ExitCode } from '../errors.js';
-import { resolveRubric } from '../rubric/builtin.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { fileArgument, shellCommand } from '../util/shell.js';
-import { rubricReference } from './answers-rubric.js';
-import type { Io } from './io.js';
+import { ExitCode } from '../problems/user-error.js';
+import { resolveRubric, rubricReference } from '../rubric/resolve.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { fileArgument, shellCommand } from '../format/shell.js';
+import type { Io } from '../io.js';
 
 /** `maturity template`: a blank answers file for a rubric, to stdout or a file (never clobbered). */
 export async function runTemplate(

@@ -32,6 +32,8 @@ export interface TenetResult {
   weight: number;
   /** Weighted mean of its question scores; null when every question is n/a. */
   score: number | null;
+  /** Scored (not n/a) and below its stage's threshold (within 1e-9): a gap when in stages 1..next. */
+  belowThreshold: boolean;
   questions: QuestionResult[];
 }
 
@@ -46,6 +48,11 @@ export interface StageResult {
   /** score >= threshold (within 1e-9), or the stage is n/a. */
   attained: boolean;
   tenets: TenetResult[];
+}
+
+/** Question, tenet and stage scores with attainment: what `analyse` and team views work from. */
+export interface ScoreSheet {
+  stages: StageResult[];
 }
 
 /** A tenet below its stage's threshold, in stages 1..next. */
@@ -93,6 +100,8 @@ export interface Assessment {
   maturityIndex: number;
   /** Answered questions (n/a included) / all questions. */
   completeness: number;
+  /** How many questions the rubric has. */
+  questionCount: number;
   stages: StageResult[];
   gaps: Gap[];
   /** The shortest list of next-stage tenets that, raised to full marks, attain it; null at the top. */

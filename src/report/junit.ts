@@ -1,8 +1,8 @@
-import { reaches } from '../engine/score.js';
 import type { StageResult } from '../engine/types.js';
+import { xml, xmlText } from './escape.js';
 import type { ScoredFile, StreamingReporter } from './types.js';
 import { nonLinearNotes, pathSentence, whereLabel } from './wording.js';
-import { percent } from './wrap.js';
+import { percent } from '../format/numbers.js';
 
 /**
  * JUnit XML for CI dashboards: a test suite per answers file, a test case per stage, failed when the
@@ -78,9 +78,7 @@ function failureMessage(score: number, threshold: number): string {
 function failureDetails(result: ScoredFile, stage: StageResult): string {
   const { assessment: a, rubric } = result;
   const lines = [`Stage ${stage.number} ${stage.name} is not attained.`];
-  const below = stage.tenets.filter(
-    (tenet) => tenet.score !== null && !reaches(tenet.score, stage.threshold),
-  );
+  const below = stage.tenets.filter((tenet) => tenet.belowThreshold);
   if (below.length > 0) {
     lines.push('Tenets below the threshold:');
     for (const tenet of below) {
@@ -100,37 +98,3 @@ function failureDetails(result: ScoredFile, stage: StageResult): string {
   if (a.foundationGaps.includes(stage.id)) lines.push(...nonLinearNotes(a, rubric));
   return lines.join('\n');
 }
-
-/**
- * Text made safe for an XML 1.0 attribute value: characters XML forbids (most C0 controls, lone
- * surrogates, U+FFFE/U+FFFF) dropped, markup characters escaped, and tab, CR and LF written as
- * references, which parsers keep where they would turn the characters themselves into spaces.
- */
-export function xml(text: string): string {
-  return allowed(text).replace(/[&<>"'\t\r\n]/g, (c) => REFERENCES[c]!);
-}
-
-/** Text made safe for XML 1.0 element content: like `xml`, but tabs and line feeds kept as they are. */
-export function xmlText(text: string): string {
-  return allowed(text).replace(/[&<>"'\r]/g, (c) => REFERENCES[c]!);
-}
-
-function allowed(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- dropping characters XML 1.0 forbids
-      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-  );
-}
-
-const REFERENCES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '\t': '&#9;',
-  '\r': '&#13;',
-  '\n': '&#10;',
-};

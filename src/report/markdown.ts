@@ -1,17 +1,7 @@
-import type { StageResult } from '../engine/types.js';
+import { percent, twoDecimals } from '../format/numbers.js';
+import { code, md } from './escape.js';
+import { outline, unknownSection, type Section, type StageStatus } from './outline.js';
 import type { ScoredFile, StreamingReporter, SummaryRow } from './types.js';
-import {
-  benchmarkMark,
-  benchmarkSentence,
-  completenessLine,
-  headline,
-  nonLinearNotes,
-  pathSentence,
-  stageName,
-  tenetTitle,
-  whereLabel,
-} from './wording.js';
-import { percent, twoDecimals } from './wrap.js';
 
 /** More unanswered questions than this fold into a <details> block. */
 const UNANSWERED_SHOWN = 10;
@@ -28,85 +18,93 @@ export const markdownReporter: StreamingReporter = {
 
 /** Renders one scored file as markdown. */
 export function renderMarkdown(result: ScoredFile): string {
-  const { assessment: a, rubric } = result;
+  const report = outline(result);
   const out: string[] = [];
-  const who = [result.organization, result.unit].filter(Boolean).join(' · ');
-  out.push(`## ${md(who || result.source)}`, '');
-  out.push(`${who ? `${md(result.source)} · ` : ''}${md(`${rubric.title} ${rubric.version}`)}`, '');
-  out.push(`**${md(headline(a, rubric))}**`, '');
-  out.push(md(completenessLine(a)));
-
-  out.push('', '### Stages', '');
-  out.push('| Stage | Score | Threshold | Status |', '| :-- | --: | --: | :-- |');
-  for (const stage of a.stages) {
-    const score = stage.score === null ? 'n/a' : percent(stage.score);
-    out.push(
-      `| ${stage.number} ${md(stage.name)} | ${score} | ${percent(stage.threshold)} | ${status(stage, a.currentStage.number)} |`,
-    );
-  }
-
-  const notes = nonLinearNotes(a, rubric);
-  if (notes.length > 0) {
-    out.push('', '### Not a straight line', '');
-    for (const note of notes) out.push(`- ${md(note)}`);
-  }
-
-  if (a.gaps.length > 0) {
-    out.push('', '### Gaps', '', 'Tenets below their stage threshold, largest impact first.', '');
-    out.push('| Stage | Tenet | Score | Threshold | Impact |', '| :-- | :-- | --: | --: | --: |');
-    for (const gap of a.gaps) {
-      out.push(
-        `| ${md(stageName(rubric, gap.stage))} | ${md(tenetTitle(rubric, gap.tenet))} | ${percent(gap.score)} | ${percent(gap.threshold)} | ${twoDecimals(gap.impact)} |`,
-      );
-    }
-  }
-
-  if (a.path) {
-    out.push('', `### Path to ${md(stageName(rubric, a.path.stage))}`, '');
-    out.push(md(pathSentence(rubric, a.path)));
-  } else {
-    out.push('', '**Top stage reached** — keep every stage above its threshold.');
-  }
-
-  if (a.moves.length > 0) {
-    out.push('', '### Recommended moves', '');
-    a.moves.forEach((move, i) => {
-      const label = `${i + 1}. `;
-      // A trailing backslash is a hard line break: the move, then where it sits, in one list item.
-      out.push(`${label}${md(move.text)}\\`);
-      out.push(`${' '.repeat(label.length)}*${md(whereLabel(rubric, move.stage, move.tenet))}*`);
-    });
-  }
-
-  if (a.unanswered.length > 0) {
-    const ids = a.unanswered.map(code).join(', ');
-    out.push('', `### Unanswered (${a.unanswered.length})`, '');
-    if (a.unanswered.length <= UNANSWERED_SHOWN) {
-      out.push(`Scored as 0: ${ids}.`);
-    } else {
-      out.push(
-        '<details>',
-        `<summary>Scored as 0: show the ${a.unanswered.length} questions</summary>`,
-      );
-      out.push('', `${ids}.`, '', '</details>');
-    }
-  }
-
-  if (a.benchmarks.length > 0) {
-    out.push('', '### Benchmarks', '');
-    for (const benchmark of a.benchmarks) {
-      out.push(`- ${benchmarkMark(benchmark)} ${md(benchmarkSentence(benchmark))}\\`);
-      out.push(`  *${md(benchmark.statement)}*`);
-    }
-  }
+  out.push(`## ${md(report.who ?? report.source)}`, '');
+  out.push(`${report.who ? `${md(report.source)} · ` : ''}${md(report.rubric)}`, '');
+  out.push(`**${md(report.headline)}**`, '');
+  out.push(md(report.completeness));
+  for (const section of report.sections) out.push('', ...renderSection(section));
   return `${out.join('\n')}\n`;
 }
 
-function status(stage: StageResult, current: number): string {
-  if (stage.score === null) return '✅ attained (n/a)';
-  if (stage.attained) return '✅ attained';
-  return stage.number === current + 1 ? '⏳ next' : '❌ not attained';
+function renderSection(section: Section): string[] {
+  switch (section.kind) {
+    case 'stages':
+      return [
+        '### Stages',
+        '',
+        '| Stage | Score | Threshold | Status |',
+        '| :-- | --: | --: | :-- |',
+        ...section.stages.map((stage) => {
+          const score = stage.score === null ? 'n/a' : percent(stage.score);
+          return `| ${stage.number} ${md(stage.name)} | ${score} | ${percent(stage.threshold)} | ${STATUS[stage.status]} |`;
+        }),
+      ];
+    case 'notes':
+      return ['### Not a straight line', '', ...section.notes.map((note) => `- ${md(note)}`)];
+    case 'gaps':
+      return [
+        '### Gaps',
+        '',
+        'Tenets below their stage threshold, largest impact first.',
+        '',
+        '| Stage | Tenet | Score | Threshold | Impact |',
+        '| :-- | :-- | --: | --: | --: |',
+        ...section.gaps.map(
+          (gap) =>
+            `| ${md(gap.stage)} | ${md(gap.tenet)} | ${percent(gap.score)} | ${percent(gap.threshold)} | ${twoDecimals(gap.impact)} |`,
+        ),
+      ];
+    case 'path':
+      return [`### Path to ${md(section.stage)}`, '', md(section.sentence)];
+    case 'top':
+      return ['**Top stage reached** — keep every stage above its threshold.'];
+    case 'moves':
+      return [
+        '### Recommended moves',
+        '',
+        ...section.moves.flatMap((move, i) => {
+          const label = `${i + 1}. `;
+          // A trailing backslash is a hard line break: the move, then where it sits, in one item.
+          return [`${label}${md(move.text)}\\`, `${' '.repeat(label.length)}*${md(move.where)}*`];
+        }),
+      ];
+    case 'unanswered': {
+      const { questions } = section;
+      const ids = questions.map(code).join(', ');
+      const heading = [`### Unanswered (${questions.length})`, ''];
+      if (questions.length <= UNANSWERED_SHOWN) return [...heading, `Scored as 0: ${ids}.`];
+      return [
+        ...heading,
+        '<details>',
+        `<summary>Scored as 0: show the ${questions.length} questions</summary>`,
+        '',
+        `${ids}.`,
+        '',
+        '</details>',
+      ];
+    }
+    case 'benchmarks':
+      return [
+        '### Benchmarks',
+        '',
+        ...section.benchmarks.flatMap((b) => [
+          `- ${b.mark} ${md(b.sentence)}\\`,
+          `  *${md(b.statement)}*`,
+        ]),
+      ];
+    default:
+      return unknownSection(section);
+  }
 }
+
+const STATUS: Record<StageStatus, string> = {
+  'n/a': '✅ attained (n/a)',
+  attained: '✅ attained',
+  next: '⏳ next',
+  'not-attained': '❌ not attained',
+};
 
 function renderSummary(rows: readonly SummaryRow[]): string {
   const out = [`## Summary of ${rows.length} files`, ''];
@@ -119,44 +117,4 @@ function renderSummary(rows: readonly SummaryRow[]): string {
     );
   }
   return `${out.join('\n')}\n`;
-}
-
-/**
- * Text as inert markdown on one line, safe in a paragraph, a heading, a list item or a table cell:
- * control characters (ANSI escapes included) dropped, whitespace runs made one space, inline markup
- * characters backslash-escaped (`|` too, which GFM honours inside table cells), and a line-start
- * construct (heading, list, block quote, setext underline) defused; `@name` and `#123` do not
- * mention anyone or link an issue when the report is posted on GitHub.
- */
-export function md(text: string): string {
-  return (
-    oneLine(text)
-      .replace(/[\\`*_[\]<>|~&$]/g, '\\$&')
-      .replace(/^([#+=-])/, '\\$1')
-      .replace(/^(\d+)([.)])/, '$1\\$2')
-      // GitHub links @name and #123 after rendering, whatever the escaping; an empty HTML comment
-      // between the sign and the name stops it and shows nothing.
-      .replace(/([@#])(?=[A-Za-z0-9])/g, '$1<!-- -->')
-  );
-}
-
-/** An id as a code span, fenced with more backticks than it holds. */
-function code(text: string): string {
-  const clean = oneLine(text);
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(clean) ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-function oneLine(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-      .replace(/\s+/g, ' ')
-      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\x00-\x1f\x7f-\x9f]/g, '')
-      .trim()
-  );
 }

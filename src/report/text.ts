@@ -1,17 +1,14 @@
-import type { Assessment, BenchmarkResult, StageResult } from '../engine/types.js';
-import { paint } from './paint.js';
-import type { ReportOptions, ScoredFile, StreamingReporter, SummaryRow } from './types.js';
+import { percent, twoDecimals } from '../format/numbers.js';
+import { paint, type Paint } from '../format/paint.js';
+import { wrap } from '../format/wrap.js';
 import {
-  benchmarkMark,
-  benchmarkSentence,
-  completenessLine,
-  headline,
-  nonLinearNotes,
-  pathSentence,
-  stageName,
-  whereLabel,
-} from './wording.js';
-import { percent, twoDecimals, wrap } from './wrap.js';
+  outline,
+  unknownSection,
+  type BenchmarkRow,
+  type Section,
+  type StageRow,
+} from './outline.js';
+import type { ReportOptions, ScoredFile, StreamingReporter, SummaryRow } from './types.js';
 
 const WIDTH = 80;
 const BAR = 24;
@@ -26,106 +23,89 @@ export const textReporter: StreamingReporter = {
 /** Renders one scored file as text, readable at 80 columns with or without colour. */
 export function renderText(result: ScoredFile, options: ReportOptions): string {
   const c = paint(options.color);
-  const { assessment: a, rubric } = result;
+  const report = outline(result);
   const out: string[] = [];
-  const who = [result.organization, result.unit].filter(Boolean).join(' · ');
-  out.push(c.bold(who || result.source) + (who ? c.dim(`  ${result.source}`) : ''));
-  out.push(c.dim(`${rubric.title} ${rubric.version}`));
+  out.push(c.bold(report.who ?? report.source) + (report.who ? c.dim(`  ${report.source}`) : ''));
+  out.push(c.dim(report.rubric));
   out.push('');
-  out.push(c.bold(headline(a, rubric)));
-  out.push(completenessLine(a));
-
-  out.push('', c.bold('Stages') + c.dim('  score against threshold (|)'));
-  const nameWidth = Math.min(16, Math.max(...a.stages.map((s) => s.name.length)));
-  for (const stage of a.stages) out.push(stageLine(stage, nameWidth, a, c));
-
-  const notes = nonLinearNotes(a, rubric);
-  if (notes.length > 0) {
-    out.push('', c.bold('Not a straight line'));
-    for (const note of notes) out.push(`  ${wrap(note, WIDTH - 2, '  ')}`);
-  }
-
-  if (a.gaps.length > 0) {
-    out.push(
-      '',
-      c.bold('Gaps') + c.dim('  tenets below their stage threshold, largest impact first'),
-    );
-    out.push(c.dim('  impact  score    stage › tenet'));
-    for (const gap of a.gaps) {
-      const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${`${percent(gap.score)}/${percent(gap.threshold)}`.padEnd(7)}  `;
-      const label = wrap(
-        whereLabel(rubric, gap.stage, gap.tenet),
-        WIDTH - 2 - numbers.length,
-        ' '.repeat(2 + numbers.length),
-      );
-      out.push(`  ${c.dim(numbers)}${label}`);
-    }
-  }
-
-  if (a.path) {
-    out.push('', c.bold(`Path to ${stageName(rubric, a.path.stage)}`));
-    out.push(`  ${wrap(pathSentence(rubric, a.path), WIDTH - 2, '  ')}`);
-  } else {
-    out.push('', c.bold('Top stage reached') + ' — keep every stage above its threshold.');
-  }
-
-  if (a.moves.length > 0) {
-    out.push('', c.bold('Recommended moves'));
-    a.moves.forEach((move, i) => {
-      const label = `${i + 1}. `;
-      const where = c.dim(whereLabel(rubric, move.stage, move.tenet));
-      out.push(
-        `  ${label}${wrap(move.text, WIDTH - 2 - label.length, ' '.repeat(2 + label.length))}`,
-      );
-      out.push(`${' '.repeat(2 + label.length)}${where}`);
-    });
-  }
-
-  if (a.unanswered.length > 0) {
-    out.push('', c.bold(`Unanswered (${a.unanswered.length})`) + c.dim('  scored as 0'));
-    out.push(`  ${wrap(a.unanswered.join(', '), WIDTH - 2, '  ')}`);
-  }
-
-  if (a.benchmarks.length > 0) {
-    out.push('', c.bold('Benchmarks'));
-    for (const benchmark of a.benchmarks) out.push(...benchmarkLines(benchmark, c));
-  }
+  out.push(c.bold(report.headline));
+  out.push(report.completeness);
+  for (const section of report.sections) out.push('', ...renderSection(section, c));
   return `${out.join('\n')}\n`;
 }
 
-function stageLine(
-  stage: StageResult,
-  nameWidth: number,
-  a: Assessment,
-  c: ReturnType<typeof paint>,
-): string {
+function renderSection(section: Section, c: Paint): string[] {
+  switch (section.kind) {
+    case 'stages': {
+      const nameWidth = Math.min(16, Math.max(...section.stages.map((s) => s.name.length)));
+      return [
+        c.bold('Stages') + c.dim('  score against threshold (|)'),
+        ...section.stages.map((stage) => stageLine(stage, nameWidth, c)),
+      ];
+    }
+    case 'notes':
+      return [
+        c.bold('Not a straight line'),
+        ...section.notes.map((note) => `  ${wrap(note, WIDTH - 2, '  ')}`),
+      ];
+    case 'gaps':
+      return [
+        c.bold('Gaps') + c.dim('  tenets below their stage threshold, largest impact first'),
+        c.dim('  impact  score    stage › tenet'),
+        ...section.gaps.map((gap) => {
+          const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${`${percent(gap.score)}/${percent(gap.threshold)}`.padEnd(7)}  `;
+          const label = wrap(gap.where, WIDTH - 2 - numbers.length, ' '.repeat(2 + numbers.length));
+          return `  ${c.dim(numbers)}${label}`;
+        }),
+      ];
+    case 'path':
+      return [c.bold(`Path to ${section.stage}`), `  ${wrap(section.sentence, WIDTH - 2, '  ')}`];
+    case 'top':
+      return [c.bold('Top stage reached') + ' — keep every stage above its threshold.'];
+    case 'moves':
+      return [
+        c.bold('Recommended moves'),
+        ...section.moves.flatMap((move, i) => {
+          const label = `${i + 1}. `;
+          return [
+            `  ${label}${wrap(move.text, WIDTH - 2 - label.length, ' '.repeat(2 + label.length))}`,
+            `${' '.repeat(2 + label.length)}${c.dim(move.where)}`,
+          ];
+        }),
+      ];
+    case 'unanswered':
+      return [
+        c.bold(`Unanswered (${section.questions.length})`) + c.dim('  scored as 0'),
+        `  ${wrap(section.questions.join(', '), WIDTH - 2, '  ')}`,
+      ];
+    case 'benchmarks':
+      return [c.bold('Benchmarks'), ...section.benchmarks.flatMap((b) => benchmarkLines(b, c))];
+    default:
+      return unknownSection(section);
+  }
+}
+
+function stageLine(stage: StageRow, nameWidth: number, c: Paint): string {
   const name = `${stage.number} ${stage.name.slice(0, nameWidth).padEnd(nameWidth)}`;
   if (stage.score === null) return `  ${name} ${c.dim('n/a (every question answered n/a)')}`;
+  const attained = stage.status === 'attained';
   const mark = Math.min(BAR - 1, Math.round(stage.threshold * BAR));
   // The fill reaches the threshold mark only when the stage is attained, whatever the rounding.
-  const filled = stage.attained
+  const filled = attained
     ? Math.max(Math.round(stage.score * BAR), mark)
     : Math.min(Math.floor(stage.score * BAR), mark - 1);
   let bar = '';
   for (let i = 0; i < BAR; i += 1) bar += i === mark ? '|' : i < filled ? '█' : '░';
-  const colour = stage.attained
-    ? c.green
-    : stage.number <= a.currentStage.number + 1
-      ? c.yellow
-      : c.dim;
-  const status = stage.attained
-    ? 'attained'
-    : stage.number === a.currentStage.number + 1
-      ? 'next'
-      : 'not attained';
+  const colour = attained ? c.green : stage.status === 'next' ? c.yellow : c.dim;
+  const status = attained ? 'attained' : stage.status === 'next' ? 'next' : 'not attained';
   return `  ${name} ${colour(bar)} ${percent(stage.score).padStart(4)} / ${percent(stage.threshold).padStart(4)}  ${colour(status)}`;
 }
 
-function benchmarkLines(b: BenchmarkResult, c: ReturnType<typeof paint>): string[] {
-  const mark = benchmarkMark(b);
-  const painted = mark === '✓' ? c.green(mark) : mark === '✗' ? c.yellow(mark) : c.dim(mark);
+function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {
+  const painted =
+    b.mark === '✓' ? c.green(b.mark) : b.mark === '✗' ? c.yellow(b.mark) : c.dim(b.mark);
   return [
-    `  ${wrap(`${painted} ${benchmarkSentence(b)}`, WIDTH - 2, '    ')}`,
+    `  ${wrap(`${painted} ${b.sentence}`, WIDTH - 2, '    ')}`,
     `    ${c.dim(wrap(b.statement, WIDTH - 4, '    '))}`,
   ];
 }

@@ -1,7 +1,7 @@
-import { findTenet } from '../engine/score.js';
+import { findTenet } from '../rubric/query.js';
 import type { Assessment, BenchmarkResult } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
-import { percent, twoDecimals } from './wrap.js';
+import { percent, twoDecimals } from '../format/numbers.js';
 
 /** "Stage 3 of 6 — Engagement · index 3.45". */
 export function headline(a: Assessment, rubric: Rubric): string {
@@ -15,10 +15,7 @@ export function headline(a: Assessment, rubric: Rubric): string {
 
 /** "Completeness 92% (49 of 53 questions answered)". */
 export function completenessLine(a: Assessment): string {
-  const questions = a.stages.reduce(
-    (n, s) => n + s.tenets.reduce((m, t) => m + t.questions.length, 0),
-    0,
-  );
+  const questions = a.questionCount;
   return `Completeness ${percent(a.completeness)} (${questions - a.unanswered.length} of ${questions} questions answered)`;
 }
 

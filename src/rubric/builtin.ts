@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { UserError } from '../errors.js';
-import { packageRoot } from '../util/package-root.js';
+import { join } from 'node:path';
+import { UserError } from '../problems/user-error.js';
+import { packageRoot } from '../source/package-root.js';
 import type { Rubric } from './types.js';
 
 /** The rubric used when neither `--rubric` nor the answers file names one. */
@@ -36,39 +36,6 @@ export async function loadBuiltinRubric(id: string): Promise<Rubric> {
   if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as Rubric;
   const source = builtinRubricPath(id);
   if (!source) throw new UserError(`unknown built-in rubric "${id}"`);
-  const { loadRubricFile } = await import('./load-rubric.js');
+  const { loadRubricFile } = await import('./load.js');
   return loadRubricFile(source);
-}
-
-/** Whether a rubric reference reads as a path rather than a built-in name. */
-export function looksLikePath(ref: string): boolean {
-  return /[\\/]/.test(ref) || /\.(ya?ml|json)$/i.test(ref);
-}
-
-/**
- * Resolves `--rubric NAME|PATH` (or an answers file's `rubric:` field): a built-in id, else a file
- * path relative to `baseDir`. Undefined means the default rubric. Messages name a file relative to
- * `cwd`, the working folder the user typed paths in.
- */
-export async function resolveRubric(
-  ref: string | undefined,
-  baseDir: string,
-  cwd: string = baseDir,
-): Promise<{ rubric: Rubric; source: string }> {
-  const name = ref ?? DEFAULT_RUBRIC;
-  if (name.trim() === '')
-    throw new UserError('maturity: an empty string is not a rubric name or path');
-  if (!looksLikePath(name) && builtinRubricPath(name)) {
-    return { rubric: await loadBuiltinRubric(name), source: name };
-  }
-  const file = isAbsolute(name) ? name : resolve(baseDir, name);
-  if (!looksLikePath(name) && !existsSync(file)) {
-    throw new UserError(
-      `unknown rubric "${name}": not a built-in rubric (${builtinRubricIds().join(', ')}) and no such file`,
-    );
-  }
-  const { loadRubricFile } = await import('./load-rubric.js');
-  // Messages name the file as the user would type it: absolute as given, else from the working folder.
-  const shown = isAbsolute(name) ? name : relative(cwd, file) || name;
-  return { rubric: loadRubricFile(file, shown), source: shown };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../util/control-characters.js';
+import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../problems/control-characters.js';
 
 const id = z
   .string()

@@ -17,7 +17,7 @@ import {
 import { keyedSelect } from '../../src/assess/keyed-select.js';
 import type { Answer } from '../../src/engine/types.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { loadRubricFile } from '../../src/rubric/load-rubric.js';
+import { loadRubricFile } from '../../src/rubric/load.js';
 import { fixture } from '../helpers/run-cli.js';
 
 // Four questions in two stages: has-plan (with help), has-budget | reviewed (own 1..3 scale, n/a

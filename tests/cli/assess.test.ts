@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/answers/load-answers.js';
+import { loadAnswersFile } from '../../src/answers/load.js';
 import { main } from '../../src/main.js';
-import { fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
+import { FIXED_NOW, fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -69,6 +69,7 @@ async function runInTerminal(
     stdin,
     env: { NO_COLOR: '1' },
     cwd,
+    now: () => FIXED_NOW,
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

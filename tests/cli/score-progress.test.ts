@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { FIXED_NOW, ROOT } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'maturity-progress-'));
 for (let i = 0; i < 60; i += 1) {
@@ -26,6 +26,7 @@ async function run(stderrIsTTY: boolean) {
     stdin: new PassThrough(),
     env: {},
     cwd: dir,
+    now: () => FIXED_NOW,
   });
   return { code, stdout, stderr };
 }

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/answers/load-answers.js';
-import { assess } from '../../src/engine/score.js';
+import { loadAnswersFile } from '../../src/answers/load.js';
+import { assessAnswers as assess } from '../../src/engine/analyse.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
 import { BIN, expectCleanFailure, lines, ROOT, runCli, tempFolders } from '../helpers/run-cli.js';
 

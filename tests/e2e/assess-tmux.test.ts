@@ -5,11 +5,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadAnswersFile } from '../../src/answers/load-answers.js';
-import { checkAnswersAgainstRubric } from '../../src/answers/validate-answers.js';
+import { loadAnswersFile } from '../../src/answers/load.js';
+import { checkAnswersAgainstRubric } from '../../src/answers/check.js';
 import { questionSteps } from '../../src/assess/interview.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { loadRubricFile } from '../../src/rubric/load-rubric.js';
+import { loadRubricFile } from '../../src/rubric/load.js';
 import { BIN, fixture } from '../helpers/run-cli.js';
 import { hasTmux, shellQuote, Terminal } from './tmux.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assess } from '../../src/engine/score.js';
+import { assessAnswers as assess } from '../../src/engine/analyse.js';
 import type { Answer, AnswerMap, Assessment, ScoreOptions } from '../../src/engine/types.js';
 import type {
   Benchmark,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess, EPSILON } from '../../src/engine/score.js';
+import { assessAnswers as assess } from '../../src/engine/analyse.js';
+import { EPSILON } from '../../src/engine/score.js';
 import type { Answer, Assessment } from '../../src/engine/types.js';
 import type { Rubric } from '../../src/rubric/types.js';
 import { caseArb, NUM_RUNS, questionsOf, topValue, withAnswers } from './builders.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MOVES, EPSILON } from '../../src/engine/score.js';
+import { DEFAULT_MOVES } from '../../src/engine/analyse.js';
+import { EPSILON } from '../../src/engine/score.js';
 import { rubric, score, stageOf, tenetOf } from './builders.js';
 
 /** Scale 0..100: a question answered n scores n / 100, so a tenet's score is set directly. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { main } from '../../src/main.js';
-import { BIN, cliEnv, ROOT, type CliResult } from '../helpers/run-cli.js';
+import { BIN, cliEnv, FIXED_NOW, ROOT, type CliResult } from '../helpers/run-cli.js';
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -52,6 +52,7 @@ export async function runMain(argv: string[], env: NodeJS.ProcessEnv = {}): Prom
     stdin: Readable.from([]),
     env: { NO_COLOR: '1', ...env },
     cwd: ROOT,
+    now: () => FIXED_NOW,
   });
   return { code, stdout, stderr };
 }

@@ -11,10 +11,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseAnswersText } from '../../src/answers/load-answers.js';
-import { checkAnswersAgainstRubric } from '../../src/answers/validate-answers.js';
-import { checkRubricText, loadRubricFile } from '../../src/rubric/load-rubric.js';
-import { readTextFile } from '../../src/util/read-text.js';
+import { parseAnswersText } from '../../src/answers/load.js';
+import { checkAnswersAgainstRubric } from '../../src/answers/check.js';
+import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
+import { readTextFile } from '../../src/source/read-text.js';
 import { expectCleanFailure, fixture, ROOT } from '../helpers/run-cli.js';
 import { firstProblem, runCliAsync, runMain } from './cli.js';
 

@@ -15,10 +15,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openAtomicFile, writeFileAtomic } from '../../src/util/atomic-write.js';
+import { openAtomicFile, writeFileAtomic } from '../../src/fs/atomic-write.js';
 import { main } from '../../src/main.js';
-import { openSink } from '../../src/util/output.js';
-import { BIN, expectCleanFailure, fixture, STACK_LINE } from '../helpers/run-cli.js';
+import { openSink } from '../../src/fs/sink.js';
+import { BIN, expectCleanFailure, FIXED_NOW, fixture, STACK_LINE } from '../helpers/run-cli.js';
 import { runCliAsync } from './cli.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-process-'));
@@ -241,6 +241,7 @@ describe('a bug', () => {
       stdin: process.stdin,
       env,
       cwd: temp,
+      now: () => FIXED_NOW,
     });
     return { code, stderr };
   }

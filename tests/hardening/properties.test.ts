@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { parse as parseYamlPackage, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSimpleYaml } from '../../src/answers/fast-yaml.js';
-import { parseAnswersText } from '../../src/answers/load-answers.js';
+import { parseAnswersText } from '../../src/answers/load.js';
 import { formatAnswersFile } from '../../src/answers/serialize.js';
-import { CONTROL_CHARACTERS } from '../../src/util/control-characters.js';
-import {
-  checkAnswersAgainstRubric,
-  checkAnswersShape,
-} from '../../src/answers/validate-answers.js';
-import { UserError, type Problem } from '../../src/errors.js';
-import { checkRubricText, loadRubricFile } from '../../src/rubric/load-rubric.js';
-import { parseYaml } from '../../src/util/parse-yaml.js';
+import { CONTROL_CHARACTERS } from '../../src/problems/control-characters.js';
+import { checkAnswersAgainstRubric } from '../../src/answers/check.js';
+import { checkAnswersShape } from '../../src/answers/shape.js';
+import { UserError, type Problem } from '../../src/problems/user-error.js';
+import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
+import { parseYaml } from '../../src/source/parse-yaml.js';
 import { ROOT } from '../helpers/run-cli.js';
 import {
   answersLikeYaml,

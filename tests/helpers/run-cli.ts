@@ -81,3 +81,6 @@ export function expectCleanFailure(
   expect(result.stderr).not.toMatch(STACK_LINE);
   expect(result.stderr).not.toMatch(/internal error|bug in maturity/i);
 }
+
+/** The clock of in-process runs: a fixed moment, so no test depends on the day it runs. */
+export const FIXED_NOW = new Date(2026, 10, 25, 12, 0, 0);

@@ -1,8 +1,8 @@
-import { assess } from '../../src/engine/score.js';
+import { assessAnswers as assess } from '../../src/engine/analyse.js';
 import type { Answer, AnswerValue } from '../../src/engine/types.js';
 import type { ScoredFile } from '../../src/report/types.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { loadRubricFile } from '../../src/rubric/load-rubric.js';
+import { loadRubricFile } from '../../src/rubric/load.js';
 import type { Rubric } from '../../src/rubric/types.js';
 import { fixture } from '../helpers/run-cli.js';
 

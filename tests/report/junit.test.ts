@@ -1,9 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { render, renderReport } from '../../src/report/index.js';
-import { junitReporter, xml, xmlText } from '../../src/report/junit.js';
+import { xml, xmlText } from '../../src/report/escape.js';
+import { junitReporter } from '../../src/report/junit.js';
 import type { ScoredFile } from '../../src/report/types.js';
-import { checkRubricText } from '../../src/rubric/load-rubric.js';
+import { checkRubricText } from '../../src/rubric/load.js';
 import {
   BUILTIN,
   builtinAll3,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, renderReport } from '../../src/report/index.js';
-import { markdownReporter, md } from '../../src/report/markdown.js';
+import { md } from '../../src/report/escape.js';
+import { markdownReporter } from '../../src/report/markdown.js';
 import { textReporter } from '../../src/report/text.js';
 import { headline, nonLinearNotes } from '../../src/report/wording.js';
 import {

@@ -1,15 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
-import {
-  builtinRubricIds,
-  builtinRubricPath,
-  DEFAULT_RUBRIC,
-  looksLikePath,
-  resolveRubric,
-} from '../../src/rubric/builtin.js';
-import { checkRubricText, loadRubricFile } from '../../src/rubric/load-rubric.js';
+import { UserError } from '../../src/problems/user-error.js';
+import { builtinRubricIds, builtinRubricPath, DEFAULT_RUBRIC } from '../../src/rubric/builtin.js';
+import { looksLikePath, resolveRubric } from '../../src/rubric/resolve.js';
+import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
 import { fixture, ROOT } from '../helpers/run-cli.js';
 
 const SOURCE = join(ROOT, 'rubrics', 'social-business.yaml');

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
-import { checkRubricText, loadRubricFile } from '../../src/rubric/load-rubric.js';
+import { UserError } from '../../src/problems/user-error.js';
+import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
 import { fixture, ROOT } from '../helpers/run-cli.js';
 
 const BUILTIN = join(ROOT, 'rubrics', 'social-business.yaml');

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { UserError, type Problem } from '../errors.js';
-import { loadAnswersFile } from '../answers/load-answers.js';
+import { loadAnswersFile } from '../answers/load.js';
+import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
-import { checkAnswersAgainstRubric } from '../answers/validate-answers.js';
-import { assess } from '../engine/score.js';
-import { rubricForAnswers, rubricWarnings, type RubricCache } from './answers-rubric.js';
+import { checkAnswersAgainstRubric } from '../answers/check.js';
+import { assessAnswers } from '../engine/analyse.js';
+import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
 import type { Rubric } from '../rubric/types.js';
 import type { ScoredFile } from '../report/types.js';
 
@@ -21,6 +21,25 @@ export interface FileOutcome {
   result?: ScoredFile;
   problems: Problem[];
   warnings: string[];
+}
+
+/** A file's outcome, named. */
+export interface NamedOutcome extends FileOutcome {
+  /** The file as given (after glob expansion). */
+  file: string;
+}
+
+/**
+ * Scores files one after the other, yielding each outcome in the order given; only one file's data
+ * is held at a time, so a batch of any size runs in flat memory.
+ */
+export async function* scoreFiles(
+  files: Iterable<string>,
+  cwd: string,
+  rubrics: RubricCache,
+  options: ScoringOptions,
+): AsyncGenerator<NamedOutcome> {
+  for (const file of files) yield { file, ...(await scoreFile(file, cwd, rubrics, options)) };
 }
 
 /** Reads, validates and scores one answers file. User errors become problems; bugs are thrown. */
@@ -62,7 +81,7 @@ export function scoredFile(
     source,
     ...metadataOf(answers),
     rubric,
-    assessment: assess(
+    assessment: assessAnswers(
       rubric,
       answers.answers,
       options.moves === undefined ? {} : { moves: options.moves },

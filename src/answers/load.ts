@@ -1,10 +1,10 @@
-import type { Problem } from '../errors.js';
-import type { ParsedDocument } from '../util/parse-yaml.js';
-import { readTextFile } from '../util/read-text.js';
-import { problemPath } from '../util/zod-problems.js';
+import type { PathProblem, Problem } from '../problems/user-error.js';
+import type { ParsedDocument } from '../source/parse-yaml.js';
+import { readTextFile } from '../source/read-text.js';
+import { problemPath } from '../problems/describe.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 import type { AnswersFile } from './types.js';
-import { checkAnswersShape, type PathProblem } from './validate-answers.js';
+import { checkAnswersShape } from './shape.js';
 
 /** An answers file read from disk: its data when well formed, and a way to place problems in it. */
 export interface AnswersSource {
@@ -27,7 +27,7 @@ export async function parseAnswersText(text: string, file: string): Promise<Answ
   let doc: ParsedDocument | undefined;
   const parseFully = async () => {
     if (!doc) {
-      const { parseYaml } = await import('../util/parse-yaml.js');
+      const { parseYaml } = await import('../source/parse-yaml.js');
       doc = parseYaml(text, file);
     }
     return doc;

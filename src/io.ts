@@ -14,6 +14,8 @@ export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The clock: the date new answers are given on, and the pace of progress lines. */
+  now(): Date;
 }
 
 /** Decides colour the way chalk does: --no-color, then FORCE_COLOR, then NO_COLOR, then a TTY. */

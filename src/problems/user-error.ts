@@ -10,6 +10,15 @@ export interface Problem {
   omitted?: number;
 }
 
+/** A problem before it has a position: where it is (path, key or value) and what is wrong. */
+export interface PathProblem {
+  path: PropertyKey[];
+  message: string;
+  at?: 'key' | 'value';
+  /** Where to point instead of `path` (the nearest existing node is used). */
+  locate?: PropertyKey[];
+}
+
 /** Exit codes of the CLI (SPEC §6). */
 export const ExitCode = {
   ok: 0,

@@ -1,17 +1,8 @@
+import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../problems/control-characters.js';
+import { describeValue, quote } from '../problems/describe.js';
+import type { PathProblem } from '../problems/user-error.js';
 import type { Answer } from '../engine/types.js';
-import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../util/control-characters.js';
-import type { Question, Rubric } from '../rubric/types.js';
-import { describeValue, quote } from '../util/zod-problems.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
-
-/** A problem before it has a position: where it is (path, key or value) and what is wrong. */
-export interface PathProblem {
-  path: PropertyKey[];
-  message: string;
-  at?: 'key' | 'value';
-  /** Where to point instead of `path` (the nearest existing node is used). */
-  locate?: PropertyKey[];
-}
 
 const TOP_LEVEL_KEYS = new Set<string>([
   '$schema',
@@ -141,71 +132,6 @@ function isAnswerValue(value: unknown): value is number | 'n/a' {
 
 function valueMessage(value: unknown): string {
   return `an answer must be a number on the scale, "n/a" or { value, note }, not ${describeValue(value)}`;
-}
-
-/** Checks answers against a rubric: known question ids, values on the scale, n/a only where allowed. */
-export function checkAnswersAgainstRubric(
-  file: AnswersFile,
-  rubric: Rubric,
-  options: { strict?: boolean } = {},
-): PathProblem[] {
-  const problems: PathProblem[] = [];
-  const questions = questionIndex(rubric);
-  for (const id of file.ids ?? file.answers.keys()) {
-    const question = questions.get(id);
-    const path = ['answers', id];
-    if (!question) {
-      problems.push({
-        path,
-        message: `unknown question ${quote(id)} (not in rubric ${rubric.id})`,
-        at: 'key',
-      });
-      continue;
-    }
-    const answer = file.answers.get(id);
-    if (!answer) continue; // left blank: unanswered
-    // Points at `value:` in the { value, note } form, else at the scalar itself.
-    const locate = [...path, 'value'];
-    if (answer.value === 'n/a') {
-      if (!question.notApplicable) {
-        problems.push({ path, locate, message: `question "${id}" cannot be answered n/a` });
-      }
-    } else if (!question.scale.some((level) => level.value === answer.value)) {
-      const values = question.scale.map((level) => level.value).join(', ');
-      problems.push({
-        path,
-        locate,
-        message: `${answer.value} is not on the scale of question "${id}" (${values})`,
-      });
-    }
-  }
-  if (options.strict) {
-    for (const id of questions.keys()) {
-      if (!file.answers.has(id)) {
-        problems.push({
-          path: ['answers'],
-          message: `question "${id}" is unanswered (--strict)`,
-          at: 'key',
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-const indexCache = new WeakMap<Rubric, Map<string, Question>>();
-
-/** Questions of a rubric by id, in rubric order (built once per rubric). */
-export function questionIndex(rubric: Rubric): ReadonlyMap<string, Question> {
-  const cached = indexCache.get(rubric);
-  if (cached) return cached;
-  const index = new Map<string, Question>();
-  indexCache.set(rubric, index);
-  for (const stage of rubric.stages) {
-    for (const tenet of stage.tenets)
-      for (const question of tenet.questions) index.set(question.id, question);
-  }
-  return index;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

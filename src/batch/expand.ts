@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../problems/user-error.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 

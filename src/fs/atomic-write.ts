@@ -10,8 +10,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
-import { systemErrorReason } from './system-error.js';
+import { UserError } from '../problems/user-error.js';
+import { systemErrorReason } from '../problems/system-error.js';
 
 let counter = 0;
 

@@ -1,20 +1,6 @@
+import { paint } from '../format/paint.js';
+import { rubricCounts } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import { paint } from './paint.js';
-
-/** Counts of a rubric's parts. */
-export function rubricCounts(rubric: Rubric): {
-  stages: number;
-  tenets: number;
-  questions: number;
-} {
-  let tenets = 0;
-  let questions = 0;
-  for (const stage of rubric.stages) {
-    tenets += stage.tenets.length;
-    for (const tenet of stage.tenets) questions += tenet.questions.length;
-  }
-  return { stages: rubric.stages.length, tenets, questions };
-}
 
 /** Renders a rubric as an outline: stages with tagline and threshold, tenets with weights. */
 export function renderRubricOutline(rubric: Rubric, options: { color: boolean }): string {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { UserError } from '../errors.js';
-import { systemErrorReason } from './system-error.js';
+import { UserError } from '../problems/user-error.js';
+import { systemErrorReason } from '../problems/system-error.js';
 
 /** Largest rubric or answers file we read; bigger ones are refused before reading. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { Output } from '../cli/io.js';
+import type { Output } from '../io.js';
 import { openAtomicFile } from './atomic-write.js';
 
 /** Where a report goes: stdout, or a file written atomically once the report is complete. */

@@ -11,8 +11,8 @@ import {
   YAMLParseError,
 } from 'yaml';
 import type { CST, Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
-import type { Problem } from '../errors.js';
-import { escapeControls } from './zod-problems.js';
+import type { Problem } from '../problems/user-error.js';
+import { escapeControls } from '../problems/describe.js';
 
 /** Aliases a document may expand before it is refused (guards against "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { answersSchema } from './answers/schema.js';
-import { rubricSchema } from './rubric/schema.js';
+import { answersSchema } from '../src/answers/schema.js';
+import { rubricSchema } from '../src/rubric/schema.js';
 
 /** The JSON Schemas shipped in schema/, generated from the zod schemas (a test pins them). */
 export function jsonSchemas(): Record<string, unknown> {

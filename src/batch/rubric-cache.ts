@@ -1,13 +1,9 @@
-import { dirname, relative, resolve, sep } from 'node:path';
-import type { AnswersSource } from '../answers/load-answers.js';
+import { dirname, resolve } from 'node:path';
+import type { AnswersSource } from '../answers/load.js';
 import type { AnswersFile } from '../answers/types.js';
-import { UserError } from '../errors.js';
-import {
-  builtinRubricPath,
-  DEFAULT_RUBRIC,
-  looksLikePath,
-  resolveRubric,
-} from '../rubric/builtin.js';
+import { UserError } from '../problems/user-error.js';
+import { builtinRubricPath, DEFAULT_RUBRIC } from '../rubric/builtin.js';
+import { looksLikePath, resolveRubric } from '../rubric/resolve.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** Loads rubrics once per rubric, however many answers files name them. */
@@ -89,10 +85,4 @@ export function rubricWarnings(
     );
   }
   return warnings;
-}
-
-/** How an answers file in `targetDir` records `--rubric`: an id as is, a path relative to itself. */
-export function rubricReference(ref: string, cwd: string, targetDir: string): string {
-  if (!looksLikePath(ref)) return ref;
-  return relative(targetDir, resolve(cwd, ref)).split(sep).join('/');
 }

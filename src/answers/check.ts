@@ -1,0 +1,55 @@
+import { quote } from '../problems/describe.js';
+import type { PathProblem } from '../problems/user-error.js';
+import { questionIndex } from '../rubric/query.js';
+import type { Rubric } from '../rubric/types.js';
+import type { AnswersFile } from './types.js';
+
+/** Checks answers against a rubric: known question ids, values on the scale, n/a only where allowed. */
+export function checkAnswersAgainstRubric(
+  file: AnswersFile,
+  rubric: Rubric,
+  options: { strict?: boolean } = {},
+): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const questions = questionIndex(rubric);
+  for (const id of file.ids ?? file.answers.keys()) {
+    const question = questions.get(id);
+    const path = ['answers', id];
+    if (!question) {
+      problems.push({
+        path,
+        message: `unknown question ${quote(id)} (not in rubric ${rubric.id})`,
+        at: 'key',
+      });
+      continue;
+    }
+    const answer = file.answers.get(id);
+    if (!answer) continue; // left blank: unanswered
+    // Points at `value:` in the { value, note } form, else at the scalar itself.
+    const locate = [...path, 'value'];
+    if (answer.value === 'n/a') {
+      if (!question.notApplicable) {
+        problems.push({ path, locate, message: `question "${id}" cannot be answered n/a` });
+      }
+    } else if (!question.scale.some((level) => level.value === answer.value)) {
+      const values = question.scale.map((level) => level.value).join(', ');
+      problems.push({
+        path,
+        locate,
+        message: `${answer.value} is not on the scale of question "${id}" (${values})`,
+      });
+    }
+  }
+  if (options.strict) {
+    for (const id of questions.keys()) {
+      if (!file.answers.has(id)) {
+        problems.push({
+          path: ['answers'],
+          message: `question "${id}" is unanswered (--strict)`,
+          at: 'key',
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,125 @@
+import { quote } from '../problems/describe.js';
+import type { Question, Rubric, Stage, Tenet } from './types.js';
+
+/** A question with where it sits in the rubric. */
+export interface QuestionEntry {
+  /** 0-based position among all questions, in rubric order. */
+  index: number;
+  stage: Stage;
+  /** 0-based position of the stage. */
+  stageIndex: number;
+  tenet: Tenet;
+  question: Question;
+}
+
+/** What a rubric is looked up by, built once per rubric (rubrics are immutable once loaded). */
+interface RubricIndex {
+  questions: Map<string, QuestionEntry>;
+  entries: QuestionEntry[];
+  tenets: Map<string, { tenet: Tenet; stage: Stage; stageIndex: number }>;
+  stages: Map<string, { stage: Stage; number: number }>;
+}
+
+const indexes = new WeakMap<Rubric, RubricIndex>();
+
+function indexOf(rubric: Rubric): RubricIndex {
+  let index = indexes.get(rubric);
+  if (index) return index;
+  index = { questions: new Map(), entries: [], tenets: new Map(), stages: new Map() };
+  rubric.stages.forEach((stage, stageIndex) => {
+    if (!index.stages.has(stage.id)) index.stages.set(stage.id, { stage, number: stageIndex + 1 });
+    for (const tenet of stage.tenets) {
+      if (!index.tenets.has(tenet.id)) index.tenets.set(tenet.id, { tenet, stage, stageIndex });
+      for (const question of tenet.questions) {
+        const entry = { index: index.entries.length, stage, stageIndex, tenet, question };
+        index.entries.push(entry);
+        if (!index.questions.has(question.id)) index.questions.set(question.id, entry);
+      }
+    }
+  });
+  indexes.set(rubric, index);
+  return index;
+}
+
+const questionMaps = new WeakMap<Rubric, Map<string, Question>>();
+
+/** Questions of a rubric by id, in rubric order. */
+export function questionIndex(rubric: Rubric): ReadonlyMap<string, Question> {
+  let map = questionMaps.get(rubric);
+  if (!map) {
+    map = new Map([...indexOf(rubric).questions].map(([id, entry]) => [id, entry.question]));
+    questionMaps.set(rubric, map);
+  }
+  return map;
+}
+
+/** Every question in rubric order (stage by stage, tenet by tenet), with where it sits. */
+export function questionEntries(rubric: Rubric): readonly QuestionEntry[] {
+  return indexOf(rubric).entries;
+}
+
+/** A question of the rubric by id, with where it sits. */
+export function findQuestion(rubric: Rubric, id: string): QuestionEntry | undefined {
+  return indexOf(rubric).questions.get(id);
+}
+
+/** A tenet of the rubric by id. */
+export function findTenet(rubric: Rubric, id: string): Tenet | undefined {
+  return indexOf(rubric).tenets.get(id)?.tenet;
+}
+
+/** The stage a tenet belongs to. */
+export function stageOfTenet(rubric: Rubric, id: string): Stage | undefined {
+  return indexOf(rubric).tenets.get(id)?.stage;
+}
+
+/** A stage of the rubric by id. */
+export function findStage(rubric: Rubric, id: string): Stage | undefined {
+  return indexOf(rubric).stages.get(id)?.stage;
+}
+
+/** The 1-based number of a stage by id, or undefined. */
+export function stageNumberOf(rubric: Rubric, id: string): number | undefined {
+  return indexOf(rubric).stages.get(id)?.number;
+}
+
+/**
+ * The stage a user names on the command line (`--min-stage`): a number from 0 to the number of
+ * stages, or a stage id. Returns the number, or why the rubric has no such stage (`option` names
+ * the flag in that message).
+ */
+export function stageReference(
+  rubric: Rubric,
+  value: string,
+  option: string,
+): { number: number } | { problem: string } {
+  const { stages } = rubric;
+  if (/^\d+$/.test(value)) {
+    const number = Number(value);
+    return number > stages.length
+      ? {
+          problem: `${option} ${value} is beyond the last stage of rubric ${rubric.id} (${stages.length})`,
+        }
+      : { number };
+  }
+  const number = stageNumberOf(rubric, value);
+  return number === undefined
+    ? {
+        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')})`,
+      }
+    : { number };
+}
+
+/** Counts of a rubric's parts. */
+export function rubricCounts(rubric: Rubric): {
+  stages: number;
+  tenets: number;
+  questions: number;
+} {
+  const index = indexOf(rubric);
+  return {
+    stages: rubric.stages.length,
+    tenets: index.tenets.size,
+    questions: index.entries.length,
+  };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS } from '../problems/control-characters.js';
 
 const answerValue = z
   .union([z.number(), z.literal('n/a'), z.null()])
@@ -6,11 +7,19 @@ const answerValue = z
     'A value on the question\'s scale, "n/a" where the rubric allows it, or empty (unanswered).',
   );
 
-const text = z.string().nullable().optional();
+/** Text from a person, which reaches terminals: no control characters but tabs and line breaks. */
+const plainText = z
+  .string()
+  // eslint-disable-next-line no-control-regex -- the characters refused are control characters
+  .regex(/^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$/, NO_CONTROL_CHARACTERS);
+
+const text = plainText.nullable().optional();
 
 /**
  * The answers file format (SPEC §2), for the shipped JSON Schema. Loading uses the hand-written
- * checker in validate-answers.ts (it runs once per file in batches); a test keeps the two in step.
+ * checker in shape.ts, about ten times faster in batches; a differential test
+ * (tests/answers/schema.test.ts) feeds both the same generated documents and fails on any
+ * disagreement.
  */
 export const answersSchema = z
   .strictObject({
@@ -29,7 +38,7 @@ export const answersSchema = z
           answerValue,
           z.strictObject({
             value: answerValue,
-            note: z.string().nullable().optional().describe('Evidence or context for the answer.'),
+            note: plainText.nullable().optional().describe('Evidence or context for the answer.'),
           }),
         ]),
       )

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { packageRoot } from '../source/package-root.js';
 import { readTextFile } from '../source/read-text.js';
 import { fileArgument, shellCommand } from '../format/shell.js';
+import { columns } from '../format/table.js';
 import { wantsColor, type Io } from '../io.js';
 
 /** `maturity rubric list`: the built-in rubrics with their sizes. */
@@ -32,12 +33,7 @@ export async function runRubricList(io: Io, options: { format?: string }): Promi
   const table = [['ID', 'VERSION', 'STAGES', 'QUESTIONS', 'TITLE']].concat(
     rows.map((row) => [row.id, row.version, String(row.stages), String(row.questions), row.title]),
   );
-  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  for (const row of table) {
-    io.stdout.write(
-      `${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}\n`,
-    );
-  }
+  for (const line of columns(table)) io.stdout.write(`${line}\n`);
   return ExitCode.ok;
 }
 

@@ -1,5 +1,6 @@
 import { percent, twoDecimals } from '../format/numbers.js';
 import { paint, type Paint } from '../format/paint.js';
+import { columns } from '../format/table.js';
 import { wrap } from '../format/wrap.js';
 import {
   outline,
@@ -123,13 +124,7 @@ function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): str
       row.source,
     ]);
   }
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  const lines = table.map((r, n) => {
-    const line = r
-      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
-      .join('  ');
-    return n === 0 ? c.bold(line) : line;
-  });
+  const lines = columns(table).map((line, n) => (n === 0 ? c.bold(line) : line));
   return `${c.bold(`Summary of ${rows.length} files`)}\n${lines.join('\n')}\n`;
 }
 

@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Readable } from 'node:stream';
-import { main } from '../../src/main.js';
-import { BIN, cliEnv, FIXED_NOW, ROOT, type CliResult } from '../helpers/run-cli.js';
+import { BIN, cliEnv, ROOT, type CliResult } from '../helpers/run-cli.js';
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -12,10 +10,9 @@ const slots = Math.max(2, availableParallelism());
 export async function runCliAsync(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<CliResult & { ms: number }> {
+): Promise<CliResult> {
   if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
   running += 1;
-  const started = performance.now();
   try {
     return await new Promise((resolve) => {
       const child = execFile(
@@ -30,7 +27,7 @@ export async function runCliAsync(
         },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-          resolve({ code, stdout, stderr, ms: performance.now() - started });
+          resolve({ code, stdout, stderr });
         },
       );
       child.stdin?.end();
@@ -39,22 +36,6 @@ export async function runCliAsync(
     running -= 1;
     waiting.shift()?.();
   }
-}
-
-/** Runs `main` in this process with captured output: the CLI without the cost of a process. */
-export async function runMain(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main({
-    argv,
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1', ...env },
-    cwd: ROOT,
-    now: () => FIXED_NOW,
-  });
-  return { code, stdout, stderr };
 }
 
 /** The first line of stderr split into the file, line, column and message it names. */

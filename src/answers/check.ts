@@ -1,6 +1,6 @@
 import { quote } from '../problems/describe.js';
 import type { PathProblem } from '../problems/user-error.js';
-import { questionIndex } from '../rubric/query.js';
+import { questionIndex, stageReference } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { AnswersFile } from './types.js';
 
@@ -39,6 +39,10 @@ export function checkAnswersAgainstRubric(
         message: `${answer.value} is not on the scale of question "${id}" (${values})`,
       });
     }
+  }
+  if (file.target !== undefined) {
+    const found = stageReference(rubric, String(file.target), 'target');
+    if ('problem' in found) problems.push({ path: ['target'], message: found.problem });
   }
   if (options.strict) {
     for (const id of questions.keys()) {

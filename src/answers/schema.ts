@@ -31,6 +31,10 @@ export const answersSchema = z
     respondent: text,
     role: text,
     assessedAt: text.describe('When the answers were given, e.g. 2026-11-22.'),
+    target: z
+      .union([plainText.min(1), z.int().min(0), z.null()])
+      .optional()
+      .describe('The stage you aim for: a stage id or name, or its number (empty for none).'),
     answers: z
       .record(
         z.string(),

@@ -9,6 +9,7 @@ const TOP_LEVEL_KEYS = new Set<string>([
   'rubric',
   'rubricVersion',
   ...METADATA_KEYS,
+  'target',
   'answers',
 ]);
 const ANSWER_KEYS = new Set(['value', 'note']);
@@ -52,6 +53,17 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
     } else if (key !== '$schema') {
       file[key] = value;
     }
+  }
+  const target = own(data, 'target');
+  if (typeof target === 'number' && Number.isInteger(target) && target >= 0) {
+    file.target = target;
+  } else if (typeof target === 'string' && target !== '' && !CONTROL_CHARACTERS.test(target)) {
+    file.target = target;
+  } else if (target !== undefined && target !== null) {
+    problems.push({
+      path: ['target'],
+      message: `target must be a stage id or name, or a stage number (0 or more), not ${describeValue(target)}`,
+    });
   }
   const answers = own(data, 'answers');
   if (answers === undefined) {

@@ -14,6 +14,8 @@ export interface AnswersFile {
   respondent?: string;
   role?: string;
   assessedAt?: string;
+  /** The stage the organization aims for: a stage id, name or number (SPEC §10). */
+  target?: string | number;
   /** Answered questions only (null answers are unanswered and left out), in file order. */
   answers: Map<string, Answer>;
   /**

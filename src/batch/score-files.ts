@@ -5,6 +5,7 @@ import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
 import { assessAnswers } from '../engine/analyse.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
+import { stageReference } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { ScoredFile } from '../report/types.js';
 
@@ -14,6 +15,8 @@ export interface ScoringOptions {
   rubric?: string;
   moves?: number;
   strict?: boolean;
+  /** `--target`, resolved per rubric (a stage number, or why the rubric has none such). */
+  target?: (rubric: Rubric) => number | string | undefined;
 }
 
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */
@@ -61,7 +64,14 @@ export async function scoreFile(
       strict: options.strict ?? false,
     });
     if (problems.length > 0) return { problems: await source.position(problems), warnings };
-    return { result: scoredFile(file, answers, rubric, options), problems: [], warnings };
+    const target = options.target?.(rubric);
+    if (typeof target === 'string')
+      return { problems: [{ path: '', message: `maturity: ${target}` }], warnings };
+    return {
+      result: scoredFile(file, answers, rubric, { ...options, target: () => target }),
+      problems: [],
+      warnings,
+    };
   } catch (error) {
     if (error instanceof UserError) {
       return { problems: error.lines().map((message) => ({ path: '', message })), warnings };
@@ -70,21 +80,34 @@ export async function scoreFile(
   }
 }
 
-/** Scores answers already in memory (the interview uses this) into a reporter's input. */
+/**
+ * Scores answers already in memory (the interview uses this) into a reporter's input. The target
+ * is `--target` when given, else the file's `target:` field (checked against the rubric already).
+ */
 export function scoredFile(
   source: string,
   answers: AnswersFile,
   rubric: Rubric,
   options: ScoringOptions,
 ): ScoredFile {
+  const flag = options.target?.(rubric);
+  const named =
+    answers.target === undefined
+      ? undefined
+      : stageReference(rubric, String(answers.target), 'target');
+  const target =
+    typeof flag === 'number'
+      ? flag
+      : named !== undefined && 'number' in named
+        ? named.number
+        : undefined;
   return {
     source,
     ...metadataOf(answers),
     rubric,
-    assessment: assessAnswers(
-      rubric,
-      answers.answers,
-      options.moves === undefined ? {} : { moves: options.moves },
-    ),
+    assessment: assessAnswers(rubric, answers.answers, {
+      ...(options.moves !== undefined && { moves: options.moves }),
+      ...(target !== undefined && { target }),
+    }),
   };
 }

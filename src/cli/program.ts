@@ -75,6 +75,10 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--min-stage <id|number>', 'exit 1 when any file is below this stage')
+    .option(
+      '--target <id|name|number>',
+      "the stage to aim for: progress and a phased roadmap (default: each file's target:)",
+    )
     .option('--moves <n>', 'how many recommended moves to show', String(DEFAULT_MOVES))
     .option('--strict', 'unanswered questions are errors')
     .option('--no-color', 'disable colour')

@@ -8,13 +8,14 @@ import { expandFiles } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import { RubricCache } from '../batch/rubric-cache.js';
 import { scoreFiles } from '../batch/score-files.js';
-import { minimumStageGate } from '../batch/gate.js';
+import { stageOption } from '../batch/gate.js';
 
 export interface ScoreCommandOptions {
   rubric?: string;
   format?: string;
   output?: string;
   minStage?: string;
+  target?: string;
   moves?: string;
   strict?: boolean;
   color?: boolean;
@@ -31,17 +32,31 @@ export async function runScore(
   if (options.output !== undefined && options.output.trim() === '') {
     throw new UserError('maturity: --output needs a file name');
   }
-  if (options.minStage !== undefined && options.minStage.trim() === '') {
-    throw new UserError('maturity: --min-stage needs a stage id or number');
+  for (const [flag, value] of [
+    ['--min-stage', options.minStage],
+    ['--target', options.target],
+  ] as const) {
+    if (value !== undefined && value.trim() === '') {
+      throw new UserError(`maturity: ${flag} needs a stage id, name or number`);
+    }
   }
   const rubrics = new RubricCache(io.cwd);
-  const minimumFor = minimumStageGate(options.minStage);
+  const minimumFor = stageOption(options.minStage, '--min-stage');
+  const targetFor = stageOption(options.target, '--target');
+  // What a whole rubric lacks (a stage --min-stage or --target names) is said once, not per file.
   const said = new Set<string>();
+  const sayOnce = (line: string) => {
+    if (line.startsWith('maturity: ') && said.has(line)) return;
+    said.add(line);
+    io.stderr.write(`${line}\n`);
+  };
   // A --rubric that cannot be loaded, or that lacks the --min-stage asked for, stops everything at
   // once, before any output, rather than failing every file.
   if (options.rubric !== undefined) {
-    const minimum = minimumFor(await rubrics.get(options.rubric));
-    if (typeof minimum === 'string') throw new UserError(`maturity: ${minimum}`);
+    const rubric = await rubrics.get(options.rubric);
+    for (const stage of [minimumFor(rubric), targetFor(rubric)]) {
+      if (typeof stage === 'string') throw new UserError(`maturity: ${stage}`);
+    }
   }
   const { files, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
@@ -65,6 +80,7 @@ export async function runScore(
       ...(options.rubric !== undefined && { rubric: options.rubric }),
       moves,
       strict: options.strict ?? false,
+      target: targetFor,
     });
     for await (const outcome of outcomes) {
       progress.tick();
@@ -72,21 +88,17 @@ export async function runScore(
       for (const warning of outcome.warnings) io.stderr.write(`${warning}\n`);
       if (!outcome.result) {
         failed = true;
-        for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+        for (const problem of outcome.problems) sayOnce(formatProblem(problem));
         continue;
       }
       const { result } = outcome;
       const minimum = minimumFor(result.rubric);
       if (typeof minimum === 'string') {
-        // The file scored, so its report is written; the gate cannot be checked with its rubric,
-        // which is said once.
-        if (!said.has(minimum)) {
-          said.add(minimum);
-          progress.clear();
-          io.stderr.write(`maturity: ${minimum}\n`);
-        }
+        // The file scored, so its report is written; the gate cannot be checked with its rubric.
+        progress.clear();
+        sayOnce(`maturity: ${minimum}`);
         failed = true;
-      } else if (result.assessment.currentStage.number < minimum) {
+      } else if (minimum !== undefined && result.assessment.currentStage.number < minimum) {
         belowMinimum = true;
       }
       sink.write(reporter.item(result, rows.length, reportOptions));

@@ -1,17 +1,18 @@
 import { findTenet } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import { EPSILON, reaches, scaleBounds, scoreSheet, weightedMean } from './score.js';
+import { stageGaps } from './gaps.js';
+import { pathToAttain } from './path.js';
+import { EPSILON, scaleBounds, scoreSheet } from './score.js';
+import { targetResult } from './target.js';
 import type {
   AnswerMap,
   Assessment,
   BenchmarkResult,
-  Gap,
   Move,
   Pitfall,
   QuestionResult,
   ScoreOptions,
   ScoreSheet,
-  StageResult,
 } from './types.js';
 
 /** Default number of recommended moves. */
@@ -56,7 +57,7 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
     }
   }
 
-  const gaps = findGaps(stages.slice(0, current + 1));
+  const gaps = stages.slice(0, current + 1).flatMap(stageGaps);
   const moveCount = options.moves ?? DEFAULT_MOVES;
   const moves: Move[] = [];
   for (const gap of gaps) {
@@ -84,72 +85,21 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
     questionCount: questions.length,
     stages,
     gaps,
-    path: next ? pathToAttain(next) : null,
+    path: next ? pathToAttain(rubric.stages[current]!, next) : null,
     moves,
     ahead,
     foundationGaps,
     pitfalls,
     unanswered,
     benchmarks: compareBenchmarks(rubric, sheet, questions),
+    target:
+      options.target === undefined ? null : targetResult(rubric, stages, current, options.target),
   };
 }
 
 /** Every question result of a sheet, in rubric order. */
 export function sheetQuestions(sheet: ScoreSheet): QuestionResult[] {
   return sheet.stages.flatMap((stage) => stage.tenets.flatMap((tenet) => tenet.questions));
-}
-
-/**
- * An ordering key for impacts and gains: values equal within 1e-9 on paper (but not in floating
- * point) get the same key, so their tie is broken by rubric order, as the rules say. Rounding keeps
- * the comparison transitive, which a tolerance in the comparator would not.
- */
-export function rankKey(value: number): number {
-  return Math.round(value / EPSILON);
-}
-
-/** Tenets under their stage's threshold: by stage, then impact (largest first), then rubric order. */
-function findGaps(stages: readonly StageResult[]): Gap[] {
-  return stages.flatMap((stage) =>
-    stage.tenets
-      .flatMap((tenet, index) => {
-        if (!tenet.belowThreshold || tenet.score === null) return [];
-        const impact = tenet.weight * (stage.threshold - tenet.score);
-        const gap: Gap = {
-          stage: stage.id,
-          tenet: tenet.id,
-          score: tenet.score,
-          threshold: stage.threshold,
-          weight: tenet.weight,
-          impact,
-        };
-        return [{ gap, index }];
-      })
-      .sort((a, b) => rankKey(b.gap.impact) - rankKey(a.gap.impact) || a.index - b.index)
-      .map(({ gap }) => gap),
-  );
-}
-
-/**
- * Raises the stage's tenets to full marks one by one, largest weight × (1 − score) first (ties in
- * rubric order), and returns the first prefix that attains the stage.
- */
-function pathToAttain(stage: StageResult): { stage: string; tenets: string[] } {
-  const candidates = stage.tenets
-    .map((tenet, index) => ({ tenet, index, gain: tenet.weight * (1 - (tenet.score ?? 1)) }))
-    .filter(({ tenet }) => tenet.score !== null)
-    .sort((a, b) => rankKey(b.gain) - rankKey(a.gain) || a.index - b.index);
-  const raised = new Set<string>();
-  const tenets: string[] = [];
-  for (const { tenet } of candidates) {
-    const score = weightedMean(
-      stage.tenets.map((t) => ({ weight: t.weight, score: raised.has(t.id) ? 1 : t.score })),
-    );
-    if (score !== null && reaches(score, stage.threshold)) break;
-    raised.add(tenet.id);
-    tenets.push(tenet.id);
-  }
-  return { stage: stage.id, tenets };
 }
 
 function compareBenchmarks(

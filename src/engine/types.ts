@@ -14,6 +14,8 @@ export type AnswerMap = ReadonlyMap<string, Answer>;
 export interface ScoreOptions {
   /** How many recommended moves to return (default 5). */
   moves?: number;
+  /** The target stage's number (0 to the number of stages), for progress and the roadmap. */
+  target?: number;
 }
 
 export interface QuestionResult {
@@ -66,6 +68,43 @@ export interface Gap {
   impact: number;
 }
 
+/** One question the path raises: from its answer (null when unanswered) to the level it needs. */
+export interface PathStep {
+  question: string;
+  tenet: string;
+  from: number | null;
+  to: number;
+}
+
+/** The fewest one-level answer raises that attain the next stage (SPEC §3). */
+export interface StagePath {
+  stage: string;
+  /** In the order each question was first raised. */
+  steps: PathStep[];
+  /** The distinct tenets of the steps, in the same order. */
+  tenets: string[];
+}
+
+/** One phase of the roadmap to a target: an unattained stage, what to raise in it and how. */
+export interface RoadmapPhase {
+  stage: string;
+  score: number;
+  threshold: number;
+  /** Tenets below the threshold, largest impact first, each to be raised to the threshold. */
+  tenets: { tenet: string; score: number; raiseTo: number }[];
+  /** Every move of those tenets, in that order. */
+  moves: Move[];
+}
+
+/** Where the answers stand against a target stage (SPEC §10). */
+export interface TargetResult {
+  stage: { number: number; id: string | null; name: string | null };
+  reached: boolean;
+  /** In [0, 1]; 1 exactly when reached. */
+  progress: number;
+  phases: RoadmapPhase[];
+}
+
 export interface Move {
   stage: string;
   tenet: string;
@@ -104,8 +143,8 @@ export interface Assessment {
   questionCount: number;
   stages: StageResult[];
   gaps: Gap[];
-  /** The shortest list of next-stage tenets that, raised to full marks, attain it; null at the top. */
-  path: { stage: string; tenets: string[] } | null;
+  /** The fewest one-level answer raises that attain the next stage; null at the top. */
+  path: StagePath | null;
   /** Recommended moves, first N (--moves). */
   moves: Move[];
   /** Stages above the current one that are attained anyway. */
@@ -117,4 +156,6 @@ export interface Assessment {
   /** Question ids without an answer, in rubric order. */
   unanswered: string[];
   benchmarks: BenchmarkResult[];
+  /** Progress and roadmap to the target stage; null without a target. */
+  target: TargetResult | null;
 }

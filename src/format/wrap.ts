@@ -15,3 +15,9 @@ export function wrap(text: string, width: number, indent = ''): string {
   if (line || lines.length === 0) lines.push((lines.length === 0 ? '' : indent) + line);
   return lines.join('\n');
 }
+
+/** Cuts text (made one line) to `width` characters with an ellipsis. */
+export function shorten(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= width ? flat : `${flat.slice(0, Math.max(0, width - 1)).trimEnd()}…`;
+}

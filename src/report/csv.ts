@@ -13,6 +13,9 @@ const FIXED_COLUMNS = [
   'current_stage_name',
   'maturity_index',
   'completeness',
+  'target',
+  'target_reached',
+  'target_progress',
 ] as const;
 
 interface StageColumn {
@@ -66,6 +69,9 @@ function csvRow(result: ScoredFile, columns: readonly StageColumn[]): string {
     guardFormula(a.currentStage.name ?? ''),
     String(a.maturityIndex),
     String(a.completeness),
+    a.target === null ? '' : guardFormula(a.target.stage.id ?? String(a.target.stage.number)),
+    a.target === null ? '' : String(a.target.reached),
+    a.target === null ? '' : String(a.target.progress),
     ...columns.map((column) => {
       const score = scores.get(column.id);
       return score === undefined || score === null ? '' : String(score);

@@ -39,6 +39,7 @@ export function jsonResult(result: ScoredFile): Record<string, unknown> {
     pitfalls: assessment.pitfalls,
     unanswered: assessment.unanswered,
     benchmarks: assessment.benchmarks,
+    target: assessment.target,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
 import type { ScoredFile, StreamingReporter } from './types.js';
-import { nonLinearNotes, pathSentence, whereLabel } from './wording.js';
+import { nonLinearNotes, pathSentence, stepWords, whereLabel } from './wording.js';
 import { percent } from '../format/numbers.js';
 
 /**
@@ -18,9 +18,12 @@ export const junitReporter: StreamingReporter = {
 export function renderSuite(result: ScoredFile): string {
   const a = result.assessment;
   const failures = a.stages.filter((stage) => !stage.attained).length;
+  // A target is an aspiration, not a gate: not reached is skipped, never failed.
+  const targetCase = a.target === null ? 0 : 1;
+  const skipped = a.target !== null && !a.target.reached ? 1 : 0;
   const out: string[] = [];
   out.push(
-    `  <testsuite name="${xml(result.source)}" tests="${a.stages.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${xml(result.source)}" tests="${a.stages.length + targetCase}" failures="${failures}" errors="0" skipped="${skipped}">`,
   );
   const properties: [string, string | undefined][] = [
     ['organization', result.organization],
@@ -31,6 +34,8 @@ export function renderSuite(result: ScoredFile): string {
     ['currentStageId', a.currentStage.id ?? undefined],
     ['maturityIndex', String(a.maturityIndex)],
     ['completeness', String(a.completeness)],
+    ['target', a.target ? String(a.target.stage.number) : undefined],
+    ['targetProgress', a.target ? String(a.target.progress) : undefined],
   ];
   out.push('    <properties>');
   for (const [name, value] of properties) {
@@ -55,6 +60,17 @@ export function renderSuite(result: ScoredFile): string {
         `      <failure message="${xml(failureMessage(stage.score, stage.threshold))}" type="not-attained">${xmlText(failureDetails(result, stage))}</failure>`,
         '    </testcase>',
       );
+    }
+  }
+  if (a.target) {
+    const { stage, reached, progress } = a.target;
+    const name = stage.number === 0 ? 'stage 0' : `${stage.name}`;
+    const open = `    <testcase classname="${classname}" name="${xml(`reaches target ${name}`)}"`;
+    if (reached) {
+      out.push(`${open}/>`);
+    } else {
+      const message = `${percent(progress)} of the way to ${name}; ${a.target.phases.length} phase${a.target.phases.length === 1 ? '' : 's'} to go`;
+      out.push(`${open}>`, `      <skipped message="${xml(message)}"/>`, '    </testcase>');
     }
   }
   out.push('  </testsuite>');
@@ -86,7 +102,11 @@ function failureDetails(result: ScoredFile, stage: StageResult): string {
     }
   }
   if (a.path?.stage === stage.id) {
-    lines.push(pathSentence(rubric, a.path));
+    lines.push(pathSentence(a, rubric));
+    for (const step of a.path.steps) {
+      const { question, change } = stepWords(rubric, step);
+      lines.push(`- ${question}: ${change}`);
+    }
     const moves = a.moves.filter((move) => move.stage === stage.id);
     if (moves.length > 0) {
       lines.push('Recommended moves:');

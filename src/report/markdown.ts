@@ -1,4 +1,5 @@
 import { percent, twoDecimals } from '../format/numbers.js';
+import { shorten } from '../format/wrap.js';
 import { code, md } from './escape.js';
 import { outline, unknownSection, type Section, type StageStatus } from './outline.js';
 import type { ScoredFile, StreamingReporter, SummaryRow } from './types.js';
@@ -24,6 +25,7 @@ export function renderMarkdown(result: ScoredFile): string {
   out.push(`${report.who ? `${md(report.source)} · ` : ''}${md(report.rubric)}`, '');
   out.push(`**${md(report.headline)}**`, '');
   out.push(md(report.completeness));
+  if (report.target) out.push('', md(report.target));
   for (const section of report.sections) out.push('', ...renderSection(section));
   return `${out.join('\n')}\n`;
 }
@@ -57,7 +59,36 @@ function renderSection(section: Section): string[] {
         ),
       ];
     case 'path':
-      return [`### Path to ${md(section.stage)}`, '', md(section.sentence)];
+      return [
+        `### Path to ${md(section.stage)}`,
+        '',
+        md(section.sentence),
+        '',
+        '| Question | Answer |',
+        '| :-- | :-- |',
+        ...section.steps.map(
+          (step) => `| ${md(shorten(step.question, 100))} | ${md(step.change)} |`,
+        ),
+        ...(section.firstMove === null ? [] : ['', md(section.firstMove)]),
+      ];
+    case 'roadmap':
+      return [
+        `### Roadmap to ${md(section.target)}`,
+        '',
+        `${section.phases.length === 1 ? 'One phase' : `${section.phases.length} phases`}, lowest stage first.`,
+        ...section.phases.flatMap((phase, i) => [
+          '',
+          `#### Phase ${i + 1}: ${phase.number} ${md(phase.stage)} (${percent(phase.score)} → ${percent(phase.threshold)})`,
+          ...(phase.foundation
+            ? ['', 'Fix the foundation first: a later stage is attained already.']
+            : []),
+          '',
+          ...phase.tenets.flatMap((tenet) => [
+            `- **${md(tenet.title)}** ${percent(tenet.score)} → ${percent(tenet.raiseTo)}`,
+            ...tenet.moves.map((move) => `  - ${md(move)}`),
+          ]),
+        ]),
+      ];
     case 'top':
       return ['**Top stage reached** — keep every stage above its threshold.'];
     case 'moves':

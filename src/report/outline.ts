@@ -1,4 +1,6 @@
-import type { BenchmarkResult } from '../engine/types.js';
+import type { Assessment, BenchmarkResult } from '../engine/types.js';
+import { stageNumberOf } from '../rubric/query.js';
+import type { Rubric } from '../rubric/types.js';
 import type { ScoredFile } from './types.js';
 import {
   benchmarkMark,
@@ -8,6 +10,8 @@ import {
   nonLinearNotes,
   pathSentence,
   stageName,
+  stepWords,
+  targetLine,
   tenetTitle,
   whereLabel,
 } from './wording.js';
@@ -39,6 +43,17 @@ export interface MoveRow {
   where: string;
 }
 
+export interface PhaseRow {
+  number: number;
+  stage: string;
+  score: number;
+  threshold: number;
+  /** The stage is a foundation gap: unattained while a later stage is attained. */
+  foundation: boolean;
+  /** Each tenet to raise, with its moves. */
+  tenets: { title: string; score: number; raiseTo: number; moves: string[] }[];
+}
+
 export interface BenchmarkRow {
   mark: ReturnType<typeof benchmarkMark>;
   sentence: string;
@@ -50,8 +65,16 @@ export type Section =
   | { kind: 'stages'; stages: StageRow[] }
   | { kind: 'notes'; notes: string[] }
   | { kind: 'gaps'; gaps: GapRow[] }
-  | { kind: 'path'; stage: string; sentence: string }
+  | {
+      kind: 'path';
+      stage: string;
+      sentence: string;
+      steps: { question: string; change: string }[];
+      /** Which gap the first move works on, and whether the path raises it; null without moves. */
+      firstMove: string | null;
+    }
   | { kind: 'top' }
+  | { kind: 'roadmap'; target: string; phases: PhaseRow[] }
   | { kind: 'moves'; moves: MoveRow[] }
   | { kind: 'unanswered'; questions: string[] }
   | { kind: 'benchmarks'; benchmarks: BenchmarkRow[] };
@@ -65,6 +88,8 @@ export interface ReportOutline {
   rubric: string;
   headline: string;
   completeness: string;
+  /** "Target: Strategic (stage 5 of 6) · 62% of the way · not reached"; null without a target. */
+  target: string | null;
   /** The sections that have something to show, in report order. */
   sections: Section[];
 }
@@ -119,10 +144,33 @@ export function outline(result: ScoredFile): ReportOutline {
       ? {
           kind: 'path',
           stage: stageName(rubric, a.path.stage),
-          sentence: pathSentence(rubric, a.path),
+          sentence: pathSentence(a, rubric),
+          steps: a.path.steps.map((step) => stepWords(rubric, step)),
+          firstMove: firstMoveNote(a, rubric),
         }
       : { kind: 'top' },
   );
+
+  if (a.target && a.target.phases.length > 0) {
+    const foundation = new Set(a.foundationGaps);
+    sections.push({
+      kind: 'roadmap',
+      target: a.target.stage.name ?? '',
+      phases: a.target.phases.map((phase) => ({
+        number: stageNumberOf(rubric, phase.stage) ?? 0,
+        stage: stageName(rubric, phase.stage),
+        score: phase.score,
+        threshold: phase.threshold,
+        foundation: foundation.has(phase.stage),
+        tenets: phase.tenets.map((tenet) => ({
+          title: tenetTitle(rubric, tenet.tenet),
+          score: tenet.score,
+          raiseTo: tenet.raiseTo,
+          moves: phase.moves.filter((move) => move.tenet === tenet.tenet).map((move) => move.text),
+        })),
+      })),
+    });
+  }
 
   if (a.moves.length > 0) {
     sections.push({
@@ -146,8 +194,23 @@ export function outline(result: ScoredFile): ReportOutline {
     rubric: `${rubric.title} ${rubric.version}`,
     headline: headline(a, rubric),
     completeness: completenessLine(a),
+    target: a.target ? targetLine(a, rubric) : null,
     sections,
   };
+}
+
+/** Which gap the first recommended move works on, and whether the path to the next stage raises it. */
+function firstMoveNote(a: Assessment, rubric: Rubric): string | null {
+  const first = a.moves[0];
+  if (!first || !a.path) return null;
+  const where = whereLabel(rubric, first.stage, first.tenet);
+  if (a.path.tenets.includes(first.tenet)) {
+    return `The first recommended move works on ${where}, which this path raises.`;
+  }
+  if (first.stage === a.path.stage) {
+    return `The first recommended move works on ${where}, a gap this path does not need to raise.`;
+  }
+  return `The first recommended move closes the gap ${where}: ${stageName(rubric, first.stage)} is attained, but this tenet is below its threshold; it is not on this path.`;
 }
 
 function benchmarkRow(benchmark: BenchmarkResult): BenchmarkRow {

@@ -1,11 +1,12 @@
 import { percent, twoDecimals } from '../format/numbers.js';
 import { paint, type Paint } from '../format/paint.js';
 import { columns } from '../format/table.js';
-import { wrap } from '../format/wrap.js';
+import { shorten, wrap } from '../format/wrap.js';
 import {
   outline,
   unknownSection,
   type BenchmarkRow,
+  type PhaseRow,
   type Section,
   type StageRow,
 } from './outline.js';
@@ -31,6 +32,7 @@ export function renderText(result: ScoredFile, options: ReportOptions): string {
   out.push('');
   out.push(c.bold(report.headline));
   out.push(report.completeness);
+  if (report.target) out.push(report.target);
   for (const section of report.sections) out.push('', ...renderSection(section, c));
   return `${out.join('\n')}\n`;
 }
@@ -60,7 +62,20 @@ function renderSection(section: Section, c: Paint): string[] {
         }),
       ];
     case 'path':
-      return [c.bold(`Path to ${section.stage}`), `  ${wrap(section.sentence, WIDTH - 2, '  ')}`];
+      return [
+        c.bold(`Path to ${section.stage}`),
+        `  ${wrap(section.sentence, WIDTH - 2, '  ')}`,
+        ...section.steps.map((step) => stepLine(step.question, step.change, c)),
+        ...(section.firstMove === null ? [] : [`  ${wrap(section.firstMove, WIDTH - 2, '  ')}`]),
+      ];
+    case 'roadmap':
+      return [
+        c.bold(`Roadmap to ${section.target}`) +
+          c.dim(
+            `  ${section.phases.length === 1 ? '1 phase' : `${section.phases.length} phases`}, lowest stage first`,
+          ),
+        ...section.phases.flatMap((phase, i) => phaseLines(phase, i, c)),
+      ];
     case 'top':
       return [c.bold('Top stage reached') + ' — keep every stage above its threshold.'];
     case 'moves':
@@ -84,6 +99,25 @@ function renderSection(section: Section, c: Paint): string[] {
     default:
       return unknownSection(section);
   }
+}
+
+/** The question (shortened to a line), then its answer from → to under it. */
+function stepLine(question: string, change: string, c: Paint): string {
+  return `  - ${shorten(question, WIDTH - 4)}\n    ${c.bold(change)}`;
+}
+
+function phaseLines(phase: PhaseRow, index: number, c: Paint): string[] {
+  const scores = `${percent(phase.score)} → ${percent(phase.threshold)}`;
+  const foundation = phase.foundation ? c.yellow('  fix the foundation first') : '';
+  const lines = [
+    `  ${c.bold(`Phase ${index + 1} · ${phase.number} ${phase.stage}`)}  ${scores}${foundation}`,
+  ];
+  for (const tenet of phase.tenets) {
+    const raise = `  ${percent(tenet.score)} → ${percent(tenet.raiseTo)}`;
+    lines.push(`    ${shorten(tenet.title, WIDTH - 4 - raise.length)}${c.dim(raise)}`);
+    for (const move of tenet.moves) lines.push(`      - ${wrap(move, WIDTH - 8, '        ')}`);
+  }
+  return lines;
 }
 
 function stageLine(stage: StageRow, nameWidth: number, c: Paint): string {
@@ -126,9 +160,4 @@ function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): str
   }
   const lines = columns(table).map((line, n) => (n === 0 ? c.bold(line) : line));
   return `${c.bold(`Summary of ${rows.length} files`)}\n${lines.join('\n')}\n`;
-}
-
-/** Cuts text to `width` characters with an ellipsis. */
-function shorten(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }

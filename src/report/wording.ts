@@ -1,7 +1,7 @@
-import { findTenet } from '../rubric/query.js';
-import type { Assessment, BenchmarkResult } from '../engine/types.js';
-import type { Rubric } from '../rubric/types.js';
+import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engine/types.js';
 import { percent, twoDecimals } from '../format/numbers.js';
+import { findQuestion, findTenet } from '../rubric/query.js';
+import type { Question, Rubric } from '../rubric/types.js';
 
 /** "Stage 3 of 6 — Engagement · index 3.45". */
 export function headline(a: Assessment, rubric: Rubric): string {
@@ -45,11 +45,52 @@ export function nonLinearNotes(a: Assessment, rubric: Rubric): string[] {
   return notes;
 }
 
-/** "Raise these 2 tenets to full marks to attain Formalized: A; B." */
-export function pathSentence(rubric: Rubric, path: NonNullable<Assessment['path']>): string {
-  const stage = stageName(rubric, path.stage);
-  const titles = path.tenets.map((id) => tenetTitle(rubric, id));
-  return `Raise ${titles.length === 1 ? 'this tenet' : `these ${titles.length} tenets`} to full marks to attain ${stage}: ${titles.join('; ')}.`;
+/** "To attain Engagement (48% → 70%), raise 4 answers:" (the steps follow, one per question). */
+export function pathSentence(a: Assessment, rubric: Rubric): string {
+  const path = a.path!;
+  const stage = a.stages.find((s) => s.id === path.stage)!;
+  const answers = path.steps.length === 1 ? '1 answer' : `${path.steps.length} answers`;
+  const levels = path.steps.reduce((sum, step) => sum + levelsBetween(rubric, step), 0);
+  const extra = levels > path.steps.length ? `, ${levels} levels in all` : '';
+  return `To attain ${stage.name} (${percent(stage.score ?? 0)} → ${percent(stage.threshold)}), raise ${answers}${extra}:`;
+}
+
+/** A path step in words: the question and its answer from → to ("Ad hoc (1) → Defined (2)"). */
+export function stepWords(rubric: Rubric, step: PathStep): { question: string; change: string } {
+  const question = findQuestion(rubric, step.question)?.question;
+  return {
+    question: question?.text ?? step.question,
+    change: `${levelText(question, step.from)} → ${levelText(question, step.to)}`,
+  };
+}
+
+/** How many levels of its scale a step climbs. */
+function levelsBetween(rubric: Rubric, step: PathStep): number {
+  const scale = findQuestion(rubric, step.question)?.question.scale ?? [];
+  // An unanswered question starts at the lowest level.
+  const from = step.from ?? Math.min(...scale.map((level) => level.value));
+  return Math.max(1, scale.filter((level) => level.value > from && level.value <= step.to).length);
+}
+
+/** An answer in words: "Defined (2)", "unanswered", or the bare value between two levels. */
+export function levelText(question: Question | undefined, value: AnswerValue | null): string {
+  if (value === null) return 'unanswered';
+  if (value === 'n/a') return 'n/a';
+  const level = question?.scale.find((l) => l.value === value);
+  return level ? `${level.label} (${formatValue(value)})` : formatValue(value);
+}
+
+/** "Target: Strategic (stage 5 of 6) · 62% of the way · not reached". */
+export function targetLine(a: Assessment, rubric: Rubric): string {
+  const target = a.target!;
+  const of = rubric.stages.length;
+  const stage =
+    target.stage.number === 0
+      ? `stage 0 of ${of}`
+      : `${target.stage.name} (stage ${target.stage.number} of ${of})`;
+  return target.reached
+    ? `Target: ${stage} · reached`
+    : `Target: ${stage} · ${percent(target.progress)} of the way · not reached`;
 }
 
 /** Where a gap or move sits: "Planning › Listen to customers". */
@@ -83,6 +124,7 @@ export function tenetTitle(rubric: Rubric, id: string): string {
   return findTenet(rubric, id)?.title ?? id;
 }
 
-function formatValue(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+/** A value as people read it: whole numbers as they are, others with up to two decimals. */
+export function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }

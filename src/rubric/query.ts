@@ -84,9 +84,9 @@ export function stageNumberOf(rubric: Rubric, id: string): number | undefined {
 }
 
 /**
- * The stage a user names on the command line (`--min-stage`): a number from 0 to the number of
- * stages, or a stage id. Returns the number, or why the rubric has no such stage (`option` names
- * the flag in that message).
+ * The stage a user names (`--min-stage`, `--target`, an answers file's `target:`): a number from 0
+ * to the number of stages, a stage id, or a stage name in any case. Returns the number, or why the
+ * rubric has no such stage (`option` names the flag or field in that message).
  */
 export function stageReference(
   rubric: Rubric,
@@ -102,10 +102,13 @@ export function stageReference(
         }
       : { number };
   }
-  const number = stageNumberOf(rubric, value);
+  const lower = value.toLowerCase();
+  const number =
+    stageNumberOf(rubric, value) ??
+    stageNumberOf(rubric, rubric.stages.find((s) => s.name.toLowerCase() === lower)?.id ?? '');
   return number === undefined
     ? {
-        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')})`,
+        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')}, or 0 to ${stages.length})`,
       }
     : { number };
 }

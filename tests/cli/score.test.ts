@@ -283,7 +283,7 @@ describe('maturity score: --min-stage', () => {
     expect(result.stdout).toContain('Northwind');
     expect(result.stdout).toContain('Initech');
     expect(lines(result.stderr)).toEqual([
-      'maturity: --min-stage "mature" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged)',
+      'maturity: --min-stage "mature" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6)',
     ]);
   });
 
@@ -310,7 +310,9 @@ describe('maturity score: --min-stage', () => {
     const result = runCli(['score', NORTHWIND, '--min-stage', ' ']);
     expectCleanFailure(result, 2);
     expect(result.stdout).toBe('');
-    expect(lines(result.stderr)).toEqual(['maturity: --min-stage needs a stage id or number']);
+    expect(lines(result.stderr)).toEqual([
+      'maturity: --min-stage needs a stage id, name or number',
+    ]);
   });
 });
 

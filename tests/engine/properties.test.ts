@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assessAnswers as assess } from '../../src/engine/analyse.js';
 import { EPSILON } from '../../src/engine/score.js';
 import type { Answer, Assessment } from '../../src/engine/types.js';
-import type { Rubric } from '../../src/rubric/types.js';
-import { caseArb, NUM_RUNS, questionsOf, topValue, withAnswers } from './builders.js';
+import { caseArb, NUM_RUNS, questionsOf, withAnswers } from './builders.js';
 
 const params = { numRuns: NUM_RUNS };
 
@@ -14,16 +13,6 @@ function allScores(a: Assessment): (number | null)[] {
     stage.score,
     ...stage.tenets.flatMap((tenet) => [tenet.score, ...tenet.questions.map((q) => q.score)]),
   ]);
-}
-
-/** The answers with every question of the given tenets set to its scale's top value. */
-function raiseTenets(r: Rubric, answers: Map<string, Answer>, tenetIds: readonly string[]) {
-  const raised = r.stages
-    .flatMap((stage) => stage.tenets)
-    .filter((tenet) => tenetIds.includes(tenet.id))
-    .flatMap((tenet) => tenet.questions)
-    .map((q): [string, Answer] => [q.id, { value: topValue(q) }]);
-  return withAnswers(answers, raised);
 }
 
 /** Index (1-based) of the stage the gaps and the path look up to. */
@@ -108,7 +97,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('gives a path that attains the next stage when its tenets are answered at the top, and no shorter prefix does', () => {
+  it('gives a path whose steps attain the next stage and that stops as soon as they do', () => {
     fc.assert(
       fc.property(caseArb, ({ rubric, answers }) => {
         const a = assess(rubric, answers);
@@ -118,31 +107,105 @@ describe('engine properties', () => {
         }
         const next = a.stages[a.currentStage.number]!;
         expect(next.attained).toBe(false);
-        expect(a.path).not.toBeNull();
         const path = a.path!;
         expect(path.stage).toBe(next.id);
-        expect(path.tenets.length).toBeGreaterThan(0);
-        expect(new Set(path.tenets).size).toBe(path.tenets.length);
-        for (const id of path.tenets) {
-          const tenet = next.tenets.find((t) => t.id === id);
-          expect(tenet).toBeDefined();
-          expect(tenet!.score).not.toBeNull(); // an n/a tenet is never in the path
+        expect(path.steps.length).toBeGreaterThan(0);
+        expect(new Set(path.steps.map((s) => s.question)).size).toBe(path.steps.length);
+        expect(path.tenets).toEqual([...new Set(path.steps.map((s) => s.tenet))]);
+        for (const step of path.steps) {
+          const tenet = next.tenets.find((t) => t.id === step.tenet)!;
+          const question = tenet.questions.find((q) => q.id === step.question)!;
+          expect(question.score).not.toBeNull(); // never an n/a question
+          expect(question.value).toBe(step.from);
+          expect(step.to).toBeGreaterThan(step.from ?? -Infinity);
         }
-        // greedy order: weight × (1 − score) never increases along the path
-        const gains = path.tenets.map((id) => {
-          const t = next.tenets.find((x) => x.id === id)!;
-          return t.weight * (1 - t.score!);
+        const stageAfter = (steps: readonly [string, number][]) =>
+          assess(
+            rubric,
+            withAnswers(
+              answers,
+              steps.map(([question, value]): [string, Answer] => [question, { value }]),
+            ),
+          ).stages[next.number - 1]!;
+        const raised = path.steps.map((step): [string, number] => [step.question, step.to]);
+        expect(stageAfter(raised).attained).toBe(true);
+        // Raising stops as soon as the stage is attained: undoing the last one-level raise (of
+        // whichever question it was) leaves it unattained, so some step, one level lower, fails.
+        const oneLower = path.steps.map((step, i) => {
+          const { scale } = rubric.stages[next.number - 1]!.tenets.find(
+            (t) => t.id === step.tenet,
+          )!.questions.find((q) => q.id === step.question)!;
+          const below = scale.map((l) => l.value).filter((v) => v < step.to);
+          const value = Math.max(...below, step.from ?? -Infinity);
+          return raised.map(([q, v], j): [string, number] => (j === i ? [q, value] : [q, v]));
         });
-        gains.forEach((gain, i) => {
-          if (i > 0) expect(gain).toBeLessThanOrEqual(gains[i - 1]! + EPSILON);
-        });
-        const stageAfter = (ids: readonly string[]) =>
-          assess(rubric, raiseTenets(rubric, answers, ids)).stages[next.number - 1]!;
-        expect(stageAfter(path.tenets).attained).toBe(true);
-        for (let k = 0; k < path.tenets.length; k += 1) {
-          expect(stageAfter(path.tenets.slice(0, k)).attained).toBe(false);
-        }
+        expect(oneLower.some((steps) => !stageAfter(steps).attained)).toBe(true);
+        // When every scale climbs in even steps, a question's raises all gain the same, and the
+        // question raised last is the last listed: the path without it does not attain the stage.
+        const even = rubric.stages[next.number - 1]!.tenets.every((t) =>
+          t.questions.every((q) => {
+            const values = q.scale.map((l) => l.value).sort((x, y) => x - y);
+            return values.every((v, k) => k < 2 || v - values[k - 1]! === values[1]! - values[0]!);
+          }),
+        );
+        if (even) expect(stageAfter(raised.slice(0, -1)).attained).toBe(false);
       }),
+      params,
+    );
+  });
+
+  it('gives progress to a target in [0, 1], exactly 1 when the target is reached', () => {
+    fc.assert(
+      fc.property(
+        caseArb.chain((c) =>
+          fc.integer({ min: 0, max: c.rubric.stages.length }).map((target) => ({ ...c, target })),
+        ),
+        ({ rubric, answers, target }) => {
+          const a = assess(rubric, answers, { target });
+          const t = a.target!;
+          expect(t.stage.number).toBe(target);
+          expect(t.reached).toBe(a.currentStage.number >= target);
+          expect(t.progress).toBeGreaterThanOrEqual(0);
+          expect(t.progress).toBeLessThanOrEqual(1);
+          expect(t.progress === 1).toBe(t.reached);
+          expect(t.phases.length === 0).toBe(t.reached);
+        },
+      ),
+      params,
+    );
+  });
+
+  it('gives a roadmap whose phases, applied, attain every stage up to the target', () => {
+    fc.assert(
+      fc.property(
+        caseArb.chain((c) =>
+          fc.integer({ min: 1, max: c.rubric.stages.length }).map((target) => ({ ...c, target })),
+        ),
+        ({ rubric, answers, target }) => {
+          const a = assess(rubric, answers, { target });
+          // Raise every listed tenet to its raiseTo and recompute each phase's stage score.
+          for (const phase of a.target!.phases) {
+            const stage = a.stages.find((s) => s.id === phase.stage)!;
+            expect(stage.attained).toBe(false);
+            expect(stage.number).toBeLessThanOrEqual(target);
+            const raised = new Map(phase.tenets.map((t) => [t.tenet, t.raiseTo]));
+            let total = 0;
+            let weights = 0;
+            for (const tenet of stage.tenets) {
+              if (tenet.score === null) continue;
+              total += tenet.weight * (raised.get(tenet.id) ?? tenet.score);
+              weights += tenet.weight;
+            }
+            expect(total / weights).toBeGreaterThanOrEqual(stage.threshold - EPSILON);
+            const moves = phase.tenets.flatMap(
+              (t) => rubric.stages.flatMap((s) => s.tenets).find((x) => x.id === t.tenet)!.moves,
+            );
+            expect(phase.moves.map((m) => m.text)).toEqual(moves);
+          }
+          const unattained = a.stages.filter((s) => s.number <= target && !s.attained);
+          expect(a.target!.phases.map((p) => p.stage)).toEqual(unattained.map((s) => s.id));
+        },
+      ),
       params,
     );
   });

@@ -144,7 +144,7 @@ describe('--output', () => {
     );
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
-      'maturity: --min-stage "mature" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged)\n',
+      'maturity: --min-stage "mature" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6)\n',
     );
     expect(readdirSync(dir)).toEqual(['report.txt']);
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('the previous report\n');

@@ -84,13 +84,33 @@ describe('csv reporter', () => {
       'current_stage_name',
       'maturity_index',
       'completeness',
+      'target',
+      'target_reached',
+      'target_progress',
       'stage_1_listen',
       'stage_2_pilot',
       'stage_3_hub',
       'stage_4_extras',
     ]);
     expect(records.slice(1)).toEqual([
-      ['a.yaml', 'Acme', 'Ops', 'small', '0', '', '', '0.25', '1', '0.25', '1', '1', ''],
+      [
+        'a.yaml',
+        'Acme',
+        'Ops',
+        'small',
+        '0',
+        '',
+        '',
+        '0.25',
+        '1',
+        '',
+        '',
+        '',
+        '0.25',
+        '1',
+        '1',
+        '',
+      ],
       [
         'b.yaml',
         '',
@@ -101,6 +121,9 @@ describe('csv reporter', () => {
         'Pilot <& test>',
         '2.25',
         '0.6666666666666666',
+        '',
+        '',
+        '',
       ].concat(['1', '0.75', '0.25', '0']),
     ]);
   });
@@ -221,6 +244,6 @@ describe('csv reporter', () => {
     expect(builtinFirst).toContain('stage_6_converged');
     const smallFirst = render(reporter, [scored(SMALL, SMALL_TRAP)], plain);
     expect(smallFirst).not.toContain('converged');
-    expect(parseCsv(smallFirst)[0]).toHaveLength(13);
+    expect(parseCsv(smallFirst)[0]).toHaveLength(12 + 4); // the fixed columns and 4 stages
   });
 });

@@ -102,7 +102,10 @@ describe('junit reporter', () => {
       'Tenets below the threshold:',
       '- Listen & "respond": 25% of 70%',
       '- Audit readiness: 25% of 70%',
-      'Raise this tenet to full marks to attain Listen: Listen & "respond".',
+      // listening-tool gains 2/3 × 1/4 a level against readiness's 1/3 × 1/4: 1 → 4 gives
+      // (2 × 1 + 0.25) / 3 = 0.75
+      'To attain Listen (25% → 70%), raise 1 answer, 3 levels in all:',
+      '- Is there a listening tool?: Ad hoc (1) → Leading (4)',
       'Recommended moves:',
       '- Buy a *listening* tool | name an owner & <b>report</b> monthly. (Listen › Listen & "respond")',
       '- Share a digest with `everyone`. (Listen › Listen & "respond")',

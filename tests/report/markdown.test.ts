@@ -104,7 +104,15 @@ describe('markdown reporter', () => {
       ['Listen', 'Audit readiness', '25%', '70%', '0.45'],
     ]);
     expect(out).toContain(
-      '### Path to Listen\n\nRaise this tenet to full marks to attain Listen: Listen \\& "respond".\n',
+      [
+        '### Path to Listen',
+        '',
+        'To attain Listen (25% → 70%), raise 1 answer, 3 levels in all:',
+        '',
+        '| Question | Answer |',
+        '| :-- | :-- |',
+        '| Is there a listening tool? | Ad hoc (1) → Leading (4) |',
+      ].join('\n'),
     );
     expect(out).toContain(
       [
@@ -171,7 +179,8 @@ describe('markdown reporter', () => {
     ];
     const out = render(markdownReporter, results, plain);
     const blocks = out.split('\n\n').filter((block) => block.startsWith('|'));
-    expect(blocks.length).toBe(5);
+    // Per file the stages, the gaps and the path; then the summary.
+    expect(blocks.length).toBe(7);
     for (const block of blocks) {
       const [header, ...rows] = block.trimEnd().split('\n');
       expect(rows.length).toBeGreaterThan(1);

@@ -81,7 +81,20 @@ describe('text reporter', () => {
     const out = render(textReporter, [scored(SMALL, SMALL_CLIMBING)], plain);
     expect(out).toContain('\n    0.20  50%/70%  Hub | core › Build a centre of excellence\n');
     expect(out).toContain('Path to Hub | core');
-    expect(oneSpace(out)).toContain('Raise this tenet to full marks to attain Hub | core: Govern.');
+    // Both hub tenets gain ½ × ¼ a level: the mandate (first in rubric order) 2 → 4 reaches 0.5,
+    // then the unanswered framework 0 → 2 reaches (1 + 0.5) / 2 = 0.75.
+    expect(out).toContain(
+      [
+        'Path to Hub | core',
+        '  To attain Hub | core (25% → 70%), raise 2 answers, 4 levels in all:',
+        '  - Does the CoE have a mandate?',
+        '    Defined (2) → Leading (4)',
+        '  - Is there a governance framework?',
+        '    unanswered → Defined (2)',
+        '  The first recommended move works on Hub | core › Govern, which this path',
+        '  raises.',
+      ].join('\n'),
+    );
     expect(out).toContain('  1. Adopt a framework.\n     Hub | core › Govern');
     expect(out).toContain('Unanswered (2)  scored as 0\n  governance-framework, optional-a\n');
   });

@@ -1,0 +1,102 @@
+import type { ScaleLevel, Stage } from '../rubric/types.js';
+import { questionScore, reaches, scaleBounds, weightedMean } from './score.js';
+import type { PathStep, StagePath, StageResult } from './types.js';
+
+/** Gains this close are equal (SPEC §3); the question first in rubric order is raised then. */
+const GAIN_TIE = 1e-12;
+
+/** A question the path may raise, with where it sits and its working value. */
+interface Candidate {
+  tenet: number;
+  id: string;
+  tenetId: string;
+  weight: number;
+  scale: readonly ScaleLevel[];
+  /** The scale's values in increasing order. */
+  levels: number[];
+  span: number;
+  /** The answer the sheet holds (null when unanswered). */
+  from: number | null;
+  /** The value as raised so far (an unanswered question starts at the lowest level). */
+  value: number;
+}
+
+/**
+ * The fewest one-level answer raises that attain `result`, the next stage (SPEC §3): repeatedly
+ * raise the question whose next level adds most to the stage score (ties within 1e-12 go to the
+ * question first in rubric order), and stop as soon as the stage is attained. Works on any scale
+ * and on combined team values that lie between levels (their next level is the smallest above).
+ */
+export function pathToAttain(stage: Stage, result: StageResult): StagePath {
+  // n/a tenets and n/a questions are left out of the stage score, and so of the path.
+  const tenets = result.tenets
+    .map((tenet, t) => ({ tenet, t }))
+    .filter(({ tenet }) => tenet.score !== null);
+  const tenetWeights = tenets.reduce((sum, { tenet }) => sum + tenet.weight, 0);
+  const candidates: Candidate[] = [];
+  const byTenet = new Map<number, Candidate[]>();
+  for (const { tenet, t } of tenets) {
+    const own: Candidate[] = [];
+    tenet.questions.forEach((question, q) => {
+      if (question.score === null) return;
+      const scale = stage.tenets[t]!.questions[q]!.scale;
+      const { lowest, highest } = scaleBounds(scale);
+      const value = question.value === null ? lowest : (question.value as number);
+      own.push({
+        tenet: t,
+        id: question.id,
+        tenetId: tenet.id,
+        weight: question.weight,
+        scale,
+        levels: scale.map((level) => level.value).sort((a, b) => a - b),
+        span: highest - lowest,
+        from: question.value as number | null,
+        value,
+      });
+    });
+    byTenet.set(t, own);
+    candidates.push(...own);
+  }
+
+  // The stage score as scoring would compute it from the raised answers, tenet by tenet.
+  const tenetScores = new Map(tenets.map(({ tenet, t }) => [t, tenet.score as number]));
+  const tenetScore = (t: number) =>
+    weightedMean(
+      byTenet.get(t)!.map((c) => ({ weight: c.weight, score: questionScore(c.value, c.scale) })),
+    ) ?? 0;
+  const stageScore = () =>
+    weightedMean(
+      tenets.map(({ tenet, t }) => ({ weight: tenet.weight, score: tenetScores.get(t)! })),
+    );
+
+  const raised: Candidate[] = [];
+  let score = stageScore();
+  while (score !== null && !reaches(score, result.threshold)) {
+    let best: { candidate: Candidate; next: number; gain: number } | undefined;
+    for (const candidate of candidates) {
+      const next = candidate.levels.find((level) => level > candidate.value);
+      if (next === undefined) continue;
+      const tenet = result.tenets[candidate.tenet]!;
+      const questionWeights = byTenet.get(candidate.tenet)!.reduce((sum, c) => sum + c.weight, 0);
+      const gain =
+        (tenet.weight / tenetWeights) *
+        (candidate.weight / questionWeights) *
+        ((next - candidate.value) / candidate.span);
+      if (best === undefined || gain > best.gain + GAIN_TIE) best = { candidate, next, gain };
+    }
+    // Every question at the top of its scale scores the stage 1, which attains any threshold.
+    if (!best) break;
+    if (!raised.includes(best.candidate)) raised.push(best.candidate);
+    best.candidate.value = best.next;
+    tenetScores.set(best.candidate.tenet, tenetScore(best.candidate.tenet));
+    score = stageScore();
+  }
+
+  const steps: PathStep[] = raised.map((c) => ({
+    question: c.id,
+    tenet: c.tenetId,
+    from: c.from,
+    to: c.value,
+  }));
+  return { stage: result.id, steps, tenets: [...new Set(steps.map((step) => step.tenet))] };
+}

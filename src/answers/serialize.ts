@@ -42,6 +42,7 @@ export function formatAnswersJson(
   file.rubric = header.rubric ?? rubric.id;
   file.rubricVersion = header.rubricVersion ?? rubric.version;
   for (const key of METADATA_KEYS) file[key] = header[key] ?? null;
+  file.target = header.target ?? null;
   const values: Record<string, unknown> = {};
   for (const id of questionIndex(rubric).keys()) {
     const answer = answers.get(id);
@@ -81,6 +82,17 @@ export function formatAnswersFile(
     const value = header[key];
     out.push(`${key}:${value === undefined ? '' : ` ${scalar(value)}`}`);
   }
+  const stages = rubric.stages.map((stage) => stage.id).join(', ');
+  out.push(
+    comment(
+      `The stage you aim for, for a roadmap to it (optional): ${stages}, or its number.`,
+      '# ',
+    ),
+  );
+  const target = header.target;
+  out.push(
+    `target:${target === undefined ? '' : ` ${typeof target === 'number' ? target : scalar(target)}`}`,
+  );
   out.push('answers:');
   rubric.stages.forEach((stage, s) => {
     out.push('');

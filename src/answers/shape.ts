@@ -55,7 +55,7 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
     }
   }
   const target = own(data, 'target');
-  if (typeof target === 'number' && Number.isInteger(target) && target >= 0) {
+  if (typeof target === 'number' && Number.isSafeInteger(target) && target >= 0) {
     file.target = target;
   } else if (typeof target === 'string' && target !== '' && !CONTROL_CHARACTERS.test(target)) {
     file.target = target;

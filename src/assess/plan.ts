@@ -88,6 +88,7 @@ export async function planSession(
     rubricVersion: rubric.version,
     // Who answered stays; the date is today's.
     ...(existing && metadataOf(existing)),
+    ...(existing?.target !== undefined && { target: existing.target }),
     assessedAt: localDate(io.now()),
   };
   const fresh = {

@@ -55,6 +55,9 @@ const wellShaped = fc.record(
     ...Object.fromEntries(
       [...TEXT_KEYS, ...OTHER_KEYS].map((key) => [key, mostly(fc.oneof(text, fc.constant(null)))]),
     ),
+    target: mostly(
+      fc.oneof(text, fc.integer({ min: -2, max: 8 }), fc.constant(2.5), fc.constant(null)),
+    ),
     answers,
   },
   { requiredKeys: ['answers'] },

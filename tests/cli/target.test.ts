@@ -1,0 +1,174 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { lines, ROOT, tempFolders } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
+
+const fresh = tempFolders('target');
+const ACME = 'examples/acme-engagement.yaml';
+
+async function json(args: string[], cwd?: string) {
+  const result = await runMain(['score', ...args, '--format', 'json'], cwd ? { cwd } : {});
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the report as a script reads it
+  return JSON.parse(result.stdout).results as Record<string, any>[];
+}
+
+/** An answers file for the built-in rubric with the given extra top-level lines. */
+function answersFile(dir: string, name: string, head: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `rubric: social-business\n${head}answers:\n  social-listening: 3\n`);
+  return path;
+}
+
+describe('score --target', () => {
+  it('gives the target, progress and a roadmap of three phases for Acme', async () => {
+    const [result] = await json([ACME, '--target', 'strategic']);
+    const target = result!.target;
+    expect(target.stage).toEqual({ number: 5, id: 'strategic', name: 'Strategic' });
+    expect(target.reached).toBe(false);
+    expect(target.phases.map((p: { stage: string }) => p.stage)).toEqual([
+      'engagement',
+      'formalized',
+      'strategic',
+    ]);
+    // Stages 1 and 2 attained; the others count score / threshold.
+    const scores = result!.stages.map((s: { score: number }) => s.score);
+    expect(target.progress).toBeCloseTo((1 + 1 + scores[2] / 0.7 + scores[3] / 0.7 + 0) / 5, 12);
+    for (const phase of target.phases) {
+      expect(Object.keys(phase)).toEqual(['stage', 'score', 'threshold', 'tenets', 'moves']);
+      for (const tenet of phase.tenets) expect(tenet.raiseTo).toBe(phase.threshold);
+    }
+  });
+
+  it('takes the stage by id, by name in any case, or by number', async () => {
+    const [byId] = await json([ACME, '--target', 'strategic']);
+    for (const value of ['Strategic', 'STRATEGIC', '5']) {
+      const [other] = await json([ACME, '--target', value]);
+      expect(other!.target).toEqual(byId!.target);
+    }
+  });
+
+  it('prints the target line and the roadmap in the text report', async () => {
+    const { stdout, code } = await runMain(['score', ACME, '--target', 'strategic']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('\nTarget: Strategic (stage 5 of 6) · ');
+    expect(stdout).toContain('\nRoadmap to Strategic  3 phases, lowest stage first\n');
+    expect(stdout).toMatch(/\n {2}Phase 1 · 3 Engagement {2}48% → 70%\n/);
+    expect(stdout).toMatch(/\n {2}Phase 3 · 5 Strategic {2}0% → 70%\n/);
+    expect(lines(stdout).filter((line) => [...line].length > 80)).toEqual([]);
+  });
+
+  it('has a skipped JUnit test case for a target not reached, and a passing one when reached', async () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+    const suite = (xml: string) => parser.parse(xml).testsuites.testsuite;
+    const far = suite(
+      (await runMain(['score', ACME, '--target', 'strategic', '-f', 'junit'])).stdout,
+    );
+    const testcase = far.testcase.find(
+      (t: { name: string }) => t.name === 'reaches target Strategic',
+    );
+    expect(testcase.skipped.message).toMatch(/^\d+% of the way to Strategic; 3 phases to go$/);
+    expect(far.skipped).toBe('1');
+    expect(far.tests).toBe('7');
+    const near = suite((await runMain(['score', ACME, '--target', '1', '-f', 'junit'])).stdout);
+    const passed = near.testcase.find(
+      (t: { name: string }) => t.name === 'reaches target Planning',
+    );
+    expect(passed).toEqual({
+      classname: 'social-business.examples/acme-engagement.yaml',
+      name: 'reaches target Planning',
+    });
+    expect(near.skipped).toBe('0');
+  });
+
+  it('adds target columns to CSV, empty without a target', async () => {
+    const withTarget = lines((await runMain(['score', ACME, '--target', '3', '-f', 'csv'])).stdout);
+    const header = withTarget[0]!.split(',');
+    const row = withTarget[1]!.split(',');
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('target')).toBe('engagement');
+    expect(cell('target_reached')).toBe('false');
+    expect(Number(cell('target_progress'))).toBeGreaterThan(0.5);
+    const without = lines((await runMain(['score', ACME, '-f', 'csv'])).stdout);
+    expect(without[1]!.split(',')[header.indexOf('target')]).toBe('');
+  });
+
+  it('refuses a stage the --rubric lacks before anything is written', async () => {
+    const dir = fresh('unknown');
+    const result = await runMain(
+      [
+        'score',
+        join(ROOT, ACME),
+        '--rubric',
+        'social-business',
+        '--target',
+        'nirvana',
+        '-o',
+        'out.json',
+      ],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual([
+      'maturity: --target "nirvana" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6)',
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
+    const beyond = await runMain(['score', ACME, '--rubric', 'social-business', '--target', '7']);
+    expect(lines(beyond.stderr)).toEqual([
+      'maturity: --target 7 is beyond the last stage of rubric social-business (6)',
+    ]);
+  });
+
+  it('says once per rubric when the files’ rubric lacks the stage, and exits 2', async () => {
+    const result = await runMain([
+      'score',
+      ACME,
+      'examples/northwind-planning.yaml',
+      '--target',
+      'x',
+    ]);
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+  });
+});
+
+describe('target: in an answers file', () => {
+  it('is used when --target is not given, and --target wins over it', async () => {
+    const dir = fresh('field');
+    answersFile(dir, 'a.yaml', 'target: formalized\n');
+    const [fromFile] = await json(['a.yaml'], dir);
+    expect(fromFile!.target.stage.id).toBe('formalized');
+    const [fromFlag] = await json(['a.yaml', '--target', '2'], dir);
+    expect(fromFlag!.target.stage.id).toBe('presence');
+    answersFile(dir, 'number.yaml', 'target: 3\n');
+    expect((await json(['number.yaml'], dir))[0]!.target.stage.id).toBe('engagement');
+    answersFile(dir, 'none.yaml', 'target:\n');
+    expect((await json(['none.yaml'], dir))[0]!.target).toBeNull();
+  });
+
+  it('is an error with its position when the rubric has no such stage', async () => {
+    const dir = fresh('bad');
+    answersFile(dir, 'bad.yaml', 'organization: X\ntarget: nirvana\n');
+    const result = await runMain(['score', 'bad.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toEqual([
+      'bad.yaml:3:9: target "nirvana" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6) (at target)',
+    ]);
+    answersFile(dir, 'half.yaml', 'target: 2.5\n');
+    const half = await runMain(['score', 'half.yaml'], { cwd: dir });
+    expect(lines(half.stderr)).toEqual([
+      'half.yaml:2:9: target must be a stage id or name, or a stage number (0 or more), not the number 2.5 (at target)',
+    ]);
+  });
+
+  it('is in the template with the stages to choose from', async () => {
+    const { stdout } = await runMain(['template']);
+    expect(stdout).toMatch(
+      /\n# The stage you aim for, for a roadmap to it \(optional\): planning, presence,[^\n]*\n#[^\n]*\ntarget:\nanswers:\n/,
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { assessAnswers } from '../engine/analyse.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
 import { stageReference } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import type { ScoredFile } from '../report/types.js';
+import type { Result } from '../report/types.js';
 
 /** Options shared by everything that scores answers. */
 export interface ScoringOptions {
@@ -21,7 +21,9 @@ export interface ScoringOptions {
 
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */
 export interface FileOutcome {
-  result?: ScoredFile;
+  result?: Result;
+  /** The file's answers, when it scored (teams combine them). */
+  answers?: AnswersFile;
   problems: Problem[];
   warnings: string[];
 }
@@ -69,6 +71,7 @@ export async function scoreFile(
       return { problems: [{ path: '', message: `maturity: ${target}` }], warnings };
     return {
       result: scoredFile(file, answers, rubric, { ...options, target: () => target }),
+      answers,
       problems: [],
       warnings,
     };
@@ -89,7 +92,7 @@ export function scoredFile(
   answers: AnswersFile,
   rubric: Rubric,
   options: ScoringOptions,
-): ScoredFile {
+): Result {
   const flag = options.target?.(rubric);
   const named =
     answers.target === undefined

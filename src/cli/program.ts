@@ -79,6 +79,18 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       '--target <id|name|number>',
       "the stage to aim for: progress and a phased roadmap (default: each file's target:)",
     )
+    .addOption(
+      new Option(
+        '--group-by <fields>',
+        'combine the files of each organization and/or unit into one team result',
+      ).choices(['organization', 'unit', 'organization,unit']),
+    )
+    .addOption(
+      new Option(
+        '--combine <rule>',
+        "how a team's answers combine, with --group-by (default: median)",
+      ).choices(['median', 'mean', 'min']),
+    )
     .option('--moves <n>', 'how many recommended moves to show', String(DEFAULT_MOVES))
     .option('--strict', 'unanswered questions are errors')
     .option('--no-color', 'disable colour')

@@ -1,14 +1,20 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MOVES } from '../engine/analyse.js';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { FORMATS, reporters, type Format } from '../report/index.js';
-import { summaryRow, type SummaryRow } from '../report/types.js';
+import { summaryRow } from '../report/outline.js';
+import type { SummaryRow } from '../report/types.js';
 import { openSink } from '../fs/sink.js';
 import { expandFiles } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import { RubricCache } from '../batch/rubric-cache.js';
 import { scoreFiles } from '../batch/score-files.js';
 import { stageOption } from '../batch/gate.js';
+import { groupFiles, parseGroupBy, scoreGroup, type MemberFile } from '../batch/group.js';
+import { COMBINE_RULES, type CombineRule } from '../engine/combine.js';
+import type { Result } from '../report/types.js';
+import { whoLabel } from '../report/wording.js';
 
 export interface ScoreCommandOptions {
   rubric?: string;
@@ -16,6 +22,8 @@ export interface ScoreCommandOptions {
   output?: string;
   minStage?: string;
   target?: string;
+  groupBy?: string;
+  combine?: string;
   moves?: string;
   strict?: boolean;
   color?: boolean;
@@ -58,6 +66,8 @@ export async function runScore(
       if (typeof stage === 'string') throw new UserError(`maturity: ${stage}`);
     }
   }
+  const groupBy = options.groupBy === undefined ? undefined : parseGroupBy(options.groupBy);
+  const combine = parseCombine(options.combine, groupBy !== undefined);
   const { files, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
   let failed = globProblems.length > 0;
@@ -72,8 +82,23 @@ export async function runScore(
       : { path: resolve(io.cwd, options.output), shown: options.output },
   );
   const rows: SummaryRow[] = [];
+  const below: string[] = [];
+  /** Writes one result's report, after checking it against --min-stage. */
+  const report = (result: Result) => {
+    const minimum = minimumFor(result.rubric);
+    if (typeof minimum === 'string') {
+      // The result is reported; the gate cannot be checked with its rubric, which is said once.
+      progress.clear();
+      sayOnce(`maturity: ${minimum}`);
+      failed = true;
+    } else if (minimum !== undefined && result.assessment.currentStage.number < minimum) {
+      below.push(result.source ?? whoLabel(result) ?? '');
+    }
+    sink.write(reporter.item(result, rows.length, reportOptions));
+    rows.push(summaryRow(result));
+  };
   const progress = progressLine(io, files.length);
-  let belowMinimum = false;
+  const members: MemberFile[] = [];
   try {
     sink.write(reporter.begin(reportOptions));
     const outcomes = scoreFiles(files, io.cwd, rubrics, {
@@ -89,22 +114,28 @@ export async function runScore(
       if (!outcome.result) {
         failed = true;
         for (const problem of outcome.problems) sayOnce(formatProblem(problem));
-        continue;
+      } else if (groupBy) {
+        members.push({ file: outcome.file, answers: outcome.answers!, result: outcome.result });
+      } else {
+        report(outcome.result);
       }
-      const { result } = outcome;
-      const minimum = minimumFor(result.rubric);
-      if (typeof minimum === 'string') {
-        // The file scored, so its report is written; the gate cannot be checked with its rubric.
-        progress.clear();
-        sayOnce(`maturity: ${minimum}`);
-        failed = true;
-      } else if (minimum !== undefined && result.assessment.currentStage.number < minimum) {
-        belowMinimum = true;
-      }
-      sink.write(reporter.item(result, rows.length, reportOptions));
-      rows.push(summaryRow(result));
     }
     progress.clear();
+    if (groupBy) {
+      for (const group of groupFiles(members, groupBy)) {
+        const scored = scoreGroup(group, groupBy, {
+          combine,
+          moves,
+          target: targetFor,
+        });
+        if ('problem' in scored) {
+          failed = true;
+          sayOnce(scored.problem);
+        } else {
+          report(scored.result);
+        }
+      }
+    }
     sink.write(reporter.end(rows, reportOptions));
     sink.close();
   } catch (error) {
@@ -112,12 +143,22 @@ export async function runScore(
     sink.abort();
     throw error;
   }
+  const belowMinimum = below.length > 0;
   if (belowMinimum) {
-    io.stderr.write(`maturity: below the minimum stage ${options.minStage} (--min-stage)\n`);
+    io.stderr.write(
+      `maturity: below the minimum stage ${options.minStage} (--min-stage): ${listed(below)}\n`,
+    );
   }
   // A file that could not be scored, or checked, wins over a gate that was not met.
   if (failed) return ExitCode.usage;
   return belowMinimum ? ExitCode.checkFailed : ExitCode.ok;
+}
+
+/** "a, b and c", or the first ten and how many more. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 10).map((name) => escapeControls(name));
+  if (names.length > 10) return `${shown.join(', ')} and ${names.length - 10} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 function parseFormat(value: string | undefined): Format {
@@ -126,6 +167,17 @@ function parseFormat(value: string | undefined): Format {
     throw new UserError(`maturity: --format must be one of ${FORMATS.join(', ')}`);
   }
   return format as Format;
+}
+
+function parseCombine(value: string | undefined, grouped: boolean): CombineRule {
+  if (value !== undefined && !grouped) {
+    throw new UserError('maturity: --combine needs --group-by (it combines the files of a group)');
+  }
+  const rule = value ?? 'median';
+  if (!(COMBINE_RULES as readonly string[]).includes(rule)) {
+    throw new UserError(`maturity: --combine must be one of ${COMBINE_RULES.join(', ')}`);
+  }
+  return rule as CombineRule;
 }
 
 function parseMoves(value: string | undefined): number {

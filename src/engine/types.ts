@@ -131,6 +131,52 @@ export interface BenchmarkResult {
   meets: boolean | null;
 }
 
+/** A respondent of a team in brief: their own §3 result (SPEC §8). */
+export interface MemberBrief {
+  source: string;
+  respondent: string | null;
+  role: string | null;
+  currentStage: { number: number; id: string | null; name: string | null };
+  maturityIndex: number;
+  completeness: number;
+}
+
+/** A question the respondents answered at least two levels apart (spread ≥ 0.5). */
+export interface Disagreement {
+  question: string;
+  tenet: string;
+  stage: string;
+  min: number;
+  max: number;
+  /** (max − min) / (highest − lowest) of the question's scale. */
+  spread: number;
+  /** Every member's answer, in member order: a value, "n/a", or null when unanswered. */
+  answers: { source: string; value: AnswerValue | null; note?: string }[];
+}
+
+/** The members of one role, combined the same way. */
+export interface RoleView {
+  role: string;
+  /** How many members have this role. */
+  members: number;
+  currentStage: { number: number; id: string | null };
+  maturityIndex: number;
+}
+
+/** What a team adds to its §3 result (SPEC §8). */
+export interface TeamResult {
+  combine: 'median' | 'mean' | 'min';
+  members: MemberBrief[];
+  /** 1 − the mean of the questions' spreads; null when no question has two numeric answers. */
+  agreement: number | null;
+  /** The same per stage, in stage order. */
+  stageAgreement: (number | null)[];
+  /** Largest spread first, then rubric order. */
+  disagreements: Disagreement[];
+  /** In role order (code points). */
+  roles: RoleView[];
+}
+
 /** Everything the engine concludes from one set of answers (SPEC §3). */
 export interface Assessment {
   rubric: { id: string; version: string; title: string };

@@ -1,82 +1,88 @@
-import type { ScoredFile, StreamingReporter } from './types.js';
+import type { Result, StreamingReporter } from './types.js';
 
 /** RFC 4180 ends every record with CRLF. */
 const EOL = '\r\n';
 
-const FIXED_COLUMNS = [
-  'file',
-  'organization',
-  'unit',
-  'rubric',
-  'current_stage',
-  'current_stage_id',
-  'current_stage_name',
-  'maturity_index',
-  'completeness',
-  'target',
-  'target_reached',
-  'target_progress',
-] as const;
-
-interface StageColumn {
-  number: number;
-  id: string;
+/** A column: its header and its cell for a result (text from files is defused by `cell`). */
+interface Column {
+  name: string;
+  cell(result: Result): string;
 }
 
+const text = (value: string | null | undefined) => guardFormula(value ?? '');
+
+/** The columns every row has, in order; new columns go after `unit` or at the end of this list. */
+const FIXED_COLUMNS: Column[] = [
+  { name: 'file', cell: (r) => text(r.source) },
+  { name: 'organization', cell: (r) => text(r.organization) },
+  { name: 'unit', cell: (r) => text(r.unit) },
+  { name: 'rubric', cell: (r) => text(r.assessment.rubric.id) },
+  { name: 'current_stage', cell: (r) => String(r.assessment.currentStage.number) },
+  { name: 'current_stage_id', cell: (r) => text(r.assessment.currentStage.id) },
+  { name: 'current_stage_name', cell: (r) => text(r.assessment.currentStage.name) },
+  { name: 'maturity_index', cell: (r) => String(r.assessment.maturityIndex) },
+  { name: 'completeness', cell: (r) => String(r.assessment.completeness) },
+  {
+    name: 'target',
+    cell: ({ assessment: { target } }) =>
+      target === null ? '' : text(target.stage.id ?? String(target.stage.number)),
+  },
+  {
+    name: 'target_reached',
+    cell: ({ assessment: { target } }) => (target === null ? '' : String(target.reached)),
+  },
+  {
+    name: 'target_progress',
+    cell: ({ assessment: { target } }) => (target === null ? '' : String(target.progress)),
+  },
+];
+
+/** A team's row also says how many respondents it combines and how far they agree. */
+const TEAM_COLUMNS: Column[] = [
+  { name: 'members', cell: (r) => String(r.team?.members.length ?? '') },
+  {
+    name: 'agreement',
+    cell: (r) => (r.team?.agreement === null || !r.team ? '' : String(r.team.agreement)),
+  },
+];
+
 /**
- * One row per answers file, for a spreadsheet (RFC 4180). The stage columns come from the first
- * file's rubric, so the header is written with the first row: `begin` returns '' and a run with no
- * files prints nothing at all, since a header alone would need a rubric we never saw.
+ * One row per answers file (or per team with --group-by), for a spreadsheet (RFC 4180). The
+ * stage columns come from the first result's rubric, so the header is written with the first row:
+ * `begin` returns '' and a run with no results prints nothing at all, since a header alone would
+ * need a rubric we never saw. A stage cell holds the unrounded score of the result's stage with that
+ * column's id, empty when the stage is n/a or the result's rubric has no such stage (a batch mixing
+ * rubrics).
  *
- * The stage columns are set by the first row and kept for the others, so each run needs a reporter
- * of its own (the registry makes one per run).
+ * The columns are set by the first row and kept for the others, so each run needs a reporter of
+ * its own (the registry makes one per run).
  */
 export function createCsvReporter(): StreamingReporter {
-  let columns: StageColumn[] = [];
+  let columns: Column[] = [];
+  const row = (result: Result) => record(columns.map((column) => column.cell(result)));
   return {
     begin: () => '',
     item: (result, index) => {
-      if (index > 0) return csvRow(result, columns);
-      columns = stageColumns(result);
-      return csvHeader(columns) + csvRow(result, columns);
+      if (index > 0) return row(result);
+      columns = [
+        ...FIXED_COLUMNS,
+        ...(result.team ? TEAM_COLUMNS : []),
+        ...result.rubric.stages.map((stage, i) => stageColumn(i + 1, stage.id)),
+      ];
+      return record(columns.map((column) => column.name)) + row(result);
     },
     end: () => '',
   };
 }
 
-function stageColumns(result: ScoredFile): StageColumn[] {
-  return result.rubric.stages.map((stage, i) => ({ number: i + 1, id: stage.id }));
-}
-
-function csvHeader(columns: readonly StageColumn[]): string {
-  return record([...FIXED_COLUMNS, ...columns.map((c) => `stage_${c.number}_${c.id}`)]);
-}
-
-/**
- * A file's row. A stage cell holds the unrounded score of the file's stage with that column's id,
- * empty when the stage is n/a or the file's rubric has no such stage (a batch mixing rubrics).
- */
-function csvRow(result: ScoredFile, columns: readonly StageColumn[]): string {
-  const a = result.assessment;
-  const scores = new Map(a.stages.map((stage) => [stage.id, stage.score]));
-  return record([
-    guardFormula(result.source),
-    guardFormula(result.organization ?? ''),
-    guardFormula(result.unit ?? ''),
-    guardFormula(a.rubric.id),
-    String(a.currentStage.number),
-    guardFormula(a.currentStage.id ?? ''),
-    guardFormula(a.currentStage.name ?? ''),
-    String(a.maturityIndex),
-    String(a.completeness),
-    a.target === null ? '' : guardFormula(a.target.stage.id ?? String(a.target.stage.number)),
-    a.target === null ? '' : String(a.target.reached),
-    a.target === null ? '' : String(a.target.progress),
-    ...columns.map((column) => {
-      const score = scores.get(column.id);
+function stageColumn(number: number, id: string): Column {
+  return {
+    name: `stage_${number}_${id}`,
+    cell: (result) => {
+      const score = result.assessment.stages.find((stage) => stage.id === id)?.score;
       return score === undefined || score === null ? '' : String(score);
-    }),
-  ]);
+    },
+  };
 }
 
 function record(cells: readonly string[]): string {

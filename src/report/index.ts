@@ -1,7 +1,7 @@
-import type { ReportOptions, ScoredFile, StreamingReporter } from './types.js';
+import type { ReportOptions, Result, StreamingReporter } from './types.js';
 import { jsonReporter } from './json.js';
 import { textReporter } from './text.js';
-import { summaryRow } from './types.js';
+import { summaryRow } from './outline.js';
 
 /** Output formats of `maturity score`. */
 export const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit'] as const;
@@ -20,7 +20,7 @@ export const reporters: Record<Format, () => Promise<StreamingReporter>> = {
 /** Renders a whole report at once: `(results, options) => string`, the pure form of a reporter. */
 export function render(
   reporter: StreamingReporter,
-  results: readonly ScoredFile[],
+  results: readonly Result[],
   options: ReportOptions,
 ): string {
   return (
@@ -33,7 +33,7 @@ export function render(
 /** Loads a reporter and renders a whole report. */
 export async function renderReport(
   format: Format,
-  results: readonly ScoredFile[],
+  results: readonly Result[],
   options: ReportOptions,
 ): Promise<string> {
   return render(await reporters[format](), results, options);

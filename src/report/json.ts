@@ -1,11 +1,11 @@
-import type { ReportOptions, ScoredFile, StreamingReporter, SummaryRow } from './types.js';
+import type { ReportOptions, Result, StreamingReporter, SummaryRow } from './types.js';
 
 /** Version of the JSON report's shape; bumped on any breaking change. */
 export const JSON_SCHEMA_VERSION = 1;
 
 /** The JSON form of one scored file (SPEC §5): engine numbers unrounded, ids for references. */
-export function jsonResult(result: ScoredFile): Record<string, unknown> {
-  const { assessment } = result;
+export function jsonResult(result: Result): Record<string, unknown> {
+  const { assessment, team } = result;
   return {
     source: result.source,
     organization: result.organization ?? null,
@@ -18,17 +18,25 @@ export function jsonResult(result: ScoredFile): Record<string, unknown> {
     currentStage: assessment.currentStage,
     maturityIndex: assessment.maturityIndex,
     completeness: assessment.completeness,
-    stages: assessment.stages.map((stage) => ({
+    stages: assessment.stages.map((stage, i) => ({
       number: stage.number,
       id: stage.id,
       name: stage.name,
       score: stage.score,
       threshold: stage.threshold,
       attained: stage.attained,
+      ...(team && { agreement: team.stageAgreement[i] ?? null }),
       tenets: stage.tenets.map((tenet) => ({
         id: tenet.id,
         score: tenet.score,
         weight: tenet.weight,
+        questions: tenet.questions.map((question) => ({
+          id: question.id,
+          value: question.value,
+          score: question.score,
+          weight: question.weight,
+          note: question.note ?? null,
+        })),
       })),
     })),
     gaps: assessment.gaps,
@@ -40,13 +48,24 @@ export function jsonResult(result: ScoredFile): Record<string, unknown> {
     unanswered: assessment.unanswered,
     benchmarks: assessment.benchmarks,
     target: assessment.target,
+    ...(team && {
+      group: result.group,
+      combine: team.combine,
+      members: team.members,
+      agreement: team.agreement,
+      disagreements: team.disagreements.map(({ answers, ...rest }) => ({
+        ...rest,
+        answers: answers.map(({ source, value }) => ({ source, value })),
+      })),
+      roles: team.roles,
+    }),
   };
 }
 
 /** `{ "schemaVersion": 1, "results": [...] }`, streamed one result at a time. */
 export const jsonReporter: StreamingReporter = {
   begin: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n  "results": [`,
-  item: (result: ScoredFile, index: number, _options: ReportOptions) => {
+  item: (result: Result, index: number, _options: ReportOptions) => {
     // Stringified two levels deep, the result comes out indented as it sits in the document.
     const nested = JSON.stringify({ results: [jsonResult(result)] }, null, 2);
     const body = nested.slice(nested.indexOf('[\n') + 2, nested.lastIndexOf('\n  ]'));

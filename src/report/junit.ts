@@ -1,7 +1,7 @@
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
-import type { ScoredFile, StreamingReporter } from './types.js';
-import { nonLinearNotes, pathSentence, stepWords, whereLabel } from './wording.js';
+import type { Result, StreamingReporter } from './types.js';
+import { nonLinearNotes, pathSentence, stepWords, whereLabel, whoLabel } from './wording.js';
 import { percent } from '../format/numbers.js';
 
 /**
@@ -15,7 +15,7 @@ export const junitReporter: StreamingReporter = {
 };
 
 /** One <testsuite> for a scored file. */
-export function renderSuite(result: ScoredFile): string {
+export function renderSuite(result: Result): string {
   const a = result.assessment;
   const failures = a.stages.filter((stage) => !stage.attained).length;
   // A target is an aspiration, not a gate: not reached is skipped, never failed.
@@ -23,7 +23,7 @@ export function renderSuite(result: ScoredFile): string {
   const skipped = a.target !== null && !a.target.reached ? 1 : 0;
   const out: string[] = [];
   out.push(
-    `  <testsuite name="${xml(result.source)}" tests="${a.stages.length + targetCase}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    `  <testsuite name="${xml(suiteName(result))}" tests="${a.stages.length + targetCase}" failures="${failures}" errors="0" skipped="${skipped}">`,
   );
   const properties: [string, string | undefined][] = [
     ['organization', result.organization],
@@ -43,7 +43,7 @@ export function renderSuite(result: ScoredFile): string {
   }
   out.push('    </properties>');
 
-  const classname = xml(`${a.rubric.id}.${result.source}`);
+  const classname = xml(`${a.rubric.id}.${suiteName(result)}`);
   for (const stage of a.stages) {
     const open = `    <testcase classname="${classname}" name="${xml(`Stage ${stage.number} ${stage.name}`)}"`;
     if (stage.score === null) {
@@ -77,6 +77,11 @@ export function renderSuite(result: ScoredFile): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A file's suite is named for the file, a team's for who it is ("Contoso Outfitters"). */
+function suiteName(result: Result): string {
+  return result.source ?? whoLabel(result) ?? '';
+}
+
 /**
  * "score 45% below threshold 70%": whole percentages, or as many decimals as it takes for the two
  * to differ (69.6% below 70.0%), since rounding both the same way keeps the score below.
@@ -91,7 +96,7 @@ function failureMessage(score: number, threshold: number): string {
 }
 
 /** The tenets holding a stage back, its path and moves when it is next, and the non-linear notes. */
-function failureDetails(result: ScoredFile, stage: StageResult): string {
+function failureDetails(result: Result, stage: StageResult): string {
   const { assessment: a, rubric } = result;
   const lines = [`Stage ${stage.number} ${stage.name} is not attained.`];
   const below = stage.tenets.filter((tenet) => tenet.belowThreshold);

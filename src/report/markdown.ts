@@ -2,7 +2,7 @@ import { percent, twoDecimals } from '../format/numbers.js';
 import { shorten } from '../format/wrap.js';
 import { code, md } from './escape.js';
 import { outline, unknownSection, type Section, type StageStatus } from './outline.js';
-import type { ScoredFile, StreamingReporter, SummaryRow } from './types.js';
+import type { Result, StreamingReporter, SummaryRow } from './types.js';
 
 /** More unanswered questions than this fold into a <details> block. */
 const UNANSWERED_SHOWN = 10;
@@ -18,7 +18,7 @@ export const markdownReporter: StreamingReporter = {
 };
 
 /** Renders one scored file as markdown. */
-export function renderMarkdown(result: ScoredFile): string {
+export function renderMarkdown(result: Result): string {
   const report = outline(result);
   const out: string[] = [];
   out.push(`## ${md(report.who ?? report.source)}`, '');
@@ -125,6 +125,51 @@ function renderSection(section: Section): string[] {
           `  *${md(b.statement)}*`,
         ]),
       ];
+    case 'respondents':
+      return [
+        '### Respondents',
+        '',
+        md(section.summary.replace(/^(\d+),/, '$1 respondents,')) + '.',
+        '',
+        '| Respondent | Role | Stage | Index | Answered | File |',
+        '| :-- | :-- | :-- | --: | --: | :-- |',
+        ...section.members.map(
+          (m) =>
+            `| ${md(m.name)} | ${m.role === null ? '–' : md(m.role)} | ${md(m.stage)} | ${twoDecimals(m.maturityIndex)} | ${percent(m.completeness)} | ${md(m.source)} |`,
+        ),
+        '',
+        md(section.range),
+        ...(section.stageAgreement === null ? [] : ['', md(section.stageAgreement)]),
+      ];
+    case 'disagreements':
+      return [
+        '### Where respondents disagree',
+        '',
+        'Questions answered two levels apart or more, largest spread first.',
+        ...section.disagreements.flatMap((d) => [
+          '',
+          `**${md(shorten(d.question, 160))}** — spread ${percent(d.spread)}\\`,
+          `*${md(d.where)}*`,
+          '',
+          ...d.answers.map((answer) => {
+            const who =
+              answer.role === null ? md(answer.name) : `${md(answer.name)} (${md(answer.role)})`;
+            const note = answer.note === null ? '' : `: “${md(answer.note)}”`;
+            return `- ${who}: ${md(answer.answer)}${note}`;
+          }),
+        ]),
+      ];
+    case 'roles':
+      return [
+        '### By role',
+        '',
+        '| Role | Respondents | Stage | Index |',
+        '| :-- | --: | :-- | --: |',
+        ...section.roles.map(
+          (role) =>
+            `| ${md(role.role)} | ${role.members} | ${md(role.stage)} | ${twoDecimals(role.maturityIndex)} |`,
+        ),
+      ];
     default:
       return unknownSection(section);
   }
@@ -141,7 +186,7 @@ function renderSummary(rows: readonly SummaryRow[]): string {
   const out = [`## Summary of ${rows.length} files`, ''];
   out.push('| File | Organization | Stage | Index | Answered |', '| :-- | :-- | :-- | --: | --: |');
   for (const row of rows) {
-    const who = [row.organization, row.unit].filter(Boolean).join(' · ');
+    const who = row.who;
     const stage = `${row.currentStage.number}/${row.stageCount}${row.currentStage.name === null ? '' : ` ${row.currentStage.name}`}`;
     out.push(
       `| ${md(row.source)} | ${who ? md(who) : '–'} | ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |`,

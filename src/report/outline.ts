@@ -1,19 +1,25 @@
-import type { Assessment, BenchmarkResult } from '../engine/types.js';
-import { stageNumberOf } from '../rubric/query.js';
+import type { Assessment, BenchmarkResult, TeamResult } from '../engine/types.js';
+import { percent } from '../format/numbers.js';
+import { findQuestion, stageNumberOf } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import type { ScoredFile } from './types.js';
+import type { Result, SummaryRow } from './types.js';
 import {
   benchmarkMark,
   benchmarkSentence,
   completenessLine,
   headline,
+  levelText,
   nonLinearNotes,
+  rangeSentence,
   pathSentence,
+  sourceLabel,
+  stageLabel,
   stageName,
   stepWords,
   targetLine,
   tenetTitle,
   whereLabel,
+  whoLabel,
 } from './wording.js';
 
 /** Where a stage stands, for its status word and colour. */
@@ -54,6 +60,33 @@ export interface PhaseRow {
   tenets: { title: string; score: number; raiseTo: number; moves: string[] }[];
 }
 
+export interface MemberRow {
+  /** The respondent's name, else the file. */
+  name: string;
+  role: string | null;
+  source: string;
+  /** "3/6 Engagement". */
+  stage: string;
+  maturityIndex: number;
+  completeness: number;
+}
+
+export interface DisagreementRow {
+  question: string;
+  /** "Stage › Tenet". */
+  where: string;
+  spread: number;
+  answers: { name: string; role: string | null; answer: string; note: string | null }[];
+}
+
+export interface RoleRow {
+  role: string;
+  members: number;
+  /** "3/6 Engagement". */
+  stage: string;
+  maturityIndex: number;
+}
+
 export interface BenchmarkRow {
   mark: ReturnType<typeof benchmarkMark>;
   sentence: string;
@@ -77,7 +110,19 @@ export type Section =
   | { kind: 'roadmap'; target: string; phases: PhaseRow[] }
   | { kind: 'moves'; moves: MoveRow[] }
   | { kind: 'unanswered'; questions: string[] }
-  | { kind: 'benchmarks'; benchmarks: BenchmarkRow[] };
+  | { kind: 'benchmarks'; benchmarks: BenchmarkRow[] }
+  | {
+      kind: 'respondents';
+      /** "5, combined by median · agreement 73%". */
+      summary: string;
+      members: MemberRow[];
+      /** "Respondents place you between stage 1 (Planning) and stage 3 (Engagement)." */
+      range: string;
+      /** "Agreement by stage: Planning 80%, …", or null when no stage has a spread. */
+      stageAgreement: string | null;
+    }
+  | { kind: 'disagreements'; disagreements: DisagreementRow[] }
+  | { kind: 'roles'; roles: RoleRow[] };
 
 /** What a report of one scored file shows, and in which order. */
 export interface ReportOutline {
@@ -98,9 +143,8 @@ export interface ReportOutline {
  * The outline of one file's report: the sections, in order, with their data and shared wording.
  * Text and Markdown (and HTML) render these and nothing else, so they cannot drift apart.
  */
-export function outline(result: ScoredFile): ReportOutline {
+export function outline(result: Result): ReportOutline {
   const { assessment: a, rubric } = result;
-  const who = [result.organization, result.unit].filter(Boolean).join(' · ');
   const sections: Section[] = [];
 
   const current = a.currentStage.number;
@@ -188,15 +232,80 @@ export function outline(result: ScoredFile): ReportOutline {
     sections.push({ kind: 'benchmarks', benchmarks: a.benchmarks.map(benchmarkRow) });
   }
 
+  if (result.team) sections.push(...teamSections(result.team, a, rubric));
+
   return {
-    who: who || null,
-    source: result.source,
+    who: whoLabel(result),
+    source: sourceLabel(result),
     rubric: `${rubric.title} ${rubric.version}`,
     headline: headline(a, rubric),
     completeness: completenessLine(a),
     target: a.target ? targetLine(a, rubric) : null,
     sections,
   };
+}
+
+/** Respondents, where they disagree, and the view by role: what a team adds to its report. */
+function teamSections(team: TeamResult, a: Assessment, rubric: Rubric): Section[] {
+  const byFile = new Map(team.members.map((m) => [m.source, m]));
+  const name = (source: string) => byFile.get(source)?.respondent ?? source;
+  const stage = (current: { number: number; id: string | null }) =>
+    stageLabel(rubric, current.number);
+  const sections: Section[] = [];
+  const agreement = team.agreement === null ? '' : ` · agreement ${percent(team.agreement)}`;
+  const stageAgreement = a.stages.flatMap((s, i) => {
+    const value = team.stageAgreement[i];
+    return value === null || value === undefined ? [] : [`${s.name} ${percent(value)}`];
+  });
+  sections.push({
+    kind: 'respondents',
+    summary: `${team.members.length}, combined by ${team.combine}${agreement}`,
+    members: team.members.map((m) => ({
+      name: m.respondent ?? m.source,
+      role: m.role,
+      source: m.source,
+      stage: stage(m.currentStage),
+      maturityIndex: m.maturityIndex,
+      completeness: m.completeness,
+    })),
+    range: rangeSentence(
+      team.members.map((m) => m.currentStage.number),
+      rubric,
+    ),
+    stageAgreement:
+      stageAgreement.length === 0 ? null : `Agreement by stage: ${stageAgreement.join(', ')}.`,
+  });
+  if (team.disagreements.length > 0) {
+    sections.push({
+      kind: 'disagreements',
+      disagreements: team.disagreements.map((d) => {
+        const question = findQuestion(rubric, d.question)?.question;
+        return {
+          question: question?.text ?? d.question,
+          where: whereLabel(rubric, d.stage, d.tenet),
+          spread: d.spread,
+          answers: d.answers.map((answer) => ({
+            name: name(answer.source),
+            role: byFile.get(answer.source)?.role ?? null,
+            answer: levelText(question, answer.value),
+            note: answer.note ?? null,
+          })),
+        };
+      }),
+    });
+  }
+  if (team.roles.length > 0) {
+    sections.push({
+      kind: 'roles',
+      roles: team.roles.map((role) => ({
+        role: role.role,
+        members: role.members,
+        stage: stage(role.currentStage),
+        maturityIndex: role.maturityIndex,
+      })),
+    });
+  }
+  return sections;
 }
 
 /** Which gap the first recommended move works on, and whether the path to the next stage raises it. */
@@ -218,6 +327,18 @@ function benchmarkRow(benchmark: BenchmarkResult): BenchmarkRow {
     mark: benchmarkMark(benchmark),
     sentence: benchmarkSentence(benchmark),
     statement: benchmark.statement,
+  };
+}
+
+/** The summary row of a result, kept for the end of a streamed report. */
+export function summaryRow(result: Result): SummaryRow {
+  return {
+    who: whoLabel(result),
+    source: sourceLabel(result),
+    stageCount: result.rubric.stages.length,
+    currentStage: result.assessment.currentStage,
+    maturityIndex: result.assessment.maturityIndex,
+    completeness: result.assessment.completeness,
   };
 }
 

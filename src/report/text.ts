@@ -10,7 +10,7 @@ import {
   type Section,
   type StageRow,
 } from './outline.js';
-import type { ReportOptions, ScoredFile, StreamingReporter, SummaryRow } from './types.js';
+import type { ReportOptions, Result, StreamingReporter, SummaryRow } from './types.js';
 
 const WIDTH = 80;
 const BAR = 24;
@@ -23,7 +23,7 @@ export const textReporter: StreamingReporter = {
 };
 
 /** Renders one scored file as text, readable at 80 columns with or without colour. */
-export function renderText(result: ScoredFile, options: ReportOptions): string {
+export function renderText(result: Result, options: ReportOptions): string {
   const c = paint(options.color);
   const report = outline(result);
   const out: string[] = [];
@@ -96,6 +96,64 @@ function renderSection(section: Section, c: Paint): string[] {
       ];
     case 'benchmarks':
       return [c.bold('Benchmarks'), ...section.benchmarks.flatMap((b) => benchmarkLines(b, c))];
+    case 'respondents': {
+      const rows = section.members.map((m) => [
+        m.stage,
+        twoDecimals(m.maturityIndex),
+        percent(m.completeness),
+        m.role === null ? m.name : `${m.name} (${m.role})`,
+      ]);
+      // The respondent goes last and is shortened to what is left of the line.
+      const lead = columns([['STAGE', 'INDEX', 'ANSWERED', ''], ...rows])[0]!.length;
+      const table = columns([
+        ['STAGE', 'INDEX', 'ANSWERED', 'RESPONDENT'],
+        ...rows.map((row) => [...row.slice(0, 3), shorten(row[3]!, WIDTH - 2 - lead)]),
+      ]);
+      return [
+        c.bold('Respondents') + c.dim(`  ${section.summary}`),
+        ...table.map((line, i) => `  ${i === 0 ? c.dim(line) : line}`),
+        `  ${wrap(section.range, WIDTH - 2, '  ')}`,
+        ...(section.stageAgreement === null
+          ? []
+          : [`  ${c.dim(wrap(section.stageAgreement, WIDTH - 2, '  '))}`]),
+      ];
+    }
+    case 'disagreements':
+      return [
+        c.bold('Where respondents disagree') +
+          c.dim('  two levels apart or more, largest spread first'),
+        ...section.disagreements.flatMap((d) => {
+          const spread = `  spread ${percent(d.spread)}`;
+          const width = Math.max(...d.answers.map((answer) => answer.answer.length));
+          return [
+            `  ${shorten(d.question, WIDTH - 2 - spread.length)}${c.yellow(spread)}`,
+            `  ${c.dim(d.where)}`,
+            ...d.answers.flatMap((answer) => {
+              const who = answer.role ? `${answer.name} (${answer.role})` : answer.name;
+              const lines = [
+                `    ${answer.answer.padEnd(width)}  ${shorten(who, WIDTH - 6 - width)}`,
+              ];
+              if (answer.note !== null) {
+                lines.push(`      ${c.dim(wrap(`“${answer.note}”`, WIDTH - 6, '      '))}`);
+              }
+              return lines;
+            }),
+          ];
+        }),
+      ];
+    case 'roles': {
+      const table = columns(
+        section.roles.map((role) => [
+          `${role.role} (${role.members})`,
+          role.stage,
+          `index ${twoDecimals(role.maturityIndex)}`,
+        ]),
+      );
+      return [
+        c.bold('By role') + c.dim('  each role combined on its own'),
+        ...table.map((line) => `  ${line}`),
+      ];
+    }
     default:
       return unknownSection(section);
   }
@@ -154,7 +212,7 @@ function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): str
       `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '(none)'}`,
       twoDecimals(row.maturityIndex),
       percent(row.completeness),
-      shorten([row.organization, row.unit].filter(Boolean).join(' · ') || '-', 24),
+      shorten(row.who ?? '-', 24),
       row.source,
     ]);
   }

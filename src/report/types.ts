@@ -1,10 +1,13 @@
-import type { Assessment } from '../engine/types.js';
+import type { Assessment, TeamResult } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
 
-/** One scored answers file: what every reporter renders. */
-export interface ScoredFile {
-  /** The file path as given (after glob expansion). */
-  source: string;
+/** The fields files are grouped by (`--group-by`). */
+export type GroupField = 'organization' | 'unit';
+
+/** What every reporter renders: one scored answers file, or one team (a group of files). */
+export interface Result {
+  /** The file path as given (after glob expansion); null for a team. */
+  source: string | null;
   organization?: string;
   unit?: string;
   respondent?: string;
@@ -12,6 +15,10 @@ export interface ScoredFile {
   assessedAt?: string;
   rubric: Rubric;
   assessment: Assessment;
+  /** For a team: the fields grouped by and this group's values of them ('' when missing). */
+  group?: { by: GroupField[]; key: string[] };
+  /** For a team: members, agreement, disagreements and roles. */
+  team?: TeamResult;
 }
 
 /** Options every reporter takes. */
@@ -20,7 +27,7 @@ export interface ReportOptions {
 }
 
 /** A reporter renders scored files; pure: same input, byte-identical output. */
-export type Reporter = (results: readonly ScoredFile[], options: ReportOptions) => string;
+export type Reporter = (results: readonly Result[], options: ReportOptions) => string;
 
 /**
  * A reporter that can also stream: a header, one chunk per file, and a footer, so batch runs never
@@ -28,30 +35,18 @@ export type Reporter = (results: readonly ScoredFile[], options: ReportOptions) 
  */
 export interface StreamingReporter {
   begin(options: ReportOptions): string;
-  item(result: ScoredFile, index: number, options: ReportOptions): string;
+  item(result: Result, index: number, options: ReportOptions): string;
   end(results: readonly SummaryRow[], options: ReportOptions): string;
 }
 
 /** The little a summary needs of each file, kept for the end of a streamed report. */
 export interface SummaryRow {
+  /** Who the result is about (organization · unit), or null. */
+  who: string | null;
+  /** The file, or the team's size ("5 respondents"). */
   source: string;
-  organization?: string;
-  unit?: string;
   stageCount: number;
   currentStage: Assessment['currentStage'];
   maturityIndex: number;
   completeness: number;
-}
-
-/** The summary row of a scored file. */
-export function summaryRow(result: ScoredFile): SummaryRow {
-  return {
-    source: result.source,
-    ...(result.organization !== undefined && { organization: result.organization }),
-    ...(result.unit !== undefined && { unit: result.unit }),
-    stageCount: result.rubric.stages.length,
-    currentStage: result.assessment.currentStage,
-    maturityIndex: result.assessment.maturityIndex,
-    completeness: result.assessment.completeness,
-  };
 }

@@ -2,6 +2,25 @@ import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engi
 import { percent, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
 import type { Question, Rubric } from '../rubric/types.js';
+import type { Result } from './types.js';
+
+/**
+ * Who a result is about: "Acme Corp · Marketing" for a file (null when it names neither), a team's
+ * values of the fields it is grouped by, "(no unit)" for a missing one.
+ */
+export function whoLabel(result: Pick<Result, 'organization' | 'unit' | 'group'>): string | null {
+  if (result.group) {
+    return result.group.by.map((field, i) => result.group!.key[i] || `(no ${field})`).join(' · ');
+  }
+  return [result.organization, result.unit].filter(Boolean).join(' · ') || null;
+}
+
+/** Where a result comes from: the file as given, or a team's size ("5 respondents"). */
+export function sourceLabel(result: Pick<Result, 'source' | 'team'>): string {
+  if (result.source !== null) return result.source;
+  const count = result.team?.members.length ?? 0;
+  return `${count} respondent${count === 1 ? '' : 's'}`;
+}
 
 /** "Stage 3 of 6 — Engagement · index 3.45". */
 export function headline(a: Assessment, rubric: Rubric): string {
@@ -91,6 +110,23 @@ export function targetLine(a: Assessment, rubric: Rubric): string {
   return target.reached
     ? `Target: ${stage} · reached`
     : `Target: ${stage} · ${percent(target.progress)} of the way · not reached`;
+}
+
+/** "3/6 Engagement", or "0/6" before stage 1. */
+export function stageLabel(rubric: Rubric, number: number): string {
+  const of = rubric.stages.length;
+  return number === 0 ? `0/${of}` : `${number}/${of} ${rubric.stages[number - 1]!.name}`;
+}
+
+/** "Respondents place you between stage 1 (Planning) and stage 3 (Engagement)." */
+export function rangeSentence(stages: readonly number[], rubric: Rubric): string {
+  const named = (n: number) => (n === 0 ? 'stage 0' : `stage ${n} (${rubric.stages[n - 1]!.name})`);
+  const low = Math.min(...stages);
+  const high = Math.max(...stages);
+  if (stages.length === 1) return `The one respondent places you at ${named(low)}.`;
+  return low === high
+    ? `All ${stages.length} respondents place you at ${named(low)}.`
+    : `Respondents place you between ${named(low)} and ${named(high)}.`;
 }
 
 /** Where a gap or move sits: "Planning › Listen to customers". */

@@ -1,6 +1,6 @@
 import { assessAnswers as assess } from '../../src/engine/analyse.js';
 import type { Answer, AnswerValue } from '../../src/engine/types.js';
-import type { ScoredFile } from '../../src/report/types.js';
+import type { Result } from '../../src/report/types.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
 import { loadRubricFile } from '../../src/rubric/load.js';
 import type { Rubric } from '../../src/rubric/types.js';
@@ -24,7 +24,7 @@ export function scored(
   rubric: Rubric,
   values: Record<string, AnswerValue>,
   meta: Meta = {},
-): ScoredFile {
+): Result {
   const answers = new Map<string, Answer>(
     Object.entries(values).map(([id, value]) => [id, { value }]),
   );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render, renderReport } from '../../src/report/index.js';
 import { xml, xmlText } from '../../src/report/escape.js';
 import { junitReporter } from '../../src/report/junit.js';
-import type { ScoredFile } from '../../src/report/types.js';
+import type { Result } from '../../src/report/types.js';
 import { checkRubricText } from '../../src/rubric/load.js';
 import {
   BUILTIN,
@@ -222,7 +222,7 @@ describe('junit reporter', () => {
     const source = `a&b <c> "d" 'e'.yaml`;
     const organization = 'Tom & Jerry <Ltd> "quoted"\x00\x07\x1b[31m';
     const unit = 'tab\there\nnew line\rcr \ud800lone';
-    const result: ScoredFile = scored(BUILTIN, builtinTrap(), { source, organization, unit });
+    const result: Result = scored(BUILTIN, builtinTrap(), { source, organization, unit });
     const out = render(junitReporter, [result], plain);
     const [suite] = suitesOf(out);
     expect(suite!.name).toBe(source);

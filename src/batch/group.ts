@@ -1,0 +1,143 @@
+import type { AnswersFile } from '../answers/types.js';
+import { assessTeam, type CombineRule } from '../engine/combine.js';
+import { codePointOrder } from '../engine/order.js';
+import type { GroupField, Result } from '../report/types.js';
+import { stageReference } from '../rubric/query.js';
+import { quote } from '../problems/describe.js';
+import { UserError } from '../problems/user-error.js';
+
+/** The `--group-by` values: one field, or both in this order. */
+export const GROUP_BY = ['organization', 'unit', 'organization,unit'] as const;
+
+/** A scored file that belongs to a team: its answers and its own result. */
+export interface MemberFile {
+  file: string;
+  answers: AnswersFile;
+  result: Result;
+}
+
+/** The fields of a `--group-by` value, or a usage error. */
+export function parseGroupBy(value: string): GroupField[] {
+  if (!(GROUP_BY as readonly string[]).includes(value)) {
+    throw new UserError(
+      `maturity: --group-by must be one of ${GROUP_BY.join(', ')}, not ${quote(value)}`,
+    );
+  }
+  return value.split(',') as GroupField[];
+}
+
+/**
+ * Files with the same values of the fields form one group (a missing field is the empty value).
+ * Groups come in order of their values, field by field in code-point order with the empty value
+ * first; members in order of their path (SPEC §8).
+ */
+export function groupFiles(
+  members: readonly MemberFile[],
+  by: readonly GroupField[],
+): { key: string[]; members: MemberFile[] }[] {
+  const groups = new Map<string, { key: string[]; members: MemberFile[] }>();
+  for (const member of members) {
+    const key = by.map((field) => member.answers[field] ?? '');
+    const id = JSON.stringify(key);
+    let group = groups.get(id);
+    if (!group) {
+      group = { key, members: [] };
+      groups.set(id, group);
+    }
+    group.members.push(member);
+  }
+  const ordered = [...groups.values()].sort((a, b) => {
+    for (let i = 0; i < by.length; i += 1) {
+      const order = codePointOrder(a.key[i]!, b.key[i]!);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  for (const group of ordered) group.members.sort((a, b) => codePointOrder(a.file, b.file));
+  return ordered;
+}
+
+/** How a team is scored: the combine rule, moves, and `--target` resolved for a rubric. */
+export interface TeamOptions {
+  combine: CombineRule;
+  moves?: number;
+  /** `--target` for a rubric: a stage number, or why the rubric has none such; undefined without it. */
+  target?: (rubric: Result['rubric']) => number | string | undefined;
+}
+
+/**
+ * A group's team result, or the message that stops it: members on different rubrics, or naming
+ * different targets without `--target`.
+ */
+export function scoreGroup(
+  group: { key: string[]; members: MemberFile[] },
+  by: readonly GroupField[],
+  options: TeamOptions,
+): { result: Result } | { problem: string } {
+  const [first, ...others] = group.members;
+  const rubric = first!.result.rubric;
+  const label = by.map((field, i) => group.key[i] || `(no ${field})`).join(' · ');
+  const other = others.find((member) => member.result.rubric !== rubric);
+  if (other) {
+    const describe = (m: MemberFile) =>
+      `${m.file} (${m.result.rubric.id} ${m.result.rubric.version})`;
+    return {
+      problem: `maturity: group ${label}: its files use different rubrics, e.g. ${describe(first!)} and ${describe(other)}`,
+    };
+  }
+
+  let target: number | undefined;
+  const flag = options.target?.(rubric);
+  if (typeof flag === 'string') return { problem: `maturity: ${flag}` };
+  if (flag !== undefined) {
+    target = flag;
+  } else {
+    const named = group.members.flatMap((m) => {
+      if (m.answers.target === undefined) return [];
+      const found = stageReference(rubric, String(m.answers.target), 'target');
+      return 'number' in found ? [{ file: m.file, number: found.number }] : [];
+    });
+    const differing = named.find((n) => n.number !== named[0]!.number);
+    if (differing) {
+      return {
+        problem: `maturity: group ${label}: members name different targets (${named[0]!.file}: stage ${named[0]!.number}, ${differing.file}: stage ${differing.number}); choose one with --target`,
+      };
+    }
+    target = named[0]?.number;
+  }
+
+  const { assessment, team } = assessTeam(
+    rubric,
+    group.members.map((m) => ({
+      source: m.file,
+      ...(m.answers.respondent !== undefined && { respondent: m.answers.respondent }),
+      ...(m.answers.role !== undefined && { role: m.answers.role }),
+      answers: m.answers.answers,
+      assessment: m.result.assessment,
+    })),
+    options.combine,
+    {
+      ...(options.moves !== undefined && { moves: options.moves }),
+      ...(target !== undefined && { target }),
+    },
+  );
+  const dates = group.members.flatMap((m) => (m.answers.assessedAt ? [m.answers.assessedAt] : []));
+  const value = (field: GroupField) => {
+    const i = by.indexOf(field);
+    return i === -1 || group.key[i] === '' ? undefined : group.key[i];
+  };
+  const organization = value('organization');
+  const unit = value('unit');
+  return {
+    result: {
+      source: null,
+      ...(organization !== undefined && { organization }),
+      ...(unit !== undefined && { unit }),
+      ...(dates.length > 0 && { assessedAt: dates.sort(codePointOrder)[dates.length - 1]! }),
+      rubric,
+      assessment,
+      group: { by: [...by], key: group.key },
+      team,
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { questionEntries } from '../rubric/query.js';
+import type { Rubric } from '../rubric/types.js';
+import { analyse } from './analyse.js';
+import { rankKey } from './gaps.js';
+import { codePointOrder } from './order.js';
+import { EPSILON, scaleBounds, scoreSheet } from './score.js';
+import type {
+  Answer,
+  AnswerMap,
+  AnswerValue,
+  Assessment,
+  Disagreement,
+  MemberBrief,
+  RoleView,
+  ScoreOptions,
+  TeamResult,
+} from './types.js';
+
+/** How the members' answers to a question become the team's (SPEC §8). */
+export const COMBINE_RULES = ['median', 'mean', 'min'] as const;
+
+export type CombineRule = (typeof COMBINE_RULES)[number];
+
+/** A spread at least this large (two levels on a 0–4 scale) is a disagreement. */
+export const DISAGREEMENT = 0.5;
+
+/** One respondent of a team: who, their answers and their own assessment. */
+export interface Member {
+  source: string;
+  respondent?: string;
+  role?: string;
+  answers: AnswerMap;
+  assessment: Assessment;
+}
+
+/** The combined answer of numeric answers: median, mean or minimum. */
+export function combineValues(values: readonly number[], rule: CombineRule): number {
+  if (rule === 'min') return Math.min(...values);
+  if (rule === 'mean') return values.reduce((sum, v) => sum + v, 0) / values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The team's answers: per question, the combination of the members' numeric answers (notes
+ * ignored; n/a and unanswered left out); with no numeric answer, n/a when a member said n/a, else
+ * unanswered. A combined value need not be a level of the scale.
+ */
+export function combineAnswers(
+  rubric: Rubric,
+  members: readonly AnswerMap[],
+  rule: CombineRule,
+): Map<string, Answer> {
+  const combined = new Map<string, Answer>();
+  for (const { question } of questionEntries(rubric)) {
+    const values: number[] = [];
+    let notApplicable = false;
+    for (const answers of members) {
+      const value = answers.get(question.id)?.value;
+      if (value === 'n/a') notApplicable = true;
+      else if (value !== undefined) values.push(value);
+    }
+    if (values.length > 0) combined.set(question.id, { value: combineValues(values, rule) });
+    else if (notApplicable) combined.set(question.id, { value: 'n/a' });
+  }
+  return combined;
+}
+
+/**
+ * A team's result (SPEC §8): §3 applied to the combined answers, with the members in brief, the
+ * spread of every question, the disagreements, agreement per stage and overall, and a view by role.
+ */
+export function assessTeam(
+  rubric: Rubric,
+  members: readonly Member[],
+  rule: CombineRule,
+  options: ScoreOptions = {},
+): { assessment: Assessment; team: TeamResult } {
+  const assessment = analyse(
+    rubric,
+    scoreSheet(
+      rubric,
+      combineAnswers(
+        rubric,
+        members.map((m) => m.answers),
+        rule,
+      ),
+    ),
+    options,
+  );
+
+  const disagreements: (Disagreement & { order: number })[] = [];
+  const spreads = rubric.stages.map(() => [] as number[]);
+  for (const entry of questionEntries(rubric)) {
+    const { question } = entry;
+    const values = members.flatMap((m) => {
+      const value = m.answers.get(question.id)?.value;
+      return value === undefined || value === 'n/a' ? [] : [value];
+    });
+    if (values.length < 2) continue;
+    const { lowest, highest } = scaleBounds(question.scale);
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const spread = (max - min) / (highest - lowest);
+    spreads[entry.stageIndex]!.push(spread);
+    if (spread < DISAGREEMENT - EPSILON) continue;
+    disagreements.push({
+      question: question.id,
+      tenet: entry.tenet.id,
+      stage: entry.stage.id,
+      min,
+      max,
+      spread,
+      answers: members.map((m) => {
+        const answer = m.answers.get(question.id);
+        return {
+          source: m.source,
+          value: answerValue(answer?.value),
+          ...(answer?.note !== undefined && { note: answer.note }),
+        };
+      }),
+      order: entry.index,
+    });
+  }
+  disagreements.sort((a, b) => rankKey(b.spread) - rankKey(a.spread) || a.order - b.order);
+
+  const roles = [...new Set(members.flatMap((m) => (m.role ? [m.role] : [])))]
+    .sort(codePointOrder)
+    .map((role): RoleView => {
+      const own = members.filter((m) => m.role === role);
+      const view = analyse(
+        rubric,
+        scoreSheet(
+          rubric,
+          combineAnswers(
+            rubric,
+            own.map((m) => m.answers),
+            rule,
+          ),
+        ),
+        options,
+      );
+      return {
+        role,
+        members: own.length,
+        currentStage: { number: view.currentStage.number, id: view.currentStage.id },
+        maturityIndex: view.maturityIndex,
+      };
+    });
+
+  return {
+    assessment,
+    team: {
+      combine: rule,
+      members: members.map(brief),
+      agreement: agreementOf(spreads.flat()),
+      stageAgreement: spreads.map(agreementOf),
+      disagreements: disagreements.map(({ order: _order, ...rest }) => rest),
+      roles,
+    },
+  };
+}
+
+/** 1 − the mean of the spreads; null when there is none. */
+function agreementOf(spreads: readonly number[]): number | null {
+  if (spreads.length === 0) return null;
+  return 1 - spreads.reduce((sum, s) => sum + s, 0) / spreads.length;
+}
+
+function brief(member: Member): MemberBrief {
+  const a = member.assessment;
+  return {
+    source: member.source,
+    respondent: member.respondent ?? null,
+    role: member.role ?? null,
+    currentStage: a.currentStage,
+    maturityIndex: a.maturityIndex,
+    completeness: a.completeness,
+  };
+}
+
+function answerValue(value: AnswerValue | undefined): AnswerValue | null {
+  return value === undefined ? null : value;
+}

@@ -252,7 +252,7 @@ describe('maturity score: --min-stage', () => {
       expect(result.stderr).toBe('');
     } else {
       expect(lines(result.stderr)).toEqual([
-        `maturity: below the minimum stage ${minimum} (--min-stage)`,
+        `maturity: below the minimum stage ${minimum} (--min-stage): ${NORTHWIND}`,
       ]);
     }
   });
@@ -302,7 +302,7 @@ describe('maturity score: --min-stage', () => {
     expectCleanFailure(result, 2, { output: true });
     expect(lines(result.stderr)).toEqual([
       'maturity: --min-stage 3 is beyond the last stage of rubric minimal (2)',
-      'maturity: below the minimum stage 3 (--min-stage)',
+      `maturity: below the minimum stage 3 (--min-stage): ${NORTHWIND}`,
     ]);
   });
 
@@ -377,7 +377,7 @@ describe('maturity score: bad answers files', () => {
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toEqual([
       'examples/no-such-file.yaml: no such file',
-      'maturity: below the minimum stage 6 (--min-stage)',
+      `maturity: below the minimum stage 6 (--min-stage): ${NORTHWIND}`,
     ]);
   });
 });

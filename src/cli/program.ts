@@ -112,9 +112,18 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .option('--rubric <name|path>', 'built-in rubric name or rubric file')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite an existing output file')
+    .option('--organization <name>', 'pre-fill the organization')
+    .option('--unit <name>', 'pre-fill the unit (team, department or region)')
+    .option('--respondent <name>', 'pre-fill who answers')
+    .option('--role <role>', "pre-fill the respondent's role")
+    .option('--target <id|name|number>', 'pre-fill the stage to aim for')
     .addHelpText(
       'after',
-      examples('maturity template --output team.yaml', 'maturity score team.yaml'),
+      examples(
+        'maturity template --output team.yaml',
+        'maturity template --organization Acme --role "Head of service" -o dana.yaml',
+        'maturity score team.yaml',
+      ),
     )
     .action((options: Record<string, unknown>) => setRun(async () => runTemplate(io, options)));
 

@@ -258,3 +258,34 @@ describe('team options', () => {
     );
   });
 });
+
+describe('collecting a team', () => {
+  it('template pre-fills organization, unit, respondent, role and target', async () => {
+    const run = await runMain([
+      'template',
+      '--organization',
+      'Acme Corp',
+      '--unit',
+      'Service',
+      '--respondent',
+      'Dana',
+      '--role',
+      'Head of service',
+      '--target',
+      'Formalized',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '\norganization: Acme Corp\nunit: Service\nrespondent: Dana\nrole: Head of service\nassessedAt:\n',
+    );
+    expect(run.stdout).toMatch(/\ntarget: formalized\nanswers:\n/);
+    const bad = await runMain(['template', '--organization', 'Acme\u001b[2J']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'maturity: --organization must not contain control characters (only tabs and line breaks)\n',
+    );
+    const missing = await runMain(['template', '--target', 'nirvana']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NO_CONTROL_CHARACTERS } from '../problems/control-characters.js';
+import { ASSESSED_AT } from './dates.js';
 
 const answerValue = z
   .union([z.number(), z.literal('n/a'), z.null()])
@@ -30,7 +31,12 @@ export const answersSchema = z
     unit: text,
     respondent: text,
     role: text,
-    assessedAt: text.describe('When the answers were given, e.g. 2026-11-22.'),
+    assessedAt: z
+      .string()
+      .regex(ASSESSED_AT, 'must be a real date such as 2026-11-22 (or an ISO date-time)')
+      .nullable()
+      .optional()
+      .describe('When the answers were given: a date such as 2026-11-22, or an ISO date-time.'),
     target: z
       .union([plainText.min(1), z.int().min(0), z.null()])
       .optional()

@@ -2,6 +2,7 @@ import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../problems/control-c
 import { describeValue, quote } from '../problems/describe.js';
 import type { PathProblem } from '../problems/user-error.js';
 import type { Answer } from '../engine/types.js';
+import { assessedAtProblem, dateOf } from './dates.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
 const TOP_LEVEL_KEYS = new Set<string>([
@@ -50,6 +51,10 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
       });
     } else if (CONTROL_CHARACTERS.test(value)) {
       problems.push({ path: [key], message: `${key} ${NO_CONTROL_CHARACTERS}` });
+    } else if (key === 'assessedAt') {
+      const problem = assessedAtProblem(value);
+      if (problem) problems.push({ path: [key], message: problem });
+      else file.assessedAt = dateOf(value);
     } else if (key !== '$schema') {
       file[key] = value;
     }

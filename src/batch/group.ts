@@ -2,6 +2,7 @@ import type { AnswersFile } from '../answers/types.js';
 import { assessTeam, type CombineRule } from '../engine/combine.js';
 import { codePointOrder } from '../engine/order.js';
 import type { GroupField, Result } from '../report/types.js';
+import { groupLabel } from '../report/wording.js';
 import { stageReference } from '../rubric/query.js';
 import { quote } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
@@ -76,7 +77,7 @@ export function scoreGroup(
 ): { result: Result } | { problem: string } {
   const [first, ...others] = group.members;
   const rubric = first!.result.rubric;
-  const label = by.map((field, i) => group.key[i] || `(no ${field})`).join(' · ');
+  const label = groupLabel(by, group.key);
   const other = others.find((member) => member.result.rubric !== rubric);
   if (other) {
     const describe = (m: MemberFile) =>

@@ -107,6 +107,38 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     );
 
   program
+    .command('progress')
+    .description('follow answers files over time: a timeline and what changed since the baseline')
+    .argument('<files...>', 'dated answers files or globs (assessedAt: YYYY-MM-DD in each)')
+    .option('--rubric <name|path>', 'built-in rubric name or rubric file (default: from each file)')
+    .addOption(
+      new Option(
+        '--combine <rule>',
+        'how the files of one date combine into a team (default: median)',
+      ).choices(['median', 'mean', 'min']),
+    )
+    .option('--since <date>', 'compare with the latest assessment on or before this date')
+    .option('--target <id|name|number>', 'the stage to aim for (default: from the files)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'markdown', 'csv'])
+        .default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--fail-on-regression', 'exit 1 when a stage or the index fell since the baseline')
+    .option('--no-color', 'disable colour')
+    .addHelpText(
+      'after',
+      examples(
+        "maturity progress 'examples/history/*.yaml'",
+        "maturity progress 'assessments/*.yaml' --since 2026-01-01 --fail-on-regression",
+      ) + EXIT_CODES,
+    )
+    .action((files: string[], options: Record<string, unknown>) =>
+      setRun(async () => (await import('./progress.js')).runProgress(io, files, options)),
+    );
+
+  program
     .command('template')
     .description('write a blank answers file: every question, the scale in comments')
     .option('--rubric <name|path>', 'built-in rubric name or rubric file')
@@ -197,6 +229,9 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
 
   return program;
 }
+
+const EXIT_CODES =
+  '\nExit codes: 0 done · 1 a check failed (--min-stage, --fail-on-regression) · 2 usage or input error\n';
 
 function oneLine(text: string): string {
   return text

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
-import { DEFAULT_MOVES } from '../engine/analyse.js';
-import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
-import { FORMATS, reporters, type Format } from '../report/index.js';
+import { FORMATS, reporters } from '../report/index.js';
 import { summaryRow } from '../report/outline.js';
 import type { SummaryRow } from '../report/types.js';
 import { openSink } from '../fs/sink.js';
@@ -11,8 +9,15 @@ import { wantsColor, type Io } from '../io.js';
 import { RubricCache } from '../batch/rubric-cache.js';
 import { scoreFiles } from '../batch/score-files.js';
 import { stageOption } from '../batch/gate.js';
+import {
+  listed,
+  parseChoice,
+  parseCombine,
+  parseMoves,
+  progressLine,
+  refuseEmpty,
+} from './options.js';
 import { groupFiles, parseGroupBy, scoreGroup, type MemberFile } from '../batch/group.js';
-import { COMBINE_RULES, type CombineRule } from '../engine/combine.js';
 import type { Result } from '../report/types.js';
 import { whoLabel } from '../report/wording.js';
 
@@ -35,19 +40,13 @@ export async function runScore(
   args: string[],
   options: ScoreCommandOptions,
 ): Promise<number> {
-  const format = parseFormat(options.format);
+  const format = parseChoice('--format', options.format, FORMATS, 'text');
   const moves = parseMoves(options.moves);
-  if (options.output !== undefined && options.output.trim() === '') {
-    throw new UserError('maturity: --output needs a file name');
-  }
-  for (const [flag, value] of [
-    ['--min-stage', options.minStage],
-    ['--target', options.target],
-  ] as const) {
-    if (value !== undefined && value.trim() === '') {
-      throw new UserError(`maturity: ${flag} needs a stage id, name or number`);
-    }
-  }
+  refuseEmpty([
+    ['--output', options.output, 'a file name'],
+    ['--min-stage', options.minStage, 'a stage id, name or number'],
+    ['--target', options.target, 'a stage id, name or number'],
+  ]);
   const rubrics = new RubricCache(io.cwd);
   const minimumFor = stageOption(options.minStage, '--min-stage');
   const targetFor = stageOption(options.target, '--target');
@@ -152,60 +151,4 @@ export async function runScore(
   // A file that could not be scored, or checked, wins over a gate that was not met.
   if (failed) return ExitCode.usage;
   return belowMinimum ? ExitCode.checkFailed : ExitCode.ok;
-}
-
-/** "a, b and c", or the first ten and how many more. */
-function listed(names: readonly string[]): string {
-  const shown = names.slice(0, 10).map((name) => escapeControls(name));
-  if (names.length > 10) return `${shown.join(', ')} and ${names.length - 10} more`;
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
-}
-
-function parseFormat(value: string | undefined): Format {
-  const format = value ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UserError(`maturity: --format must be one of ${FORMATS.join(', ')}`);
-  }
-  return format as Format;
-}
-
-function parseCombine(value: string | undefined, grouped: boolean): CombineRule {
-  if (value !== undefined && !grouped) {
-    throw new UserError('maturity: --combine needs --group-by (it combines the files of a group)');
-  }
-  const rule = value ?? 'median';
-  if (!(COMBINE_RULES as readonly string[]).includes(rule)) {
-    throw new UserError(`maturity: --combine must be one of ${COMBINE_RULES.join(', ')}`);
-  }
-  return rule as CombineRule;
-}
-
-function parseMoves(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MOVES;
-  if (!/^\d+$/.test(value))
-    throw new UserError(`maturity: --moves must be a whole number, not "${value}"`);
-  return Number(value);
-}
-
-/** A progress line on stderr for long batches, only on a terminal and never on stdout. */
-function progressLine(io: Io, total: number) {
-  const active = total >= 50 && Boolean(io.stderr.isTTY);
-  let done = 0;
-  let shown = false;
-  let last = 0;
-  return {
-    tick() {
-      done += 1;
-      if (!active) return;
-      const now = io.now().getTime();
-      if (now - last < 100 && done < total) return;
-      last = now;
-      io.stderr.write(`\rScoring ${done}/${total}…`);
-      shown = true;
-    },
-    clear() {
-      if (shown) io.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
 }

@@ -177,6 +177,43 @@ export interface TeamResult {
   roles: RoleView[];
 }
 
+/** A tenet whose score moved between two assessments. */
+export interface TenetChange {
+  tenet: string;
+  stage: string;
+  from: number;
+  to: number;
+  /** to − from. */
+  delta: number;
+}
+
+/** What changed from a baseline assessment to the latest (SPEC §9). */
+export interface Change {
+  /** The two dates compared. */
+  from: string;
+  to: string;
+  currentStage: { from: number; to: number };
+  maturityIndex: { from: number; to: number; delta: number };
+  /** Stages present in both, in the latest rubric's order; scores null when n/a. */
+  stages: {
+    id: string;
+    from: number | null;
+    to: number | null;
+    attainedFrom: boolean;
+    attainedTo: boolean;
+  }[];
+  /** Largest rise first, then rubric order. */
+  improved: TenetChange[];
+  /** Largest fall (most negative) first, then rubric order. */
+  regressed: TenetChange[];
+  /** Tenet ids, rubric order: gaps of the baseline that are not gaps now. */
+  gapsClosed: string[];
+  /** Tenet ids, rubric order: gaps now that were not gaps in the baseline. */
+  newGaps: string[];
+  /** Questions whose (combined) answer changed, in rubric order; null when unanswered. */
+  answers: { question: string; from: AnswerValue | null; to: AnswerValue | null }[];
+}
+
 /** Everything the engine concludes from one set of answers (SPEC §3). */
 export interface Assessment {
   rubric: { id: string; version: string; title: string };

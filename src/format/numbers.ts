@@ -7,3 +7,10 @@ export function percent(share: number): string {
 export function twoDecimals(value: number): string {
   return (Math.round(value * 100) / 100).toFixed(2);
 }
+
+/** A change with its sign and two decimals: "+0.64", "−0.20", "±0.00". */
+export function signedTwoDecimals(value: number): string {
+  const shown = twoDecimals(Math.abs(value));
+  if (shown === '0.00') return '±0.00';
+  return `${value > 0 ? '+' : '−'}${shown}`;
+}

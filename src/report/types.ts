@@ -1,4 +1,4 @@
-import type { Assessment, TeamResult } from '../engine/types.js';
+import type { Assessment, Change, TeamResult } from '../engine/types.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** The fields files are grouped by (`--group-by`). */
@@ -19,6 +19,19 @@ export interface Result {
   group?: { by: GroupField[]; key: string[] };
   /** For a team: members, agreement, disagreements and roles. */
   team?: TeamResult;
+}
+
+/** One organization and unit followed over time (SPEC §9): what progress reporters render. */
+export interface ProgressGroup {
+  /** '' when the files name none. */
+  organization: string;
+  unit: string;
+  /** The rubric of the latest assessment. */
+  rubric: Rubric;
+  /** One assessment per date, oldest first; several files of one date are one team. */
+  timeline: { date: string; members: number; result: Result }[];
+  /** From the baseline to the latest assessment; null with a single assessment. */
+  change: Change | null;
 }
 
 /** Options every reporter takes. */

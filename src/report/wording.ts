@@ -9,10 +9,13 @@ import type { Result } from './types.js';
  * values of the fields it is grouped by, "(no unit)" for a missing one.
  */
 export function whoLabel(result: Pick<Result, 'organization' | 'unit' | 'group'>): string | null {
-  if (result.group) {
-    return result.group.by.map((field, i) => result.group!.key[i] || `(no ${field})`).join(' · ');
-  }
+  if (result.group) return groupLabel(result.group.by, result.group.key);
   return [result.organization, result.unit].filter(Boolean).join(' · ') || null;
+}
+
+/** A group named by its values: "Acme Corp · Sales", "(no organization) · Sales". */
+export function groupLabel(by: readonly string[], key: readonly string[]): string {
+  return by.map((field, i) => key[i] || `(no ${field})`).join(' · ');
 }
 
 /** Where a result comes from: the file as given, or a team's size ("5 respondents"). */

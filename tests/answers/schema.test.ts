@@ -8,7 +8,22 @@ import { checkAnswersShape } from '../../src/answers/shape.js';
 // accept and refuse exactly the same documents.
 
 const TEXT_KEYS = ['$schema', 'rubric', 'rubricVersion', 'organization', 'unit', 'respondent'];
-const OTHER_KEYS = ['role', 'assessedAt'];
+const OTHER_KEYS = ['role'];
+
+/** Dates, real and impossible, and date-times as people write them. */
+const dates = fc.constantFrom(
+  '2026-11-22',
+  '2026-02-30',
+  '2024-02-29',
+  '2100-02-29',
+  '2026-11-22T10:00:00Z',
+  '2026-11-22T10:00',
+  '2026-11-22T10:00Z',
+  '2026-11-22T25:00',
+  '2026-11-22T10:00:00.25+02:00',
+  '22/11/2026',
+  '2026-1-2',
+);
 
 /** Strings, some holding control characters, tabs, line breaks or other odd characters. */
 const text = fc.oneof(
@@ -55,6 +70,7 @@ const wellShaped = fc.record(
     ...Object.fromEntries(
       [...TEXT_KEYS, ...OTHER_KEYS].map((key) => [key, mostly(fc.oneof(text, fc.constant(null)))]),
     ),
+    assessedAt: mostly(fc.oneof(dates, text, fc.constant(null))),
     target: mostly(
       fc.oneof(text, fc.integer({ min: -2, max: 8 }), fc.constant(2.5), fc.constant(null)),
     ),

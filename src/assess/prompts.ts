@@ -1,7 +1,8 @@
 // With keyed-select.ts (our select, on inquirer's core), the only code that imports inquirer. The
 // CLI loads it with `await import()` once it knows it will ask something, so no other command pays
-// for it; importing just `input` here lets the bundler leave the other prompts out.
-import { input } from '@inquirer/prompts';
+// for it. `@inquirer/input` on its own, not `@inquirer/prompts`, whose bundle drags in an editor
+// prompt and encoding libraries (about 790 KB against about 94 KB).
+import input from '@inquirer/input';
 import type { Io } from '../io.js';
 import type { InputConfig, PromptTheme, Prompts, SelectConfig } from './interview.js';
 import { keyedSelect } from './keyed-select.js';

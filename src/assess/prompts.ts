@@ -25,12 +25,16 @@ const PLAIN_THEME = {
   },
 };
 
-/** The keyed select and inquirer's `input`, reading and writing the CLI's streams. */
+/**
+ * The keyed select and inquirer's `input`, reading and writing the CLI's streams. Each prompt is
+ * erased once answered (inquirer's `clearPromptOnDone`): the interview prints the lines that stay.
+ */
 export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
   const context = {
     input: io.stdin,
     // Io.stdout is typed as little as the CLI needs; in a terminal it is process.stdout.
     output: io.stdout as unknown as NodeJS.WritableStream,
+    clearPromptOnDone: true,
   };
   const theme = (own: PromptTheme | undefined) =>
     options.color
@@ -40,5 +44,8 @@ export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
     select: <Value>(config: SelectConfig<Value>) =>
       keyedSelect<Value>({ ...config, theme: theme(config.theme) }, context),
     input: (config: InputConfig) => input({ ...config, theme: theme(config.theme) }, context),
+    print: (text: string) => {
+      io.stdout.write(`${text}\n`);
+    },
   };
 }

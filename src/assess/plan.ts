@@ -175,7 +175,7 @@ export function introduction(file: string, plan: SessionPlan, total: number, wid
     `${rubric.title} (${rubric.id} ${rubric.version}): ${rubric.stages.length} stages, ${total} questions.`,
   ];
   const stageName =
-    stage && `stage ${stage.number} of ${rubric.stages.length}, ${stage.stage.name}`;
+    stage && `stage ${stage.number} of ${rubric.stages.length} (${stage.stage.name})`;
   const toAsk = questionsToAsk(plan, total);
   let count = `${total} questions`;
   switch (plan.mode) {
@@ -204,8 +204,9 @@ export function introduction(file: string, plan: SessionPlan, total: number, wid
       count = `${plural(toAsk, 'question')} to review`;
       break;
   }
-  if (stageName && !plan.stageOnly)
-    lines.push(`Starting at ${stageName} (question ${plan.start + 1}).`);
+  if (stageName && (plan.mode === 'new' || plan.mode === 'force')) {
+    lines.push(`Starting at ${stageName}, question ${plan.start + 1}.`);
+  }
   lines.push(
     `${count}, ${duration(toAsk * SECONDS_PER_QUESTION)} (about ${SECONDS_PER_QUESTION} s each); the report comes at the end.`,
   );

@@ -458,10 +458,10 @@ export async function interview(options: InterviewOptions): Promise<InterviewRes
     index = after?.index;
     if (index === undefined || steps[index]!.stageIndex !== step.stageIndex) {
       const standing = stageStanding(rubric, step.stageIndex, answers);
-      const paint = standing.attained ? c.green : c.yellow;
+      const colour = standing.attained ? c.green : c.yellow;
       prompts.print(
         wrapLines(standing.text, width(), { rest: '  ' })
-          .map((line) => paint(line))
+          .map((line) => colour(line))
           .join('\n'),
       );
     }

@@ -231,7 +231,7 @@ function questionsToAsk(plan: SessionPlan, total: number): number {
 }
 
 /** About how long, rounded: "under a minute", "about a minute", "about 18 minutes". */
-export function duration(seconds: number): string {
+function duration(seconds: number): string {
   if (seconds < 60) return 'under a minute';
   const minutes = Math.round(seconds / 60);
   if (minutes === 1) return 'about a minute';
@@ -354,6 +354,6 @@ function rubricFlag(options: AssessOptions): string[] {
 }
 
 /** `maturity assess FILE FLAGS`, started the way this run was (`npx maturity …` under npm). */
-export function resumeCommand(program: string[], file: string, extra: string[]): string {
+function resumeCommand(program: string[], file: string, extra: string[]): string {
   return shellCommand(...program, 'assess', fileArgument(file), ...extra);
 }

@@ -1,7 +1,9 @@
 import type { AnswersHeader } from '../answers/serialize.js';
+import { scoreSheet } from '../engine/score.js';
 import type { Answer, AnswerValue } from '../engine/types.js';
-import { paint } from '../format/paint.js';
-import { wrap } from '../format/wrap.js';
+import { percent } from '../format/numbers.js';
+import { paint, type Paint } from '../format/paint.js';
+import { textWidth, wrapLines } from '../format/wrap.js';
 import { questionEntries, type QuestionEntry } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { KeyedChoice, KeyedSeparator } from './keyed-select.js';
@@ -26,6 +28,8 @@ export interface SelectConfig<Value> {
   message: string;
   choices: readonly (Choice<Value> | SeparatorItem)[];
   default?: Value;
+  /** Columns the choices, the description and the key hints are wrapped to. */
+  width?: number;
   theme?: PromptTheme;
 }
 
@@ -37,10 +41,16 @@ export interface InputConfig {
   theme?: PromptTheme;
 }
 
-/** The two prompts the interview needs, with inquirer's signatures; injected so tests can script them. */
+/**
+ * The two prompts the interview needs, with inquirer's signatures, and where its lasting lines go;
+ * injected so tests can script them. A prompt leaves nothing on screen once it is answered: the
+ * interview prints what stays (one line per answer), so help, notes and going back leave no trace.
+ */
 export interface Prompts {
   select<Value>(config: SelectConfig<Value>): Promise<Value>;
   input(config: InputConfig): Promise<string>;
+  /** Writes lines that stay in the scrollback (a newline is added). */
+  print(text: string): void;
 }
 
 /** One question in interview order, with where it sits in the rubric. */
@@ -60,15 +70,31 @@ export interface InterviewOptions {
   header: AnswersHeader;
   /** Index of the first question to ask after the metadata (see `firstUnanswered`). */
   start: number;
-  /** Moving forward, skip questions that already have an answer (continuing a file). */
+  /**
+   * Moving forward, skip questions that already have an answer (continuing a file); past the last
+   * question, come back to any left unanswered before `start`, so the interview ends complete.
+   */
   skipAnswered: boolean;
+  /** Ask the metadata first (default true). ← Back from the first question reaches them anyway. */
+  askMetadata?: boolean;
+  /** Walk only the stage of `start` (after a jump, the stage jumped to): reviewing one stage. */
+  stageOnly?: boolean;
   prompts: Prompts;
   /** Called after every answer and every metadata field with everything so far; saves the file. */
   save(answers: ReadonlyMap<string, Answer>, header: AnswersHeader): void | Promise<void>;
-  /** Columns to wrap question text to (default 80). */
-  width?: number;
+  /**
+   * Columns to lay the interview out in (default 80). A function is read again before every
+   * prompt, so a terminal resized during one question fits the next.
+   */
+  width?: number | (() => number);
   color?: boolean;
 }
+
+/** How long one question takes to answer, for the estimate in the introduction. */
+export const SECONDS_PER_QUESTION = 20;
+
+/** The narrowest layout; a terminal narrower than this gets lines that wrap. */
+const MIN_WIDTH = 30;
 
 /** The metadata fields asked first, in order, with their prompts. */
 export const METADATA_PROMPTS = [
@@ -92,15 +118,51 @@ export function firstUnanswered(rubric: Rubric, answers: ReadonlyMap<string, Ans
 
 /** Where a question sits, e.g. `Stage 2 of 6 · Presence — stake our claim · question 4 of 53`. */
 export function progressLabel(step: Step, stageCount: number, questionCount: number): string {
-  const tagline = step.stage.tagline ? ` — ${lowerFirst(step.stage.tagline)}` : '';
-  return (
-    `Stage ${step.stageIndex + 1} of ${stageCount} · ${step.stage.name}${tagline}` +
-    ` · question ${step.index + 1} of ${questionCount}`
-  );
+  return progressParts(step, stageCount, questionCount, true).join(' · ');
+}
+
+/**
+ * The progress label in lines of at most `width` columns: whole when it fits, else without the
+ * stage's tagline, else broken between its parts.
+ */
+export function progressLines(
+  step: Step,
+  stageCount: number,
+  questionCount: number,
+  width: number,
+): string[] {
+  for (const tagline of [true, false]) {
+    const label = progressParts(step, stageCount, questionCount, tagline).join(' · ');
+    if (textWidth(label) <= width) return [label];
+  }
+  const lines: string[] = [];
+  for (const part of progressParts(step, stageCount, questionCount, false)) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} · ${part}`) <= width) {
+      lines[lines.length - 1] = `${last} · ${part}`;
+    } else {
+      lines.push(...wrapLines(part, width));
+    }
+  }
+  return lines;
+}
+
+function progressParts(
+  step: Step,
+  stageCount: number,
+  questionCount: number,
+  withTagline: boolean,
+): string[] {
+  const tagline = withTagline && step.stage.tagline ? ` — ${lowerFirst(step.stage.tagline)}` : '';
+  return [
+    `Stage ${step.stageIndex + 1} of ${stageCount}`,
+    `${step.stage.name}${tagline}`,
+    `question ${step.index + 1} of ${questionCount}`,
+  ];
 }
 
 /** What a question prompt can return: a scale value (as `value:N` or `value:n/a`) or an action. */
-export type QuestionChoice = `value:${string}` | 'note' | 'help' | 'back';
+export type QuestionChoice = `value:${string}` | 'note' | 'help' | 'back' | 'jump';
 
 /** State of one question while it is on screen. */
 export interface QuestionState {
@@ -110,11 +172,14 @@ export interface QuestionState {
   showHelp: boolean;
   /** Where "← Back" leads, or undefined when there is nowhere to go. */
   back?: 'question' | 'metadata';
+  /** Offer "Jump to…" (a list of the stages). */
+  jump?: boolean;
 }
 
 /**
  * The select prompt for one question: progress, tenet, text, the scale as choices keyed by their
- * values (what the answers file records), n/a keyed `n`, then the actions.
+ * values (what the answers file records), n/a keyed `n`, then the actions. Every line fits in
+ * `width` columns (default 80).
  */
 export function questionPrompt(
   step: Step,
@@ -124,19 +189,17 @@ export function questionPrompt(
   options: { width?: number; color?: boolean } = {},
 ): SelectConfig<QuestionChoice> {
   const c = paint(options.color ?? false);
-  const width = Math.max(40, options.width ?? 80);
+  const width = Math.max(MIN_WIDTH, options.width ?? 80);
   const { question, tenet } = step;
+  // The first line follows the prompt's prefix (`? `); the others line up under it.
+  const progress = progressLines(step, rubric.stages.length, questionCount, width - 2);
   const lines = [
-    c.dim(progressLabel(step, rubric.stages.length, questionCount)),
-    `  ${c.dim('Tenet:')} ${wrap(tenet.title, width - 9, '         ')}`,
-    `  ${c.bold(wrap(question.text, width - 2, '  '))}`,
+    ...progress.map((line, i) => (i === 0 ? c.dim(line) : `  ${c.dim(line)}`)),
+    ...labelled('Tenet:', tenet.title, width, c),
+    ...wrapLines(question.text, width - 2).map((line) => `  ${c.bold(line)}`),
   ];
-  if (state.showHelp && question.help) {
-    lines.push(`  ${c.dim('Help:')} ${wrap(question.help, width - 8, '        ')}`);
-  }
-  if (state.note !== undefined) {
-    lines.push(`  ${c.dim('Note:')} ${wrap(state.note, width - 8, '        ')}`);
-  }
+  if (state.showHelp && question.help) lines.push(...labelled('Help:', question.help, width, c));
+  if (state.note !== undefined) lines.push(...labelled('Note:', state.note, width, c));
 
   const savedToken = state.saved ? valueToken(state.saved.value) : undefined;
   const withNote = state.note === undefined ? '' : ' (with a note)';
@@ -159,6 +222,9 @@ export function questionPrompt(
       description: 'This question does not apply to the organization; it is left out of the score.',
     });
   }
+  const answerWidth = Math.max(
+    ...choices.map((choice) => textWidth((choice as Choice<QuestionChoice>).short ?? '')),
+  );
   choices.push({ type: 'separator', separator: c.dim('  ──────────') });
   choices.push({
     value: 'note',
@@ -185,74 +251,254 @@ export function questionPrompt(
           : 'Return to the previous question (its answer is kept as the default).',
     });
   }
+  if (state.jump) {
+    choices.push({
+      value: 'jump',
+      name: 'Jump to…',
+      short: 'jump',
+      description: 'Go to another stage: a list of the stages, with how many answers each has.',
+    });
+  }
 
   // The cursor starts on the saved answer, else on the first level.
   const first = choices.find((choice): choice is Choice<QuestionChoice> => 'value' in choice);
   const cursor = savedToken ?? first!.value;
-  const summary = `${step.index + 1}/${questionCount} ${truncate(question.text, 60)} →`;
+  const summary = answeredSummary(step, questionCount, answerWidth, width);
   return {
     message: lines.join('\n'),
     choices,
     default: cursor,
+    width,
     theme: {
       style: {
         message: (text, status) => (status === 'done' ? summary : text),
         keysHelpTip: () =>
-          c.dim(
-            `↑↓ or type a value${question.notApplicable ? ' (n for n/a)' : ''} · ⏎ confirm · Ctrl-C to stop (answers are saved)`,
-          ),
+          `↑↓ or type a value${question.notApplicable ? ' (n for n/a)' : ''} · ⏎ confirm · Ctrl-C to stop (answers are saved)`,
       },
     },
   };
 }
 
 /**
- * Runs the interview: the metadata first (pre-filled), then every question from `start`, stage by
- * stage. Calls `save` after every answer. Resolves to the final header and answers when the last
- * question is answered; rejects with the prompt's error when the user stops (Ctrl-C).
+ * The line an answered question leaves, e.g. `✔ 4/53 Are the results of the review… → Partly`:
+ * the question cut to fit `width` columns with the answer.
+ */
+export function answeredLine(
+  step: Step,
+  questionCount: number,
+  answer: string,
+  width: number,
+  color = false,
+): string {
+  const c = paint(color);
+  const summary = answeredSummary(step, questionCount, textWidth(answer), width);
+  const room = width - 2 - textWidth(summary) - 1;
+  return `${c.green('✔')} ${summary} ${c.cyan(cut(answer, room))}`;
+}
+
+/** `4/53 Question text… →`, leaving room for `✔ ` before it and ` answer` after it. */
+function answeredSummary(
+  step: Step,
+  questionCount: number,
+  answerWidth: number,
+  width: number,
+): string {
+  const number = `${step.index + 1}/${questionCount}`;
+  const room = width - 2 - textWidth(number) - 1 - 2 - 1 - answerWidth;
+  // Too narrow for any useful part of the question: the number and the answer only.
+  if (room < 12) return `${number} →`;
+  return `${number} ${cut(step.question.text, room)} →`;
+}
+
+/**
+ * Where a stage stands once its questions are answered, scored by the engine with the answers so
+ * far: `Planning: 66% of 70% — not yet attained`.
+ */
+export function stageStanding(
+  rubric: Rubric,
+  stageIndex: number,
+  answers: ReadonlyMap<string, Answer>,
+): { text: string; attained: boolean } {
+  const result = scoreSheet(rubric, answers).stages[stageIndex]!;
+  const unanswered = questionSteps(rubric).filter(
+    (step) => step.stageIndex === stageIndex && !answers.has(step.question.id),
+  ).length;
+  const open = unanswered === 0 ? '' : ` (${unanswered} unanswered, scored 0)`;
+  if (result.score === null) {
+    return { text: `${result.name}: n/a (every question answered n/a)`, attained: true };
+  }
+  const standing = result.attained ? 'attained' : 'not yet attained';
+  return {
+    text: `${result.name}: ${percent(result.score)} of ${percent(result.threshold)} — ${standing}${open}`,
+    attained: result.attained,
+  };
+}
+
+/** The stage list "Jump to…" opens: each stage with its answered count, and a way to stay. */
+export function jumpPrompt(
+  rubric: Rubric,
+  answers: ReadonlyMap<string, Answer>,
+  current: Step,
+  options: { width?: number; color?: boolean; skipAnswered?: boolean } = {},
+): SelectConfig<number | 'stay'> {
+  const c = paint(options.color ?? false);
+  const width = Math.max(MIN_WIDTH, options.width ?? 80);
+  const steps = questionSteps(rubric);
+  const nameWidth = Math.max(...rubric.stages.map((stage) => textWidth(stage.name)));
+  const choices: (Choice<number | 'stay'> | SeparatorItem)[] = rubric.stages.map((stage, i) => {
+    const inStage = steps.filter((step) => step.stageIndex === i);
+    const answered = inStage.filter((step) => answers.has(step.question.id)).length;
+    const target = jumpTarget(steps, answers, i, options.skipAnswered ?? true);
+    const here = i === current.stageIndex ? '  (this stage)' : '';
+    return {
+      value: target,
+      key: String(i + 1),
+      name: `${stage.name.padEnd(nameWidth)}  ${answered} of ${inStage.length} answered${here}`,
+      short: stage.name,
+      description:
+        answered === inStage.length
+          ? `Every question of ${stage.name} is answered; goes to question ${target + 1}, its first.`
+          : `Goes to question ${target + 1}, the first of ${stage.name} without an answer.`,
+    };
+  });
+  choices.push({ type: 'separator', separator: c.dim('  ──────────') });
+  choices.push({
+    value: 'stay',
+    name: `← Stay at question ${current.index + 1}`,
+    short: 'stay',
+    description: 'Back to the question you were answering.',
+  });
+  return {
+    message: wrapLines('Jump to which stage?', width - 2, { rest: '  ' }).join('\n'),
+    choices,
+    default: jumpTarget(steps, answers, current.stageIndex, options.skipAnswered ?? true),
+    width,
+    theme: {
+      style: {
+        message: (text) => text,
+        keysHelpTip: () => '↑↓ or type a stage number · ⏎ go',
+      },
+    },
+  };
+}
+
+/** Where a jump to a stage lands: its first unanswered question, else its first question. */
+function jumpTarget(
+  steps: readonly Step[],
+  answers: ReadonlyMap<string, Answer>,
+  stageIndex: number,
+  skipAnswered: boolean,
+): number {
+  const inStage = steps.filter((step) => step.stageIndex === stageIndex);
+  const open = skipAnswered ? inStage.find((step) => !answers.has(step.question.id)) : undefined;
+  return (open ?? inStage[0]!).index;
+}
+
+/**
+ * Runs the interview: the metadata first (pre-filled; unless `askMetadata` is false), then the
+ * questions from `start`, stage by stage. Calls `save` after every answer, prints a line for each
+ * answer and, when a stage is done, where it stands. Resolves to the final header and answers when
+ * the walk is over; rejects with the prompt's error when the user stops (Ctrl-C).
  */
 export async function interview(options: InterviewOptions): Promise<InterviewResult> {
   const { rubric, prompts } = options;
   const steps = questionSteps(rubric);
   const answers = new Map(options.answers);
   const header: AnswersHeader = { ...options.header };
-  const save = () => options.save(answers, header);
-  const next = (from: number): number => {
-    let index = from + 1;
-    if (options.skipAnswered) {
-      while (index < steps.length && answers.has(steps[index]!.question.id)) index += 1;
+  const c = paint(options.color ?? false);
+  const width = () => layoutWidth(options.width);
+  const session: Session = {
+    options,
+    steps,
+    answers,
+    header,
+    width,
+    save: () => options.save(answers, header),
+  };
+  const firstOf = (stage: number) => steps.findIndex((step) => step.stageIndex === stage);
+  const lastOf = (stage: number) => steps.findLastIndex((step) => step.stageIndex === stage);
+  // The stage a one-stage review walks; undefined for the whole rubric.
+  let scope = options.stageOnly ? steps[options.start]?.stageIndex : undefined;
+  const unanswered = (i: number) => !answers.has(steps[i]!.question.id);
+  // The question after `from`, and whether the walk came round to questions left behind.
+  const next = (from: number): { index: number; round: boolean } | undefined => {
+    const low = scope === undefined ? 0 : firstOf(scope);
+    const high = scope === undefined ? steps.length - 1 : lastOf(scope);
+    if (!options.skipAnswered)
+      return from + 1 <= high ? { index: from + 1, round: false } : undefined;
+    for (let i = from + 1; i <= high; i += 1) if (unanswered(i)) return { index: i, round: false };
+    for (let i = low; i <= Math.min(from, high); i += 1) {
+      if (unanswered(i)) return { index: i, round: true };
     }
-    return index;
+    return undefined;
   };
 
-  await askMetadata(prompts, header, save);
-  let index = options.start;
-  while (index < steps.length) {
-    const step = steps[index]!;
-    const outcome = await askQuestion(step, answers.get(step.question.id), index, options, steps);
+  if (options.askMetadata ?? true) {
+    prompts.print(paragraph('First, who is answering? (optional; ⏎ skips)', width()));
+    await askMetadata(session);
+  }
+  let index: number | undefined = options.start;
+  while (index !== undefined && index < steps.length) {
+    const step: Step = steps[index]!;
+    const outcome = await askQuestion(step, session);
     if (outcome === 'back') {
-      if (index === 0) {
-        await askMetadata(prompts, header, save);
-      } else {
-        index -= 1;
-      }
+      if (index === 0) await askMetadata(session);
+      else index -= 1;
       continue;
     }
-    answers.set(step.question.id, outcome);
-    await save();
-    index = next(index);
+    if ('jump' in outcome) {
+      index = outcome.jump;
+      if (scope !== undefined) scope = steps[index]!.stageIndex;
+      continue;
+    }
+    answers.set(step.question.id, outcome.answer);
+    await session.save();
+    prompts.print(answeredLine(step, steps.length, outcome.short, width(), options.color));
+    const after = next(index);
+    index = after?.index;
+    if (index === undefined || steps[index]!.stageIndex !== step.stageIndex) {
+      const standing = stageStanding(rubric, step.stageIndex, answers);
+      const colour = standing.attained ? c.green : c.yellow;
+      prompts.print(
+        wrapLines(standing.text, width(), { rest: '  ' })
+          .map((line) => colour(line))
+          .join('\n'),
+      );
+    }
+    if (after?.round) {
+      const left = steps.filter(
+        (s) => (scope === undefined || s.stageIndex === scope) && unanswered(s.index),
+      ).length;
+      const count = left === 1 ? '1 question is' : `${left} questions are`;
+      prompts.print(
+        paragraph(`${count} still unanswered: back to question ${after.index + 1}.`, width()),
+      );
+    }
   }
   return { header, answers };
 }
 
-async function askMetadata(
-  prompts: Prompts,
-  header: AnswersHeader,
-  save: () => void | Promise<void>,
-): Promise<void> {
+/** What the steps of one interview share. */
+interface Session {
+  options: InterviewOptions;
+  steps: readonly Step[];
+  answers: Map<string, Answer>;
+  header: AnswersHeader;
+  width: () => number;
+  save: () => void | Promise<void>;
+}
+
+function layoutWidth(option: InterviewOptions['width']): number {
+  const columns = typeof option === 'function' ? option() : option;
+  return Math.max(MIN_WIDTH, columns ?? 80);
+}
+
+async function askMetadata(session: Session): Promise<void> {
+  const { options, header } = session;
+  const c = paint(options.color ?? false);
   for (const [key, label] of METADATA_PROMPTS) {
     const value = (
-      await prompts.input({
+      await options.prompts.input({
         message: label,
         ...(header[key] !== undefined && { default: header[key] }),
         prefill: 'editable',
@@ -260,37 +506,61 @@ async function askMetadata(
     ).trim();
     if (value === '') delete header[key];
     else header[key] = value;
-    await save();
+    await session.save();
+    const lines = wrapLines(value, session.width(), { first: `✔ ${label} `, rest: '  ' });
+    lines[0] = `${c.green('✔')} ${c.bold(label)}${lines[0]!.slice(2 + label.length)}`;
+    options.prompts.print(lines.join('\n'));
   }
 }
 
 async function askQuestion(
   step: Step,
-  saved: Answer | undefined,
-  index: number,
-  options: InterviewOptions,
-  steps: readonly Step[],
-): Promise<Answer | 'back'> {
+  session: Session,
+): Promise<{ answer: Answer; short: string } | { jump: number } | 'back'> {
+  const { options, steps, answers } = session;
+  const saved = answers.get(step.question.id);
   const state: QuestionState = {
     ...(saved !== undefined && { saved }),
     ...(saved?.note !== undefined && { note: saved.note }),
     showHelp: false,
-    back: index === 0 ? 'metadata' : 'question',
+    back: step.index === 0 ? 'metadata' : 'question',
+    jump: options.rubric.stages.length > 1,
   };
   for (;;) {
-    const choice = await options.prompts.select(
-      questionPrompt(step, options.rubric, steps.length, state, options),
-    );
+    const width = session.width();
+    const config = questionPrompt(step, options.rubric, steps.length, state, {
+      width,
+      ...(options.color !== undefined && { color: options.color }),
+    });
+    const choice = await options.prompts.select(config);
     switch (choice) {
       case 'back':
         return 'back';
       case 'help':
         state.showHelp = !state.showHelp;
         break;
+      case 'jump': {
+        const target = await options.prompts.select(
+          jumpPrompt(options.rubric, answers, step, {
+            width: session.width(),
+            skipAnswered: options.skipAnswered,
+            ...(options.color !== undefined && { color: options.color }),
+          }),
+        );
+        if (target !== 'stay' && target !== step.index) return { jump: target };
+        break;
+      }
       case 'note': {
+        const message = wrapLines(
+          `Note for question ${step.index + 1} (evidence or a caveat; empty for none):`,
+          session.width(),
+          { first: '? ', rest: '  ' },
+        )
+          .join('\n')
+          .slice(2);
         const note = (
           await options.prompts.input({
-            message: `Note for question ${step.index + 1} (evidence or a caveat; empty for none):`,
+            message,
             ...(state.note !== undefined && { default: state.note }),
             prefill: 'editable',
           })
@@ -301,10 +571,27 @@ async function askQuestion(
       }
       default: {
         const value = parseValueToken(choice);
-        return state.note === undefined ? { value } : { value, note: state.note };
+        const picked = config.choices.find(
+          (item): item is Choice<QuestionChoice> => 'value' in item && item.value === choice,
+        );
+        const answer = state.note === undefined ? { value } : { value, note: state.note };
+        return { answer, short: picked?.short ?? String(value) };
       }
     }
   }
+}
+
+/** A labelled paragraph of a question (`  Tenet: …`), the label painted after wrapping. */
+function labelled(label: string, text: string, width: number, c: Paint): string[] {
+  const lead = `  ${label} `;
+  const lines = wrapLines(text, width, { first: lead, rest: ' '.repeat(lead.length) });
+  lines[0] = `  ${c.dim(label)}${lines[0]!.slice(2 + label.length)}`;
+  return lines;
+}
+
+/** Plain text wrapped to `width`. */
+function paragraph(text: string, width: number): string {
+  return wrapLines(text, width).join('\n');
 }
 
 function valueToken(value: AnswerValue): QuestionChoice {
@@ -316,9 +603,14 @@ function parseValueToken(token: QuestionChoice): AnswerValue {
   return raw === 'n/a' ? 'n/a' : Number(raw);
 }
 
-function truncate(text: string, length: number): string {
+/** Text on one line, cut to `length` columns with an ellipsis. */
+function cut(text: string, length: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+  if (textWidth(flat) <= length) return flat;
+  return `${[...flat]
+    .slice(0, Math.max(0, length - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** "Stake our claim" → "stake our claim", but "CRM everywhere" stays as it is. */

@@ -14,6 +14,7 @@ import {
   useState,
   type Theme,
 } from '@inquirer/core';
+import { textWidth, wrapLines } from '../format/wrap.js';
 
 /** A choice; `key` is what the user types to move to it. */
 export interface KeyedChoice<Value> {
@@ -31,14 +32,19 @@ export interface KeyedSeparator {
 }
 
 interface KeyedSelectStyle {
+  /** Paints one line of the description of the current choice. */
   description: (text: string) => string;
+  /** The key hints under the choices, as plain text: they are wrapped, then painted with `help`. */
   keysHelpTip: (keys: [key: string, action: string][]) => string | undefined;
 }
 
 export interface KeyedSelectConfig<Value> {
+  /** Shown after the prefix (`? `); the caller lays it out, so its first line has two columns less. */
   message: string;
   choices: readonly (KeyedChoice<Value> | KeyedSeparator)[];
   default?: Value;
+  /** Columns to fit the choices, the description and the key hints in; unset, they are not wrapped. */
+  width?: number;
   theme?: { style?: Partial<Theme['style'] & KeyedSelectStyle>; prefix?: Theme['prefix'] };
 }
 
@@ -116,21 +122,34 @@ export const keyedSelect = createPrompt(
     }
     const keyWidth = Math.max(
       0,
-      ...choices.map((item) => (isChoice(item) ? (item.key ?? '') : '').length),
+      ...choices.map((item) => textWidth(isChoice(item) ? (item.key ?? '') : '')),
     );
-    const lines = choices.map((item, index) => {
-      if (!isChoice(item)) return ` ${item.separator}`;
+    // Text is wrapped first and painted line by line, so escape codes never count as width.
+    const width = config.width ?? Infinity;
+    const lines = choices.flatMap((item, index) => {
+      if (!isChoice(item)) return [` ${item.separator}`];
       const label = keyWidth === 0 ? '' : `${(item.key ?? '').padStart(keyWidth)}  `;
-      const text = `${index === active ? CURSOR : ' '} ${label}${item.name}`;
-      return index === active ? theme.style.highlight(text) : text;
+      const cursor = index === active ? CURSOR : ' ';
+      const text = wrapLines(item.name, width, {
+        first: `${cursor} ${label}`,
+        rest: ' '.repeat(2 + textWidth(label)),
+      });
+      return index === active ? text.map((line) => theme.style.highlight(line)) : text;
     });
-    const help = theme.style.keysHelpTip([
+    const tip = theme.style.keysHelpTip([
       ['↑↓', 'navigate'],
       ['⏎', 'select'],
     ]);
-    const description = chosen.description ? theme.style.description(chosen.description) : '';
-    const screen = [[prefix, message].filter(Boolean).join(' '), ...lines, ' ', description, help]
-      .filter(Boolean)
+    const paragraph = (text: string | undefined, style: (line: string) => string) =>
+      text ? wrapLines(text, width).map((line) => style(line)) : [];
+    const screen = [
+      [prefix, message].filter(Boolean).join(' '),
+      ...lines,
+      // An empty line, which trimEnd would not take for the end of the screen.
+      ' ',
+      ...paragraph(chosen.description, theme.style.description),
+      ...paragraph(tip, theme.style.help),
+    ]
       .join('\n')
       .trimEnd();
     return `${screen}${HIDE_CURSOR}`;

@@ -15,17 +15,21 @@ import { metadataOf } from '../answers/types.js';
 import { RubricCache, rubricForAnswers, rubricWarnings } from '../batch/rubric-cache.js';
 import type { Answer } from '../engine/types.js';
 import { localDate } from '../format/dates.js';
-import { fileArgument, shellCommand } from '../format/shell.js';
+import { fileArgument, programWords, shellCommand } from '../format/shell.js';
+import { textWidth, wrapLines } from '../format/wrap.js';
 import type { Io } from '../io.js';
 import { UserError } from '../problems/user-error.js';
+import { findStageByReference, type StageMatch } from '../rubric/query.js';
 import { rubricReference } from '../rubric/resolve.js';
 import type { Rubric } from '../rubric/types.js';
-import { firstUnanswered, questionSteps } from './interview.js';
+import { firstUnanswered, questionSteps, SECONDS_PER_QUESTION } from './interview.js';
 
 export interface AssessOptions {
   rubric?: string;
   resume?: boolean;
   force?: boolean;
+  /** A stage (number, id or name) to start at; with `resume`, the only stage reviewed. */
+  stage?: string;
   color?: boolean;
 }
 
@@ -42,6 +46,14 @@ export interface SessionPlan {
   answers: ReadonlyMap<string, Answer>;
   header: AnswersHeader;
   start: number;
+  /** Ask organization, unit, respondent and role first: unless continuing a file that has some. */
+  askMetadata: boolean;
+  /** The stage of `--stage`, if given. */
+  stage?: StageMatch;
+  /** Review only `stage` (`--resume --stage`). */
+  stageOnly: boolean;
+  /** The words that run this program again, as the user started it (`maturity`, `npx maturity`). */
+  program: string[];
 }
 
 /** Reads and checks the answers file (if any) and the rubric; every problem is a UserError (exit 2). */
@@ -51,6 +63,7 @@ export async function planSession(
   path: string,
   options: AssessOptions,
 ): Promise<SessionPlan> {
+  const program = programWords(io.env);
   // A file that is not a valid answers file (or not even text) is only replaced when asked to start
   // over; it is read as empty then.
   const found = existsSync(path);
@@ -63,14 +76,14 @@ export async function planSession(
       if (!options.force) {
         throw new UserError(error.message, {
           problems: error.problems,
-          hint: startOverHint(file, path, options),
+          hint: startOverHint(file, path, options, program),
         });
       }
     }
     if (source && !source.answers && !options.force) {
       throw new UserError(`${file}: not a valid answers file`, {
         problems: source.problems,
-        hint: startOverHint(file, path, options),
+        hint: startOverHint(file, path, options, program),
       });
     }
   }
@@ -91,12 +104,19 @@ export async function planSession(
     ...(existing?.target !== undefined && { target: existing.target }),
     assessedAt: localDate(io.now()),
   };
+  const stage = stageOption(rubric, options.stage);
+  const steps = questionSteps(rubric);
+  const stageStart = stage ? steps.findIndex((step) => step.stageIndex === stage.number - 1) : 0;
   const fresh = {
     rubric,
     answersOnDisk: existing?.answers.size,
     header,
     answers: new Map(),
-    start: 0,
+    start: stageStart,
+    askMetadata: true,
+    ...(stage && { stage }),
+    stageOnly: false,
+    program,
   };
   // Starting over: the old answers are dropped, so they need not fit the rubric (or even be valid).
   if (found && options.force) return { ...fresh, mode: 'force' };
@@ -108,76 +128,179 @@ export async function planSession(
       problems: await source!.position(problems),
     });
   }
-  const start = firstUnanswered(rubric, existing.answers);
-  const finished = start === questionSteps(rubric).length;
+  const answers = existing.answers;
+  const finished = firstUnanswered(rubric, answers) === steps.length;
   if (finished && !options.resume) {
     throw new UserError(
       `${file}: every question is answered already; use --resume to go through it again, or --force to start over`,
     );
   }
+  const reviewing = { ...fresh, mode: 'review' as const, answers, askMetadata: true };
+  if (options.resume && stage) return { ...reviewing, stageOnly: true };
+  if (finished) return reviewing;
+  // Continuing: straight to the first unanswered question (of the stage asked for, if any); who
+  // is answering is asked again only with --resume, or when the file does not say.
+  const inStage = stage
+    ? steps.find((step) => step.stageIndex === stage.number - 1 && !answers.has(step.question.id))
+    : undefined;
   return {
     ...fresh,
-    mode: finished ? 'review' : 'continue',
-    answers: existing.answers,
-    start: finished ? 0 : start,
+    mode: 'continue',
+    answers,
+    start: stage ? (inStage?.index ?? stageStart) : firstUnanswered(rubric, answers),
+    askMetadata: Boolean(options.resume) || !hasMetadata(header),
   };
 }
 
-export function introduction(file: string, plan: SessionPlan, total: number): string {
-  const { rubric } = plan;
+function stageOption(rubric: Rubric, value: string | undefined): StageMatch | undefined {
+  if (value === undefined) return undefined;
+  const found = findStageByReference(rubric, value, '--stage');
+  if ('problem' in found) throw new UserError(`maturity: ${found.problem}`);
+  return found;
+}
+
+function hasMetadata(header: AnswersHeader): boolean {
+  return METADATA_KEYS.some((key) => header[key] !== undefined);
+}
+
+const METADATA_KEYS = ['organization', 'unit', 'respondent', 'role'] as const;
+
+/**
+ * What the interview says before the first prompt, in lines of at most `width` columns: the
+ * rubric, what happens to the file, how many questions and about how long, that the report comes
+ * at the end, and how to stop and continue.
+ */
+export function introduction(file: string, plan: SessionPlan, total: number, width = 80): string {
+  const { rubric, stage } = plan;
   const lines = [
     `${rubric.title} (${rubric.id} ${rubric.version}): ${rubric.stages.length} stages, ${total} questions.`,
   ];
+  const stageName =
+    stage && `stage ${stage.number} of ${rubric.stages.length} (${stage.stage.name})`;
+  const toAsk = questionsToAsk(plan, total);
+  let count = `${total} questions`;
   switch (plan.mode) {
     case 'new':
       lines.push(`Saving to ${file} after every answer.`);
-      if (file === DEFAULT_ANSWERS_FILE) lines.push('(To save elsewhere: maturity assess <file>)');
       break;
     case 'force':
       lines.push(`Starting over: saving fresh answers to ${file} after every answer.`);
       break;
-    case 'continue':
+    case 'continue': {
+      const where = stageName
+        ? `${stageName}, question ${plan.start + 1}`
+        : `question ${plan.start + 1}`;
       lines.push(
-        `Continuing ${file} (${plan.answers.size} of ${total} answered) at question ${plan.start + 1}.`,
+        `Continuing ${file} (${plan.answers.size} of ${total} answered) at ${where}. Saving after every answer.`,
       );
+      count = `${plural(toAsk, 'question')} to go`;
       break;
+    }
     case 'review':
-      lines.push(`Reviewing ${file}: every question is answered; ⏎ keeps an answer.`);
+      lines.push(
+        plan.stageOnly
+          ? `Reviewing ${stageName} in ${file}; ⏎ keeps an answer. Saving after every answer.`
+          : `Reviewing ${file}: every question is answered; ⏎ keeps an answer. Saving after every answer.`,
+      );
+      count = `${plural(toAsk, 'question')} to review`;
       break;
   }
-  const again = resumeCommand(file, plan.mode === 'review' ? ['--resume'] : []);
-  lines.push(`Stop any time with Ctrl-C; continue later with: ${again}`);
-  return `${lines.join('\n')}\n\nFirst, who is answering? (optional; ⏎ skips)\n`;
+  if (stageName && (plan.mode === 'new' || plan.mode === 'force')) {
+    lines.push(`Starting at ${stageName}, question ${plan.start + 1}.`);
+  }
+  lines.push(
+    `${count}, ${duration(toAsk * SECONDS_PER_QUESTION)} (about ${SECONDS_PER_QUESTION} s each); the report comes at the end.`,
+  );
+  if (!plan.askMetadata) {
+    const who = METADATA_KEYS.flatMap((key) => plan.header[key] ?? []).join(' · ');
+    lines.push(`Answering for ${who} (from the file; --resume asks again).`);
+  }
+  if (plan.mode === 'new' && file === DEFAULT_ANSWERS_FILE) {
+    lines.push(`(To save elsewhere: ${shellCommand(...plan.program, 'assess')} <file>)`);
+  }
+  const again = resumeCommand(plan.program, file, plan.mode === 'review' ? ['--resume'] : []);
+  const text = lines.flatMap((line) => wrapLines(line, width));
+  text.push(...withCommand('Stop any time with Ctrl-C; continue later with:', again, width));
+  return `${text.join('\n')}\n\n`;
 }
 
-/** What Ctrl-C prints: what is on disk now, and the command that carries on from there. */
+/** How many questions the plan will ask, for the estimate. */
+function questionsToAsk(plan: SessionPlan, total: number): number {
+  if (plan.mode !== 'review') return total - plan.answers.size;
+  if (!plan.stageOnly || !plan.stage) return total;
+  return plan.stage.stage.tenets.reduce((sum, tenet) => sum + tenet.questions.length, 0);
+}
+
+/** About how long, rounded: "under a minute", "about a minute", "about 18 minutes". */
+function duration(seconds: number): string {
+  if (seconds < 60) return 'under a minute';
+  const minutes = Math.round(seconds / 60);
+  if (minutes === 1) return 'about a minute';
+  if (minutes < 120) return `about ${minutes} minutes`;
+  return `about ${Math.round(minutes / 60)} hours`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A sentence that ends in a command, in lines of at most `width` columns: the command on the
+ * last line when it fits there, else on a line of its own, indented, so it is never broken.
+ */
+function withCommand(lead: string, command: string, width: number): string[] {
+  const lines = wrapLines(lead, width);
+  const last = lines.at(-1)!;
+  if (textWidth(last) + 1 + textWidth(command) <= width) {
+    lines[lines.length - 1] = `${last} ${command}`;
+  } else {
+    lines.push(`  ${command}`);
+  }
+  return lines;
+}
+
+/**
+ * What Ctrl-C prints: what is on disk now, and the command that carries on from there, in lines
+ * of at most `width` columns.
+ */
 export function stoppedMessage(
   file: string,
   total: number,
   saved: number | undefined,
   plan: SessionPlan,
   options: AssessOptions,
+  width = 80,
 ): string {
+  const again = (flags: string[]) => resumeCommand(plan.program, file, flags);
+  const message = (status: string, lead: string, command: string) =>
+    `\n${[...wrapLines(status, width), ...withCommand(lead, command, width)].join('\n')}\n`;
   if (saved !== undefined) {
-    const again = resumeCommand(file, saved === total ? ['--resume'] : []);
-    return `\nStopped. ${saved} of ${total} answers are saved in ${file}.\nContinue with: ${again}\n`;
+    return message(
+      `Stopped. ${saved} of ${total} answers are saved in ${file}.`,
+      'Continue with:',
+      again(saved === total ? ['--resume'] : []),
+    );
   }
   if (plan.mode === 'force') {
     const count =
       plan.answersOnDisk === undefined ? '' : ` (${plan.answersOnDisk} of ${total} answered)`;
-    return (
-      `\nStopped; ${file} is unchanged${count}.\n` +
-      `Start over with: ${resumeCommand(file, ['--force', ...rubricFlag(options)])}\n`
+    return message(
+      `Stopped; ${file} is unchanged${count}.`,
+      'Start over with:',
+      again(['--force', ...rubricFlag(options)]),
     );
   }
   if (plan.answersOnDisk === undefined) {
-    const again = resumeCommand(file, rubricFlag(options));
-    return `\nStopped before anything was saved.\nStart again with: ${again}\n`;
+    return message(
+      'Stopped before anything was saved.',
+      'Start again with:',
+      again(rubricFlag(options)),
+    );
   }
-  const flags = plan.mode === 'review' ? ['--resume'] : [];
-  return (
-    `\nStopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).\n` +
-    `Continue with: ${resumeCommand(file, flags)}\n`
+  return message(
+    `Stopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).`,
+    'Continue with:',
+    again(plan.mode === 'review' ? ['--resume'] : []),
   );
 }
 
@@ -195,7 +318,12 @@ function isReadableFile(path: string): boolean {
  * The command that starts a broken file over. A broken file is not read as answers, so its
  * `rubric:` line is looked for in the raw text, to keep the rubric it was written for.
  */
-function startOverHint(file: string, path: string, options: AssessOptions): string {
+function startOverHint(
+  file: string,
+  path: string,
+  options: AssessOptions,
+  program: string[],
+): string {
   let rubric = options.rubric;
   if (rubric === undefined) {
     try {
@@ -207,7 +335,7 @@ function startOverHint(file: string, path: string, options: AssessOptions): stri
     }
   }
   const flags = rubric === undefined ? [] : ['--rubric', rubric];
-  return `Fix it, or start over with: ${resumeCommand(file, ['--force', ...flags])}`;
+  return `Fix it, or start over with: ${resumeCommand(program, file, ['--force', ...flags])}`;
 }
 
 /** The first 64 KB of a file as text (invalid bytes replaced): enough to find a top-level key. */
@@ -226,6 +354,7 @@ function rubricFlag(options: AssessOptions): string[] {
   return options.rubric !== undefined ? ['--rubric', options.rubric] : [];
 }
 
-function resumeCommand(file: string, extra: string[]): string {
-  return shellCommand('maturity', 'assess', fileArgument(file), ...extra);
+/** `maturity assess FILE FLAGS`, started the way this run was (`npx maturity …` under npm). */
+function resumeCommand(program: string[], file: string, extra: string[]): string {
+  return shellCommand(...program, 'assess', fileArgument(file), ...extra);
 }

@@ -1,7 +1,8 @@
 // With keyed-select.ts (our select, on inquirer's core), the only code that imports inquirer. The
 // CLI loads it with `await import()` once it knows it will ask something, so no other command pays
-// for it; importing just `input` here lets the bundler leave the other prompts out.
-import { input } from '@inquirer/prompts';
+// for it. `@inquirer/input` on its own, not `@inquirer/prompts`, whose bundle drags in an editor
+// prompt and encoding libraries (about 790 KB against about 94 KB).
+import input from '@inquirer/input';
 import type { Io } from '../io.js';
 import type { InputConfig, PromptTheme, Prompts, SelectConfig } from './interview.js';
 import { keyedSelect } from './keyed-select.js';
@@ -24,12 +25,16 @@ const PLAIN_THEME = {
   },
 };
 
-/** The keyed select and inquirer's `input`, reading and writing the CLI's streams. */
+/**
+ * The keyed select and inquirer's `input`, reading and writing the CLI's streams. Each prompt is
+ * erased once answered (inquirer's `clearPromptOnDone`): the interview prints the lines that stay.
+ */
 export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
   const context = {
     input: io.stdin,
     // Io.stdout is typed as little as the CLI needs; in a terminal it is process.stdout.
     output: io.stdout as unknown as NodeJS.WritableStream,
+    clearPromptOnDone: true,
   };
   const theme = (own: PromptTheme | undefined) =>
     options.color
@@ -39,5 +44,8 @@ export function terminalPrompts(io: Io, options: { color: boolean }): Prompts {
     select: <Value>(config: SelectConfig<Value>) =>
       keyedSelect<Value>({ ...config, theme: theme(config.theme) }, context),
     input: (config: InputConfig) => input({ ...config, theme: theme(config.theme) }, context),
+    print: (text: string) => {
+      io.stdout.write(`${text}\n`);
+    },
   };
 }

@@ -10,15 +10,26 @@ import {
   type AssessOptions,
 } from '../assess/plan.js';
 import type { Answer } from '../engine/types.js';
-import { fileArgument, shellCommand } from '../format/shell.js';
+import { fileArgument, programWords, shellCommand } from '../format/shell.js';
+import { wrapLines } from '../format/wrap.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { wantsColor, type Io } from '../io.js';
 import { ExitCode, UserError } from '../problems/user-error.js';
 
-const NO_TERMINAL =
-  'maturity assess asks its questions in a terminal, and stdin is not one (piped input or CI).\n' +
-  'Without a terminal: write a blank answers file with `maturity template --output answers.yaml`,\n' +
-  'fill it in, and score it with `maturity score answers.yaml`.\n';
+/** Why there is no interview without a terminal, naming the commands as the user runs them. */
+function noTerminal(program: string[]): string {
+  const run = (...words: string[]) => shellCommand(...program, ...words);
+  return (
+    `${run('assess')} asks its questions in a terminal, and stdin is not one (piped input or CI).\n` +
+    `Without a terminal: write a blank answers file with \`${run('template', '--output', 'answers.yaml')}\`,\n` +
+    `fill it in, and score it with \`${run('score', 'answers.yaml')}\`.\n`
+  );
+}
+
+/** The width the interview lays its text out in: the terminal's, now, up to 100 columns. */
+function layoutWidth(io: Io): number {
+  return Math.min(io.stdout.columns ?? 80, 100);
+}
 
 /**
  * `maturity assess [file]`: the interactive interview. Saves the answers file after every answer,
@@ -32,7 +43,7 @@ export async function runAssess(
 ): Promise<number> {
   // Before reading anything: in CI or a pipe there is nobody to answer.
   if (!io.stdin.isTTY) {
-    io.stderr.write(NO_TERMINAL);
+    io.stderr.write(noTerminal(programWords(io.env)));
     return ExitCode.usage;
   }
   if (options.resume && options.force) {
@@ -51,14 +62,14 @@ export async function runAssess(
     saved = answers.size;
   };
 
-  io.stdout.write(introduction(file, plan, total));
+  io.stdout.write(introduction(file, plan, total, layoutWidth(io)));
   // Inquirer is loaded only now, once the files are known to be good and a prompt will show.
   const { terminalPrompts } = await import('../assess/prompts.js');
   // `kill` or a closed terminal ends the process at once: every confirmed answer is on disk
   // already, so say so (as for Ctrl-C), show the cursor inquirer hid, and exit 128 + signal.
   const stop = (code: number) => () => {
     io.stdout.write('\x1b[?25h');
-    io.stderr.write(stoppedMessage(file, total, saved, plan, options));
+    io.stderr.write(stoppedMessage(file, total, saved, plan, options, layoutWidth(io)));
     process.exit(code);
   };
   const onTerm = stop(143);
@@ -73,15 +84,18 @@ export async function runAssess(
       header: plan.header,
       start: plan.start,
       skipAnswered: plan.mode !== 'review',
+      askMetadata: plan.askMetadata,
+      stageOnly: plan.stageOnly,
       prompts: terminalPrompts(io, { color }),
       save,
-      width: Math.min(io.stdout.columns ?? 80, 100),
+      // Read again for every question: a resized terminal fits from the next question on.
+      width: () => layoutWidth(io),
       color,
     });
     result = { ...header, answers };
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExitPromptError')) throw error;
-    io.stderr.write(stoppedMessage(file, total, saved, plan, options));
+    io.stderr.write(stoppedMessage(file, total, saved, plan, options, layoutWidth(io)));
     return ExitCode.interrupted;
   } finally {
     process.off('SIGTERM', onTerm);
@@ -94,9 +108,13 @@ export async function runAssess(
     import('../batch/score-files.js'),
   ]);
   io.stdout.write(`\n${render(textReporter, [scoredFile(file, result, rubric, {})], { color })}`);
+  const width = layoutWidth(io);
+  const again = shellCommand(...plan.program, 'score', fileArgument(file));
   io.stdout.write(
-    `\nSaved ${file} (${result.answers.size} of ${total} questions answered).\n` +
-      `Score it again with: ${shellCommand('maturity', 'score', fileArgument(file))}\n`,
+    `\n${[
+      ...wrapLines(`Saved ${file} (${result.answers.size} of ${total} questions answered).`, width),
+      ...wrapLines(`Score it again with: ${again}`, width, { rest: '  ' }),
+    ].join('\n')}\n`,
   );
   return ExitCode.ok;
 }

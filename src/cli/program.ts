@@ -59,8 +59,19 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .option('--rubric <name|path>', 'built-in rubric name or rubric file')
     .option('--resume', 'walk through a finished file again, with its answers as defaults')
     .option('--force', 'start over, replacing an existing finished file')
+    .option(
+      '--stage <number|id|name>',
+      'start at this stage; with --resume, review only this stage',
+    )
     .option('--no-color', 'disable colour')
-    .addHelpText('after', examples('maturity assess', 'maturity assess team.yaml --resume'))
+    .addHelpText(
+      'after',
+      examples(
+        'maturity assess',
+        'maturity assess team.yaml --resume',
+        'maturity assess team.yaml --stage presence',
+      ),
+    )
     .action((file: string, options: Record<string, unknown>) =>
       setRun(async () => (await import('./assess.js')).runAssess(io, file, options)),
     );

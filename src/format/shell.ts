@@ -12,3 +12,13 @@ function shellWord(word: string): string {
 export function fileArgument(path: string): string {
   return path.startsWith('-') ? `./${path}` : path;
 }
+
+/**
+ * The words that start this program the way the user started it: `npx maturity` when npm ran it
+ * (`npx`, `npm exec`, or a package script, where `maturity` is not on the shell's PATH), else
+ * `maturity`. Reads the variables npm sets for the commands it runs.
+ */
+export function programWords(env: Readonly<Record<string, string | undefined>>): string[] {
+  const viaNpm = env.npm_command === 'exec' || Boolean(env.npm_lifecycle_event);
+  return viaNpm ? ['npx', 'maturity'] : ['maturity'];
+}

@@ -21,3 +21,52 @@ export function shorten(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : `${flat.slice(0, Math.max(0, width - 1)).trimEnd()}…`;
 }
+
+/** Columns a string takes in a terminal: its code points (no escape codes: wrap before painting). */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const _ of text) width += 1;
+  return width;
+}
+
+/**
+ * Lays text out in lines of at most `width` columns: the first line starts with `first`, the
+ * others with `rest` (a hanging indent). Spaces between words stay as they are within a line and
+ * go at a break; unlike `wrap`, a word longer than a line is cut, so no line is ever wider than
+ * `width`, and no line starts with a space that `rest` did not put there.
+ */
+export function wrapLines(
+  text: string,
+  width: number,
+  options: { first?: string; rest?: string } = {},
+): string[] {
+  const first = options.first ?? '';
+  const rest = options.rest ?? '';
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  const room = () => width - textWidth(line);
+  const newLine = () => {
+    lines.push(line.trimEnd());
+    line = rest;
+    empty = true;
+  };
+  // Words and the spaces before them; line breaks and tabs count as one space.
+  for (const [, before = '', found] of text.trim().matchAll(/(\s*)(\S+)/g)) {
+    let word = found!;
+    const space = /^ +$/.test(before) ? before : ' ';
+    if (!empty && textWidth(space) + textWidth(word) > room()) newLine();
+    if (!empty) line += space;
+    // A word longer than a whole line is cut where the line ends.
+    while (textWidth(word) > room() && room() > 0) {
+      const fits = [...word].slice(0, room()).join('');
+      line += fits;
+      word = word.slice(fits.length);
+      newLine();
+    }
+    line += word;
+    empty = false;
+  }
+  if (!empty || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}

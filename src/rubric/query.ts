@@ -126,3 +126,47 @@ export function rubricCounts(rubric: Rubric): {
     questions: index.entries.length,
   };
 }
+
+/** A stage found by `findStageByReference`, with its 1-based number. */
+export interface StageMatch {
+  stage: Stage;
+  number: number;
+}
+
+/**
+ * The stage a user names on the command line (`--stage`): its number (from 1), its id, or its
+ * name, case-insensitively. Returns the stage, or why the rubric has no such stage (`option`
+ * names the flag in that message).
+ */
+export function findStageByReference(
+  rubric: Rubric,
+  value: string,
+  option: string,
+): StageMatch | { problem: string } {
+  const { stages } = rubric;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) {
+    const number = Number(trimmed);
+    if (number >= 1 && number <= stages.length) return { stage: stages[number - 1]!, number };
+    return {
+      problem: `${option} ${trimmed} is not a stage of rubric ${rubric.id}: its stages are numbered 1 to ${stages.length}`,
+    };
+  }
+  const byId = indexOf(rubric).stages.get(trimmed);
+  if (byId) return byId;
+  const folded = trimmed.toLowerCase();
+  const matches = stages.flatMap((stage, index) =>
+    stage.id.toLowerCase() === folded || stage.name.toLowerCase() === folded
+      ? [{ stage, number: index + 1 }]
+      : [],
+  );
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    return {
+      problem: `${option} ${quote(value)} matches ${matches.length} stages of rubric ${rubric.id} (${matches.map((m) => m.stage.id).join(', ')}); give its id or number`,
+    };
+  }
+  return {
+    problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s, i) => `${i + 1} ${s.id}`).join(', ')})`,
+  };
+}

@@ -81,6 +81,7 @@ function scripted(actions: Action[]): { prompts: Prompts; recorded: Recorded } {
         throw new Error(`expected a select, got an input: ${config.message}`);
       return action.type;
     },
+    print() {},
   };
   return { prompts, recorded };
 }
@@ -203,6 +204,7 @@ describe('interview', () => {
       'Add a note',
       'Show help',
       '← Back',
+      'Jump to…',
     ]);
     expect(choiceNames(hasBudget!)).toEqual([
       'Not started',
@@ -210,6 +212,7 @@ describe('interview', () => {
       'Fully',
       'Add a note',
       '← Back',
+      'Jump to…',
     ]);
     expect(choiceNames(reviewed!)).toEqual([
       'Rarely',
@@ -219,6 +222,7 @@ describe('interview', () => {
       'Add a note',
       'Show help',
       '← Back',
+      'Jump to…',
     ]);
     expect(choiceNames(shared!)).not.toContain('n/a — does not apply here');
     expect(hasPlan!.choices.filter(isChoice).slice(0, 3)).toEqual([
@@ -250,6 +254,7 @@ describe('interview', () => {
       '2',
       '3',
       'n',
+      undefined,
       undefined,
       undefined,
       undefined,

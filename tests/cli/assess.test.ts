@@ -1,11 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { main } from '../../src/main.js';
-import { FIXED_NOW, fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
+import { fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
+import { runInTerminal } from '../helpers/run-in-terminal.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -17,61 +16,6 @@ function fixturesCopy(): string {
   const dir = join(temp, String(folders));
   cpSync(fixture('assess'), dir, { recursive: true });
   return dir;
-}
-
-/**
- * A stream that collects what is written to it. Like process.stdout, it is never ended: inquirer
- * pipes each prompt into it and ends the pipe when the prompt is done.
- */
-function collector(isTTY: boolean) {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      text += chunk.toString();
-      stream.emit('text');
-      callback();
-    },
-  });
-  stream.end = () => stream;
-  return Object.assign(stream, { isTTY, columns: 100, text: () => text });
-}
-
-/**
- * Runs the CLI in-process with stdin posing as a terminal. `keys` are typed one batch at a time,
- * each once its prompt text is on screen, so the run never waits on input it will not get.
- */
-async function runInTerminal(
-  args: string[],
-  cwd: string,
-  keys: [waitFor: string, type: string][] = [],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = Object.assign(new PassThrough(), {
-    isTTY: true,
-    setRawMode: () => stdin,
-  });
-  const stdout = collector(true);
-  const stderr = collector(false);
-  const queue = [...keys];
-  let seen = 0;
-  stdout.on('text', () => {
-    const next = queue[0];
-    if (!next) return;
-    const at = stdout.text().indexOf(next[0], seen);
-    if (at === -1) return;
-    seen = at + next[0].length;
-    queue.shift();
-    setTimeout(() => stdin.write(next[1]), 5);
-  });
-  const code = await main({
-    argv: args,
-    stdout,
-    stderr,
-    stdin,
-    env: { NO_COLOR: '1' },
-    cwd,
-    now: () => FIXED_NOW,
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 describe('maturity assess without a terminal', () => {
@@ -168,11 +112,8 @@ describe('maturity assess in a (simulated) terminal', () => {
 
   it('continues an unfinished file, saves it and prints the report', async () => {
     const dir = fixturesCopy();
+    // The file says who is answering, so the metadata are not asked again.
     const result = await runInTerminal(['assess', 'unfinished.yaml'], dir, [
-      ['Organization:', ENTER],
-      ['Unit', ENTER],
-      ['Respondent', `Ann${ENTER}`],
-      ['Role:', ENTER],
       ['question 3 of 4', `n${ENTER}`],
       ['question 4 of 4', `2${ENTER}`],
     ]);
@@ -188,7 +129,6 @@ describe('maturity assess in a (simulated) terminal', () => {
       rubricVersion: '1.2.0',
       organization: 'Acme Corp',
       unit: 'Marketing',
-      respondent: 'Ann',
       assessedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
     });
     expect(Object.fromEntries(saved.answers!.answers)).toEqual({

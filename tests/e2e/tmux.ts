@@ -71,6 +71,22 @@ export class Terminal {
     }
   }
 
+  /**
+   * Resizes the terminal, as a user dragging its window would, and waits until the program's
+   * terminal has the new size (tmux applies it a moment later; then the program gets SIGWINCH).
+   */
+  async resize(width: number, height: number): Promise<void> {
+    this.tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
+    const tty = this.tmux('display-message', '-p', '-t', 'main', '#{pane_tty}').trim();
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const size = spawnSync('stty', ['-F', tty, 'size'], { encoding: 'utf8' }).stdout.trim();
+      if (size === `${height} ${width}`) return;
+      if (Date.now() > deadline) throw new Error(`the terminal is ${size}, not ${height} ${width}`);
+      await sleep(20);
+    }
+  }
+
   /** Process id of the pane's command (with `exec`, the program itself). */
   panePid(): number {
     return Number(this.tmux('list-panes', '-t', 'main', '-F', '#{pane_pid}').trim());

@@ -25,10 +25,15 @@ export interface CliResult {
 /** A line of a stack trace, which users must never see without DEBUG. */
 export const STACK_LINE = /^\s+at /m;
 
-/** The environment a CLI child runs in: no colour, no DEBUG, as in CI, unless `extra` sets them. */
+/**
+ * The environment a CLI child runs in: no colour, no DEBUG, as in CI, and not under npm (which
+ * `npm test` would pass on, making hints say `npx maturity`), unless `extra` sets them.
+ */
 export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
-  for (const key of ['FORCE_COLOR', 'DEBUG']) if (!extra[key]) delete env[key];
+  for (const key of ['FORCE_COLOR', 'DEBUG', 'npm_command', 'npm_lifecycle_event']) {
+    if (!extra[key]) delete env[key];
+  }
   return env;
 }
 

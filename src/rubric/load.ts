@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { z } from 'zod';
-import { quote } from '../problems/describe.js';
+import { quote, valueAt } from '../problems/describe.js';
 import { problemsFromZod } from '../problems/from-zod.js';
 import { problemAt, type Locator } from '../problems/origin.js';
 import { didYouMean } from '../problems/suggest.js';
@@ -234,11 +234,13 @@ function validate(
 ): { problems: Problem[]; rubric?: RubricFile } {
   const checked = schemaProblems(rubricSchema, data, locate, (issue) => {
     const path = issue.path as PropertyKey[];
-    if (issue.code === 'invalid_type') return explained(path.slice(0, -1));
+    if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
+      return explained(path.slice(0, -1));
+    }
     if (issue.code === 'too_small' && issue.origin === 'array') return explained(path);
     return false;
   });
-  const problems = [...checked.problems, ...semanticProblems(data, locate)];
+  const problems = [...checked.problems, ...semanticProblems(data, locate, explained)];
   return problems.length > 0 || !checked.data ? { problems } : { problems, rubric: checked.data };
 }
 

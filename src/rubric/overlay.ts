@@ -118,6 +118,10 @@ function child(node: Sourced, segment: PropertyKey): Sourced | undefined {
   return undefined;
 }
 
+function shape(node: Sourced): 'mapping' | 'list' | 'scalar' {
+  return node.fields ? 'mapping' : node.items ? 'list' : 'scalar';
+}
+
 function idOf(node: Sourced | undefined): string | undefined {
   const id = node?.fields?.get('id')?.value;
   return typeof id === 'string' ? id : undefined;
@@ -154,6 +158,10 @@ export function mergeOverlay(base: Sourced, overlay: Sourced, baseId: string): M
       const existing = fields.get(key);
       if (list && key === list.key && existing?.items && field.items) {
         fields.set(key, mergeList(existing, field, list.kind));
+      } else if (existing && shape(existing) !== shape(field)) {
+        // A list or mapping where the base has another shape is the overlay's mistake, which its
+        // own schema reports; the merged rubric keeps the base's value rather than lose what it holds.
+        continue;
       } else {
         fields.set(key, field);
       }
@@ -311,7 +319,7 @@ function applyOmit(
       problems.push({
         node: entries.get(emptiedBy)!,
         path: [],
-        message: `omitting ${quote(emptiedBy)} leaves ${what} without ${list.key}${instead}`,
+        message: `omit leaves ${what} without ${list.key}${instead}`,
       });
     }
     const fields = new Map(node.fields);

@@ -7,11 +7,18 @@ type Path = PropertyKey[];
 
 /**
  * Rules a schema cannot express: unique ids, distinct scale values, benchmark references. Works on
- * partly valid data so that these problems are reported together with the schema's.
+ * partly valid data so that these problems are reported together with the schema's. Nothing is
+ * reported inside what `explained(path)` says an overlay's merge has already explained.
  */
-export function semanticProblems(data: unknown, locate: Locator): Problem[] {
+export function semanticProblems(
+  data: unknown,
+  locate: Locator,
+  explained: (path: Path) => boolean = () => false,
+): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: Path, message: string) => problems.push(problemAt(locate(path), message));
+  const report = (path: Path, message: string) => {
+    if (!explained(path)) problems.push(problemAt(locate(path), message));
+  };
   /** Where another node is, said from the node a problem is reported at. */
   const where = (other: Origin, from: Origin) =>
     other.file === from.file ? `on line ${other.line}` : `in ${other.file} on line ${other.line}`;
@@ -22,7 +29,8 @@ export function semanticProblems(data: unknown, locate: Locator): Problem[] {
     question: new Map<string, Path>(),
   };
   const claim = (kind: keyof typeof seen, id: unknown, path: Path) => {
-    if (typeof id !== 'string') return;
+    // An item the merge already explained (a misspelt override) claims no id.
+    if (typeof id !== 'string' || explained(path)) return;
     const first = seen[kind].get(id);
     if (first) {
       const earlier = locate(first);

@@ -26,14 +26,17 @@ export async function loadBuiltinRubric(id: string): Promise<Rubric> {
   return loadRubricFile(source);
 }
 
-/** What dist/rubrics/_bases.json holds (not an id: ids have no underscore): for each built-in, the rubrics it extends, nearest first. */
-export type BuiltinIndex = Record<string, RubricRef[]>;
+/**
+ * What the build writes to dist/rubrics/_bases.json (no rubric id has an underscore): for each
+ * built-in, the rubrics it extends, nearest first.
+ */
+export type BuiltinBases = Record<string, RubricRef[]>;
 
 /** The rubrics a built-in extends, nearest first (empty for one that extends none). */
 export async function builtinRubricBases(id: string): Promise<RubricRef[]> {
   const compiled = join(packageRoot(), 'dist', 'rubrics', '_bases.json');
   if (existsSync(compiled)) {
-    const index = JSON.parse(readFileSync(compiled, 'utf8')) as BuiltinIndex;
+    const index = JSON.parse(readFileSync(compiled, 'utf8')) as BuiltinBases;
     if (Object.prototype.hasOwnProperty.call(index, id)) return index[id]!;
   }
   const source = builtinRubricPath(id);

@@ -199,7 +199,7 @@ function checkDocument(
   const mergedLocate = treeLocator(merge.merged, docs);
   const problems = [...own];
   for (const problem of merge.problems) {
-    const origin = mergedLocateNode(problem.node, problem.path, docs);
+    const origin = originOf(problem.node, problem.path, docs);
     problems.push(problemAt(origin, problem.message));
   }
   if (typeof data.id === 'string' && data.id === baseRef.id) {
@@ -257,7 +257,7 @@ function schemaProblems<T>(
   return { problems: problemsFromZod(issues, data, locate, schema) };
 }
 
-function mergedLocateNode(
+function originOf(
   node: Sourced,
   path: PropertyKey[],
   docs: readonly SourceDocument[],

@@ -1,4 +1,5 @@
 import { quote } from '../problems/describe.js';
+import { didYouMean } from '../problems/suggest.js';
 import type { Question, Rubric, Stage, Tenet } from './types.js';
 
 /** A question with where it sits in the rubric. */
@@ -105,7 +106,10 @@ export function stageReference(
   const number = stageNumberOf(rubric, value);
   return number === undefined
     ? {
-        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')})`,
+        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')})${didYouMean(
+          value,
+          stages.map((s) => s.id),
+        )}`,
       }
     : { number };
 }

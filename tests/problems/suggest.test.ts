@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closest, didYouMean, editDistance } from '../../src/problems/suggest.js';
+import { runMain } from '../helpers/run-main.js';
 
 describe('editDistance', () => {
   it.each([
@@ -60,5 +61,20 @@ describe('didYouMean', () => {
   it('is the tail of a message, or nothing', () => {
     expect(didYouMean('wieght', ['weight'])).toBe('; did you mean "weight"?');
     expect(didYouMean('colour', ['weight'])).toBe('');
+  });
+});
+
+describe('suggestions on the command line', () => {
+  it('--min-stage suggests the stage meant', async () => {
+    const result = await runMain([
+      'score',
+      'examples/northwind-planning.yaml',
+      '--min-stage',
+      'formalised',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'maturity: --min-stage "formalised" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged); did you mean "formalized"?\n',
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Bundles the CLI with esbuild (one entry, split chunks per command so each loads only what it
-// needs) into dist/, then validates the built-in rubrics and stores them as JSON for a fast start.
+// needs) into dist/, then validates the built-in rubrics (merging the overlays among them into the
+// rubrics they extend) and stores them as JSON for a fast start.
 // `node scripts/build.mjs --schema` also regenerates the shipped JSON Schemas in schema/.
 import { build } from 'esbuild';
 import {
@@ -62,11 +63,17 @@ const tools = await import(join(toolsDir, 'build-tools.js'));
 
 mkdirSync(join(dist, 'rubrics'), { recursive: true });
 let failed = false;
+// For each built-in, the rubrics it extends: an overlay is merged here, so none is merged at run time.
+const index = {};
 for (const name of readdirSync(join(root, 'rubrics'))
   .filter((n) => n.endsWith('.yaml'))
   .sort()) {
   const file = join('rubrics', name);
-  const { rubric, problems } = tools.checkRubricText(readFileSync(join(root, file), 'utf8'), file);
+  const { rubric, problems, bases } = tools.checkRubricText(
+    readFileSync(join(root, file), 'utf8'),
+    file,
+    { path: join(root, file), cwd: root },
+  );
   if (!rubric) {
     for (const line of problems.map(tools.formatProblem)) console.error(line);
     failed = true;
@@ -78,7 +85,9 @@ for (const name of readdirSync(join(root, 'rubrics'))
     continue;
   }
   writeFileSync(join(dist, 'rubrics', `${rubric.id}.json`), JSON.stringify(rubric));
+  index[rubric.id] = bases;
 }
+writeFileSync(join(dist, 'rubrics', '_bases.json'), JSON.stringify(index));
 if (failed) {
   console.error('build: a built-in rubric is invalid');
   process.exit(1);

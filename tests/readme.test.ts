@@ -34,6 +34,11 @@ beforeAll(() => {
     join(base, 'my-rubric.yaml'),
   );
   cpSync(join(ROOT, 'rubrics', 'social-business.yaml'), join(base, 'other.yaml'));
+  // A file the README shows whole, under its name (a first line `# name.yaml`), is there as shown.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const [, name, text] of readme.matchAll(/```yaml\n# ([\w.-]+\.yaml)\n([\s\S]*?)```/g)) {
+    writeFileSync(join(base, name!), text!);
+  }
   const template = spawnSync(process.execPath, [BIN, 'template', '--rubric', 'my-rubric.yaml'], {
     cwd: base,
     encoding: 'utf8',

@@ -1,8 +1,12 @@
 import { quote } from '../problems/describe.js';
+import { didYouMean } from '../problems/suggest.js';
 import type { PathProblem } from '../problems/user-error.js';
 import { questionIndex, stageReference } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { AnswersFile } from './types.js';
+
+/** Unknown question ids of one file that get a "did you mean" suggestion. */
+const MAX_SUGGESTIONS = 100;
 
 /** Checks answers against a rubric: known question ids, values on the scale, n/a only where allowed. */
 export function checkAnswersAgainstRubric(
@@ -12,13 +16,17 @@ export function checkAnswersAgainstRubric(
 ): PathProblem[] {
   const problems: PathProblem[] = [];
   const questions = questionIndex(rubric);
+  let unknown = 0;
   for (const id of file.ids ?? file.answers.keys()) {
     const question = questions.get(id);
     const path = ['answers', id];
     if (!question) {
+      // A suggestion costs a comparison with every question: enough for any typo, bounded for junk.
+      unknown += 1;
+      const hint = unknown <= MAX_SUGGESTIONS ? didYouMean(id, questions.keys()) : '';
       problems.push({
         path,
-        message: `unknown question ${quote(id)} (not in rubric ${rubric.id})`,
+        message: `unknown question ${quote(id)} (not in rubric ${rubric.id})${hint}`,
         at: 'key',
       });
       continue;

@@ -1,5 +1,6 @@
 import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../problems/control-characters.js';
 import { describeValue, quote } from '../problems/describe.js';
+import { didYouMean } from '../problems/suggest.js';
 import type { PathProblem } from '../problems/user-error.js';
 import type { Answer } from '../engine/types.js';
 import { assessedAtProblem, dateOf } from './dates.js';
@@ -39,7 +40,11 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
   const file: AnswersFile = { answers: new Map() };
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL_KEYS.has(key))
-      problems.push({ path: [key], message: `unknown key ${quote(key)}`, at: 'key' });
+      problems.push({
+        path: [key],
+        message: `unknown key ${quote(key)}${didYouMean(key, TOP_LEVEL_KEYS)}`,
+        at: 'key',
+      });
   }
   for (const key of ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const) {
     const value = own(data, key);

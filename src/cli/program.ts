@@ -192,17 +192,23 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
 
   rubric
     .command('show')
-    .description('show a rubric as an outline: stages, tenets, weights, thresholds')
+    .description(
+      'show a rubric as an outline, as normalized JSON, or as one plain YAML rubric file (an overlay merged)',
+    )
     .argument('[name|path]', 'built-in rubric name or rubric file', 'social-business')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['text', 'json'])
+        .choices(['text', 'json', 'yaml'])
         .default('text'),
     )
     .option('--no-color', 'disable colour')
     .addHelpText(
       'after',
-      examples('maturity rubric show', 'maturity rubric show my-rubric.yaml --format json'),
+      examples(
+        'maturity rubric show',
+        'maturity rubric show my-rubric.yaml --format json',
+        'maturity rubric show my-overlay.yaml --format yaml > merged.yaml',
+      ),
     )
     .action((ref: string, options: Record<string, unknown>) =>
       setRun(async () => runRubricShow(io, ref, options)),
@@ -224,14 +230,18 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
 
   rubric
     .command('init')
-    .description('write a starter rubric: a copy of a built-in or a commented skeleton')
+    .description(
+      'write a starter rubric: a commented skeleton, an overlay of another rubric, or a copy of it',
+    )
     .argument('<file>', 'the new rubric file (never overwritten)')
-    .option('--from <name>', 'copy this built-in rubric')
+    .option('--from <name|path>', 'write an overlay that extends this rubric')
+    .option('--copy', 'with --from: write a full copy instead, with a new id and version')
     .addHelpText(
       'after',
       examples(
         'maturity rubric init my-rubric.yaml',
-        'maturity rubric init mine.yaml --from social-business',
+        'maturity rubric init acme.yaml --from social-business',
+        'maturity rubric init mine.yaml --from social-business --copy',
       ),
     )
     .action((file: string, options: Record<string, unknown>) =>

@@ -1,46 +1,49 @@
-import type { z } from 'zod';
-import { describeValue, problemPath, quote, valueAt } from './describe.js';
+import { z } from 'zod';
+import { describeValue, quote, valueAt } from './describe.js';
+import { problemAt, type Locator } from './origin.js';
+import { didYouMean } from './suggest.js';
 import type { Problem } from './user-error.js';
 
-/** Where a path of a document sits (of its key when `at` is 'key'), 1-based. */
-export type Locate = (
-  path: readonly PropertyKey[],
-  at?: 'key' | 'value',
-) => { line: number; column: number };
-
-/** Turns zod issues into problems with positions; unknown keys become one problem per key. */
+/**
+ * Turns zod issues into problems with positions; unknown keys become one problem per key, with the
+ * closest key `schema` knows at that place as a suggestion.
+ */
 export function problemsFromZod(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
-  locate: Locate,
-  file: string,
+  locate: Locator,
+  schema?: z.ZodType,
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
     if (issue.code === 'unrecognized_keys') {
+      const known = schema ? knownKeys(schema, path) : [];
       for (const key of issue.keys) {
-        const keyPath = [...path, key];
-        problems.push({
-          file,
-          path: problemPath(keyPath),
-          message: `unknown key ${quote(key)}`,
-          ...locate(keyPath, 'key'),
-        });
+        problems.push(
+          problemAt(
+            locate([...path, key], 'key'),
+            `unknown key ${quote(key)}${didYouMean(key, known)}`,
+          ),
+        );
       }
       continue;
     }
     const value = valueAt(data, path);
-    const name = subject(path);
     if (issue.code === 'invalid_type' && value === undefined) {
-      problems.push({
-        file,
-        path: problemPath(path),
-        message: `missing required field ${quote(String(path[path.length - 1]))}`,
-        ...locate(path.slice(0, -1)),
-      });
+      const field = path[path.length - 1];
+      const parent = locate(path.slice(0, -1));
+      problems.push(
+        problemAt(parent, `missing required field ${quote(String(field))}`, [
+          ...parent.path,
+          field!,
+        ]),
+      );
       continue;
     }
+    const origin = locate(path);
+    // Named as in the file that wrote it: a merged list may number its items differently.
+    const name = subject(origin.path);
     let message: string;
     if (issue.code === 'invalid_type') {
       message = `${name} must be ${article(issue.expected)}, not ${describeValue(value)}`;
@@ -49,9 +52,32 @@ export function problemsFromZod(
     } else {
       message = `${name} ${issue.message}`;
     }
-    problems.push({ file, path: problemPath(path), message, ...locate(path) });
+    problems.push(problemAt(origin, message));
   }
   return problems;
+}
+
+/** The keys an object of `schema` may have at `path` (list indices step into list items). */
+export function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    node = unwrap(node);
+    if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+    else if (node instanceof z.ZodObject)
+      node = node.shape[String(segment)] as z.ZodType | undefined;
+    else return [];
+    if (node === undefined) return [];
+  }
+  node = unwrap(node);
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let node = schema;
+  while (node instanceof z.ZodOptional || node instanceof z.ZodNullable) {
+    node = node.unwrap() as z.ZodType;
+  }
+  return node;
 }
 
 /** How a path is named in a message: its last key, or "item N of <key>" for list items. */

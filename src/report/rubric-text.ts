@@ -1,13 +1,20 @@
 import { paint } from '../format/paint.js';
 import { rubricCounts } from '../rubric/query.js';
-import type { Rubric } from '../rubric/types.js';
+import type { Rubric, RubricRef } from '../rubric/types.js';
 
-/** Renders a rubric as an outline: stages with tagline and threshold, tenets with weights. */
-export function renderRubricOutline(rubric: Rubric, options: { color: boolean }): string {
+/**
+ * Renders a rubric as an outline: stages with tagline and threshold, tenets with weights. `base`
+ * is the rubric it extends, if any.
+ */
+export function renderRubricOutline(
+  rubric: Rubric,
+  options: { color: boolean; base?: RubricRef },
+): string {
   const c = paint(options.color);
   const counts = rubricCounts(rubric);
   const lines: string[] = [];
-  lines.push(c.bold(`${rubric.title}`) + c.dim(`  (${rubric.id} ${rubric.version})`));
+  const base = options.base ? `, extends ${options.base.id} ${options.base.version}` : '';
+  lines.push(c.bold(`${rubric.title}`) + c.dim(`  (${rubric.id} ${rubric.version}${base})`));
   lines.push(
     `${counts.stages} stages · ${counts.tenets} tenets · ${counts.questions} questions · ` +
       `threshold ${percent(rubric.threshold)}`,

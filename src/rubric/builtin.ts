@@ -1,31 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../problems/user-error.js';
 import { packageRoot } from '../source/package-root.js';
-import type { Rubric } from './types.js';
+import { builtinRubricPath } from './catalog.js';
+import type { Rubric, RubricRef } from './types.js';
 
-/** The rubric used when neither `--rubric` nor the answers file names one. */
-export const DEFAULT_RUBRIC = 'social-business';
-
-/** Folder of the built-in rubric sources. */
-export function builtinRubricDir(): string {
-  return join(packageRoot(), 'rubrics');
-}
-
-/** Ids of the built-in rubrics, sorted. */
-export function builtinRubricIds(): string[] {
-  return readdirSync(builtinRubricDir())
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => name.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-/** Path of a built-in rubric's YAML source, or undefined when there is no such built-in. */
-export function builtinRubricPath(id: string): string | undefined {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return undefined;
-  const path = join(builtinRubricDir(), `${id}.yaml`);
-  return existsSync(path) ? path : undefined;
-}
+// Where the built-ins are and how a reference reads live in catalog.ts, which the loader imports too.
+export {
+  builtinRubricDir,
+  builtinRubricIds,
+  builtinRubricPath,
+  DEFAULT_RUBRIC,
+} from './catalog.js';
 
 /**
  * Loads a built-in rubric. The build validates every built-in and stores it as JSON in
@@ -38,4 +24,23 @@ export async function loadBuiltinRubric(id: string): Promise<Rubric> {
   if (!source) throw new UserError(`unknown built-in rubric "${id}"`);
   const { loadRubricFile } = await import('./load.js');
   return loadRubricFile(source);
+}
+
+/**
+ * What the build writes to dist/rubrics/_bases.json (no rubric id has an underscore): for each
+ * built-in, the rubrics it extends, nearest first.
+ */
+export type BuiltinBases = Record<string, RubricRef[]>;
+
+/** The rubrics a built-in extends, nearest first (empty for one that extends none). */
+export async function builtinRubricBases(id: string): Promise<RubricRef[]> {
+  const compiled = join(packageRoot(), 'dist', 'rubrics', '_bases.json');
+  if (existsSync(compiled)) {
+    const index = JSON.parse(readFileSync(compiled, 'utf8')) as BuiltinBases;
+    if (Object.prototype.hasOwnProperty.call(index, id)) return index[id]!;
+  }
+  const source = builtinRubricPath(id);
+  if (!source) throw new UserError(`unknown built-in rubric "${id}"`);
+  const { loadRubricSource } = await import('./load.js');
+  return loadRubricSource(source).bases;
 }

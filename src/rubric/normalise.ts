@@ -1,5 +1,5 @@
 import type { RubricFile } from './schema.js';
-import { DEFAULT_THRESHOLD, type Rubric } from './types.js';
+import { DEFAULT_THRESHOLD, type Rubric, type ScaleLevel } from './types.js';
 
 /** Applies defaults: weights 1, the rubric threshold and scale, notApplicable false. */
 export function normalizeRubric(file: RubricFile): Rubric {
@@ -36,5 +36,47 @@ export function normalizeRubric(file: RubricFile): Rubric {
       })),
     })),
     benchmarks: file.benchmarks ?? [],
+  };
+}
+
+/**
+ * A rubric as one plain rubric file: what normalising added back is left out (weights of 1, the
+ * rubric's threshold and scale where they apply, `notApplicable: false`, no benchmarks), so that
+ * normalising the result gives the same rubric. Keys come in the order the README documents.
+ */
+export function plainRubricFile(rubric: Rubric): RubricFile {
+  const sameScale = (scale: ScaleLevel[]) => JSON.stringify(scale) === JSON.stringify(rubric.scale);
+  return {
+    id: rubric.id,
+    version: rubric.version,
+    title: rubric.title,
+    ...(rubric.description !== undefined && { description: rubric.description }),
+    ...(rubric.source !== undefined && { source: rubric.source }),
+    threshold: rubric.threshold,
+    scale: rubric.scale,
+    stages: rubric.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      ...(stage.tagline !== undefined && { tagline: stage.tagline }),
+      ...(stage.summary !== undefined && { summary: stage.summary }),
+      ...(stage.threshold !== rubric.threshold && { threshold: stage.threshold }),
+      tenets: stage.tenets.map((tenet) => ({
+        id: tenet.id,
+        title: tenet.title,
+        ...(tenet.description !== undefined && { description: tenet.description }),
+        ...(tenet.weight !== 1 && { weight: tenet.weight }),
+        questions: tenet.questions.map((question) => ({
+          id: question.id,
+          text: question.text,
+          ...(question.help !== undefined && { help: question.help }),
+          ...(question.weight !== 1 && { weight: question.weight }),
+          ...(question.notApplicable && { notApplicable: true }),
+          ...(!sameScale(question.scale) && { scale: question.scale }),
+        })),
+        moves: tenet.moves,
+        ...(tenet.pitfall !== undefined && { pitfall: tenet.pitfall }),
+      })),
+    })),
+    ...(rubric.benchmarks.length > 0 && { benchmarks: rubric.benchmarks }),
   };
 }

@@ -1,4 +1,5 @@
 import { quote } from '../problems/describe.js';
+import { didYouMean } from '../problems/suggest.js';
 import type { Question, Rubric, Stage, Tenet } from './types.js';
 
 /** A question with where it sits in the rubric. */
@@ -108,7 +109,10 @@ export function stageReference(
     stageNumberOf(rubric, rubric.stages.find((s) => s.name.toLowerCase() === lower)?.id ?? '');
   return number === undefined
     ? {
-        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')}, or 0 to ${stages.length})`,
+        problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')}, or 0 to ${stages.length})${didYouMean(
+          value,
+          stages.map((s) => s.id),
+        )}`,
       }
     : { number };
 }

@@ -1,17 +1,27 @@
-import { problemPath, quote } from '../problems/describe.js';
+import { quote } from '../problems/describe.js';
+import { problemAt, type Locator, type Origin } from '../problems/origin.js';
+import { didYouMean } from '../problems/suggest.js';
 import type { Problem } from '../problems/user-error.js';
-import type { ParsedDocument } from '../source/parse-yaml.js';
 
 type Path = PropertyKey[];
 
 /**
  * Rules a schema cannot express: unique ids, distinct scale values, benchmark references. Works on
- * partly valid data so that these problems are reported together with the schema's.
+ * partly valid data so that these problems are reported together with the schema's. Nothing is
+ * reported inside what `explained(path)` says an overlay's merge has already explained.
  */
-export function semanticProblems(data: unknown, doc: ParsedDocument, file: string): Problem[] {
+export function semanticProblems(
+  data: unknown,
+  locate: Locator,
+  explained: (path: Path) => boolean = () => false,
+): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: Path, message: string, at: 'key' | 'value' = 'value') =>
-    problems.push({ file, path: problemPath(path), message, ...doc.locate(path, at) });
+  const report = (path: Path, message: string) => {
+    if (!explained(path)) problems.push(problemAt(locate(path), message));
+  };
+  /** Where another node is, said from the node a problem is reported at. */
+  const where = (other: Origin, from: Origin) =>
+    other.file === from.file ? `on line ${other.line}` : `in ${other.file} on line ${other.line}`;
 
   const seen = {
     stage: new Map<string, Path>(),
@@ -19,11 +29,25 @@ export function semanticProblems(data: unknown, doc: ParsedDocument, file: strin
     question: new Map<string, Path>(),
   };
   const claim = (kind: keyof typeof seen, id: unknown, path: Path) => {
-    if (typeof id !== 'string') return;
+    // An item the merge already explained (a misspelt override) claims no id.
+    if (typeof id !== 'string' || explained(path)) return;
     const first = seen[kind].get(id);
     if (first) {
-      const { line } = doc.locate(first);
-      report(path, `duplicate ${kind} id ${quote(id)} (first used on line ${line})`);
+      const earlier = locate(first);
+      const here = locate(path);
+      // Of two nodes, the one the checked file wrote is the one to fix, not its base's.
+      if (earlier.depth < here.depth) {
+        problems.push(
+          problemAt(
+            earlier,
+            `duplicate ${kind} id ${quote(id)} (also used ${where(here, earlier)})`,
+          ),
+        );
+      } else {
+        problems.push(
+          problemAt(here, `duplicate ${kind} id ${quote(id)} (first used ${where(earlier, here)})`),
+        );
+      }
     } else {
       seen[kind].set(id, path);
     }
@@ -38,10 +62,10 @@ export function semanticProblems(data: unknown, doc: ParsedDocument, file: strin
         first.set(value, index);
         return;
       }
-      const { line } = doc.locate([...path, earlier, 'value']);
-      report(
-        [...path, index, 'value'],
-        `duplicate scale value ${value} (already used on line ${line})`,
+      const here = locate([...path, index, 'value']);
+      const other = locate([...path, earlier, 'value']);
+      problems.push(
+        problemAt(here, `duplicate scale value ${value} (already used ${where(other, here)})`),
       );
     });
   };
@@ -69,10 +93,16 @@ export function semanticProblems(data: unknown, doc: ParsedDocument, file: strin
       report(path, 'a benchmark names either a "question" or a "tenet", not both');
     }
     if (typeof question === 'string' && !seen.question.has(question)) {
-      report([...path, 'question'], `benchmark names unknown question ${quote(question)}`);
+      report(
+        [...path, 'question'],
+        `benchmark names unknown question ${quote(question)}${didYouMean(question, seen.question.keys())}`,
+      );
     }
     if (typeof tenet === 'string' && !seen.tenet.has(tenet)) {
-      report([...path, 'tenet'], `benchmark names unknown tenet ${quote(tenet)}`);
+      report(
+        [...path, 'tenet'],
+        `benchmark names unknown tenet ${quote(tenet)}${didYouMean(tenet, seen.tenet.keys())}`,
+      );
     }
   });
   return problems;

@@ -61,5 +61,12 @@ export interface Rubric {
   benchmarks: Benchmark[];
 }
 
+/** A rubric as reports name it: for the rubrics an overlay extends. */
+export interface RubricRef {
+  id: string;
+  version: string;
+  title: string;
+}
+
 /** Threshold used when neither the rubric nor the stage sets one. */
 export const DEFAULT_THRESHOLD = 0.7;

@@ -24,8 +24,9 @@ describe('maturity rubric list', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(lines(result.stdout)).toEqual([
-      'ID               VERSION  STAGES  QUESTIONS  TITLE',
-      'social-business  1.0.0    6       53         Social business maturity',
+      'ID                     VERSION  EXTENDS          STAGES  QUESTIONS  TITLE',
+      'social-business        1.0.0    -                6       53         Social business maturity',
+      'social-business-quick  1.0.0    social-business  6       22         Social business maturity — quick check',
     ]);
   });
 
@@ -38,8 +39,17 @@ describe('maturity rubric list', () => {
         id: 'social-business',
         version: '1.0.0',
         title: 'Social business maturity',
+        extends: null,
         stages: 6,
         questions: 53,
+      },
+      {
+        id: 'social-business-quick',
+        version: '1.0.0',
+        title: 'Social business maturity — quick check',
+        extends: 'social-business',
+        stages: 6,
+        questions: 22,
       },
     ]);
   });
@@ -137,7 +147,7 @@ describe('maturity rubric show', () => {
     const result = runCli(['rubric', 'show', 'nope']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
-      'unknown rubric "nope": not a built-in rubric (social-business) and no such file\n',
+      'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
     );
   });
 
@@ -230,13 +240,19 @@ describe('maturity rubric schema', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const schema = JSON.parse(result.stdout) as {
+      else: { required: string[] };
+      then: { required: string[] };
       title: string;
       type: string;
       required: string[];
     };
     expect(schema.title).toBe('maturity rubric');
     expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(expect.arrayContaining(['id', 'version', 'title', 'stages']));
+    // A whole rubric, or an overlay (with `extends`) that needs only its own id, version and title.
+    expect(schema.else.required).toEqual(
+      expect.arrayContaining(['id', 'version', 'title', 'stages']),
+    );
+    expect(schema.then.required).toEqual(['extends', 'id', 'version', 'title']);
     expect(result.stdout).toBe(readFileSync(join(ROOT, 'schema', 'rubric.schema.json'), 'utf8'));
   });
 });
@@ -277,9 +293,9 @@ describe('maturity rubric init', () => {
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('precious: true\n');
   });
 
-  it('copies a built-in rubric with --from, the schema comment first', () => {
+  it('copies a built-in rubric with --from and --copy, the schema comment first, with a new id and version', () => {
     const dir = freshDir('init-from');
-    const result = runCli(['rubric', 'init', 'sb.yaml', '--from', 'social-business'], {
+    const result = runCli(['rubric', 'init', 'sb.yaml', '--from', 'social-business', '--copy'], {
       cwd: dir,
     });
     expect(result.code).toBe(0);
@@ -287,7 +303,12 @@ describe('maturity rubric init', () => {
     const text = readFileSync(join(dir, 'sb.yaml'), 'utf8');
     expect(schemaTarget(dir, text)).toBe(schemaFile);
     const original = readFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), 'utf8');
-    expect(text.slice(text.indexOf('\n'))).toBe(original.slice(original.indexOf('\n')));
+    expect(text.slice(text.indexOf('\n'))).toBe(
+      original
+        .slice(original.indexOf('\n'))
+        .replace('\nid: social-business\n', '\nid: sb\n')
+        .replace('\nversion: 1.0.0\n', '\nversion: 0.1.0\n'),
+    );
     expect(runCli(['rubric', 'validate', 'sb.yaml'], { cwd: dir }).code).toBe(0);
   });
 
@@ -295,7 +316,9 @@ describe('maturity rubric init', () => {
     const dir = freshDir('init-from-nope');
     const result = runCli(['rubric', 'init', 'x.yaml', '--from', 'nope'], { cwd: dir });
     expectCleanFailure(result, 2);
-    expect(result.stderr).toBe('unknown built-in rubric "nope" (built-in: social-business)\n');
+    expect(result.stderr).toBe(
+      'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
+    );
     expect(runCli(['rubric', 'validate', 'x.yaml'], { cwd: dir }).stderr).toBe(
       'x.yaml: no such file\n',
     );

@@ -15,8 +15,12 @@ const ACME = 'examples/acme-engagement.yaml';
 const GLOBEX = 'examples/globex-coe-trap.yaml';
 const INITECH = 'examples/initech-strategic.yaml';
 const NORTHWIND = 'examples/northwind-planning.yaml';
-/** Every example, in the order the tool sorts them. */
+/** Every example of the full model, in the order the tool sorts them. */
 const EXAMPLES = [ACME, GLOBEX, INITECH, NORTHWIND];
+/** The example of the quick check (social-business-quick). */
+const QUICK = 'examples/quick-check.yaml';
+/** Every file in examples/, in the order the tool sorts them. */
+const ALL_EXAMPLES = [...EXAMPLES, QUICK];
 
 const SCORE = 'tests/fixtures/score';
 const MINIMAL_RUBRIC = 'tests/fixtures/rubrics/good-minimal.yaml';
@@ -320,7 +324,7 @@ describe('maturity score: bad answers files', () => {
   it.each([
     [
       'bad-unknown-question.yaml',
-      '4:3: unknown question "social-listnening" (not in rubric social-business) (at answers.social-listnening)',
+      '4:3: unknown question "social-listnening" (not in rubric social-business); did you mean "social-listening"? (at answers.social-listnening)',
     ],
     [
       'bad-value-off-scale.yaml',
@@ -360,7 +364,7 @@ describe('maturity score: bad answers files', () => {
     const result = runCli(['score', NORTHWIND, bad, INITECH]);
     expectCleanFailure(result, 2, { output: true });
     expect(lines(result.stderr)).toEqual([
-      `${bad}:4:3: unknown question "social-listnening" (not in rubric social-business) (at answers.social-listnening)`,
+      `${bad}:4:3: unknown question "social-listnening" (not in rubric social-business); did you mean "social-listening"? (at answers.social-listnening)`,
     ]);
     expect(result.stdout).toContain(`Northwind Traders · Marketing  ${NORTHWIND}`);
     expect(result.stdout).toContain(`Initech · Whole company  ${INITECH}`);
@@ -388,25 +392,27 @@ describe('maturity score: globs', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const out = result.stdout.split('\n');
-    const headers = EXAMPLES.map((file) => out.findIndex((line) => line.endsWith(`  ${file}`)));
+    const headers = ALL_EXAMPLES.map((file) => out.findIndex((line) => line.endsWith(`  ${file}`)));
     for (const index of headers) expect(index).toBeGreaterThanOrEqual(0);
     expect([...headers].sort((a, b) => a - b)).toEqual(headers);
-    const summary = out.indexOf('Summary of 4 files');
+    const summary = out.indexOf('Summary of 5 files');
     expect(summary).toBeGreaterThan(headers[headers.length - 1]!);
     const table = out.slice(summary + 2).filter((line) => line !== '');
-    expect(table.map((line) => line.split(/\s+/).at(-1))).toEqual(EXAMPLES);
+    expect(table.map((line) => line.split(/\s+/).at(-1))).toEqual(ALL_EXAMPLES);
   });
 
   it('gives the same sources in JSON as the files named one by one', () => {
     const report = scoreJson(['examples/*.yaml']);
-    expect(report.results.map((r) => r.source)).toEqual(EXAMPLES);
-    expect(scoreJson(['examples/*.yaml'])).toEqual(scoreJson([...EXAMPLES].reverse()));
+    expect(report.results.map((r) => r.source)).toEqual(ALL_EXAMPLES);
+    expect(scoreJson(['examples/*.yaml'])).toEqual(scoreJson([...ALL_EXAMPLES].reverse()));
   });
 
   it('keeps an absolute glob absolute in the sources', () => {
     const pattern = join(ROOT, 'examples', '*.yaml');
     const report = scoreJson([pattern]);
-    expect(report.results.map((r) => r.source)).toEqual(EXAMPLES.map((file) => join(ROOT, file)));
+    expect(report.results.map((r) => r.source)).toEqual(
+      ALL_EXAMPLES.map((file) => join(ROOT, file)),
+    );
   });
 
   it('a glob matching nothing: exit 2 naming the pattern', () => {

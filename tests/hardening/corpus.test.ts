@@ -49,7 +49,7 @@ const table: Row[] = [
   ['answers-yaml-unclosed-flow-mapping.yaml', 2, 3, 3, 'invalid YAML: flow map in block collection must be sufficiently indented and end with a }'],
   ['answers-yaml-unclosed-quote.yaml', 2, 3, 37, 'invalid YAML: this quoted string has no closing "'],
   // Answers: the document itself, encodings, line endings
-  ['answers-bom-unknown-question.yaml', 2, 2, 3, 'unknown question "social-listenin" (not in rubric social-business) (at answers.social-listenin)'],
+  ['answers-bom-unknown-question.yaml', 2, 2, 3, 'unknown question "social-listenin" (not in rubric social-business); did you mean "social-listening"? (at answers.social-listenin)'],
   ['answers-crlf-value-off-scale.yaml', 2, 3, 21, '7 is not on the scale of question "social-listening" (0, 1, 2, 3, 4) (at answers.social-listening)'],
   ['answers-document-empty.yaml', 2, 1, 1, 'the answers file is empty; it needs an "answers" mapping'],
   ['answers-document-list.yaml', 2, 1, 1, 'the answers file must be a mapping with an "answers" key, not a list'],
@@ -63,7 +63,7 @@ const table: Row[] = [
   ['answers-proto-key-top-level.yaml', 2, 1, 1, 'unknown key "__proto__" (at __proto__)'],
   ['answers-prototype-key-in-answer.yaml', 2, 2, 33, 'unknown key "prototype" in an answer (use "value" and "note") (at answers.social-listening.prototype)'],
   ['answers-unknown-key-in-answer.yaml', 2, 2, 33, 'unknown key "evidence" in an answer (use "value" and "note") (at answers.social-listening.evidence)'],
-  ['answers-unknown-key-top-level.yaml', 2, 1, 1, 'unknown key "organisation" (at organisation)'],
+  ['answers-unknown-key-top-level.yaml', 2, 1, 1, 'unknown key "organisation"; did you mean "organization"? (at organisation)'],
   ['rubric-constructor-key-question.yaml', 1, 34, 13, 'unknown key "constructor" (at stages.1.tenets.0.questions.0.constructor)'],
   ['rubric-proto-key-stage.yaml', 1, 12, 5, 'unknown key "__proto__" (at stages.0.__proto__)'],
   ['rubric-prototype-key-top-level.yaml', 1, 4, 1, 'unknown key "prototype" (at prototype)'],
@@ -90,10 +90,10 @@ const table: Row[] = [
   ['answers-na-uppercase.yaml', 2, 2, 25, 'an answer must be a number on the scale, "n/a" or { value, note }, not the string "N/A" (at answers.social-customer-care)'],
   ['answers-rubric-is-a-directory.yaml', 2, 1, 9, 'tests/fixtures/bad: is a directory, not a file (at rubric)'],
   ['answers-rubric-missing-file.yaml', 2, 1, 9, 'tests/fixtures/bad/no-such-rubric.yaml: no such file (at rubric)'],
-  ['answers-rubric-unknown-id.yaml', 2, 1, 9, 'unknown rubric "social-bizness": not a built-in rubric (social-business) and no such file (at rubric)'],
-  ['answers-unknown-question-with-newline.yaml', 2, 2, 3, 'unknown question "social\\nlistening" (not in rubric social-business) (at answers."social\\nlistening")'],
+  ['answers-rubric-unknown-id.yaml', 2, 1, 9, 'unknown rubric "social-bizness": not a built-in rubric (social-business, social-business-quick) and no such file; did you mean "social-business"? (at rubric)'],
+  ['answers-unknown-question-with-newline.yaml', 2, 2, 3, 'unknown question "social\\nlistening" (not in rubric social-business); did you mean "social-listening"? (at answers."social\\nlistening")'],
   ['answers-unknown-question-null-value.yaml', 2, 4, 3, 'unknown question "exec-sponsor" (not in rubric social-business) (at answers.exec-sponsor)'],
-  ['answers-unknown-question-null.yaml', 2, 4, 3, 'unknown question "social-listenin" (not in rubric social-business) (at answers.social-listenin)'],
+  ['answers-unknown-question-null.yaml', 2, 4, 3, 'unknown question "social-listenin" (not in rubric social-business); did you mean "social-listening"? (at answers.social-listenin)'],
   ['answers-unknown-question.yaml', 2, 3, 3, 'unknown question "social-hearing" (not in rubric social-business) (at answers.social-hearing)'],
   ['answers-value-fraction.yaml', 2, 2, 28, '2.5 is not on the scale of question "pilot-projects" (0, 1, 2, 3, 4) (at answers.pilot-projects)'],
   ['answers-value-negative.yaml', 2, 2, 19, '-1 is not on the scale of question "pilot-projects" (0, 1, 2, 3, 4) (at answers.pilot-projects)'],
@@ -131,7 +131,7 @@ const table: Row[] = [
   ['rubric-unknown-key-question-scale-level.yaml', 1, 36, 44, 'unknown key "points" (at stages.1.tenets.0.questions.0.scale.1.points)'],
   ['rubric-unknown-key-scale-level.yaml', 1, 8, 29, 'unknown key "colour" (at scale.2.colour)'],
   ['rubric-unknown-key-stage.yaml', 1, 26, 5, 'unknown key "summary_text" (at stages.1.summary_text)'],
-  ['rubric-unknown-key-tenet.yaml', 1, 30, 9, 'unknown key "wieght" (at stages.1.tenets.0.wieght)'],
+  ['rubric-unknown-key-tenet.yaml', 1, 30, 9, 'unknown key "wieght"; did you mean "weight"? (at stages.1.tenets.0.wieght)'],
   ['rubric-unknown-key-top-level.yaml', 1, 5, 1, 'unknown key "author" (at author)'],
   // Rubrics: wrong types at every level
   ['rubric-wrong-type-benchmarks-mapping.yaml', 1, 37, 3, 'benchmarks must be a list, not a mapping (at benchmarks)'],
@@ -172,8 +172,8 @@ const table: Row[] = [
   ['rubric-weight-zero.yaml', 1, 15, 17, 'weight must be greater than 0 (at stages.0.tenets.0.weight)'],
   ['rubric-title-control-character.yaml', 1, 3, 8, 'title must not contain control characters (only tabs and line breaks) (at title)'],
   // Rubrics: scales and benchmarks
-  ['rubric-benchmark-unknown-question.yaml', 1, 37, 15, 'benchmark names unknown question "has-a-plan" (at benchmarks.0.question)'],
-  ['rubric-benchmark-unknown-tenet.yaml', 1, 37, 12, 'benchmark names unknown tenet "basic" (at benchmarks.0.tenet)'],
+  ['rubric-benchmark-unknown-question.yaml', 1, 37, 15, 'benchmark names unknown question "has-a-plan"; did you mean "has-plan"? (at benchmarks.0.question)'],
+  ['rubric-benchmark-unknown-tenet.yaml', 1, 37, 12, 'benchmark names unknown tenet "basic"; did you mean "basics"? (at benchmarks.0.tenet)'],
   ['rubric-question-scale-one-level.yaml', 1, 35, 15, 'scale must have at least 2 levels (at stages.1.tenets.0.questions.0.scale)'],
   ['rubric-scale-duplicate-values.yaml', 1, 8, 14, 'duplicate scale value 1 (already used on line 7) (at scale.2.value)'],
   ['rubric-scale-one-level.yaml', 1, 6, 3, 'scale must have at least 2 levels (at scale)'],
@@ -434,7 +434,7 @@ describe('inputs made at test time', () => {
       const result = await runCliAsync(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe(
-        'unknown rubric "no-such-rubric": not a built-in rubric (social-business) and no such file\n',
+        'unknown rubric "no-such-rubric": not a built-in rubric (social-business, social-business-quick) and no such file\n',
       );
     }
   });

@@ -20,8 +20,8 @@ async function rejection(promise: Promise<unknown>): Promise<UserError> {
 }
 
 describe('built-in rubrics', () => {
-  it('lists social-business, the default', () => {
-    expect(builtinRubricIds()).toEqual(['social-business']);
+  it('lists social-business, the default, and its quick check', () => {
+    expect(builtinRubricIds()).toEqual(['social-business', 'social-business-quick']);
     expect(DEFAULT_RUBRIC).toBe('social-business');
     expect(builtinRubricPath('social-business')).toBe(SOURCE);
   });
@@ -108,7 +108,7 @@ describe('resolveRubric', () => {
   it('rejects an unknown name, listing the built-in rubrics', async () => {
     const error = await rejection(resolveRubric('nope', fixture('rubrics')));
     expect(error.message).toBe(
-      'unknown rubric "nope": not a built-in rubric (social-business) and no such file',
+      'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file',
     );
     expect(error.exitCode).toBe(2);
   });

@@ -225,7 +225,7 @@ const cases: Case[] = [
   {
     file: 'bad-unknown-key-in-tenet.yaml',
     path: 'stages.0.tenets.0.wieght',
-    message: 'unknown key "wieght"',
+    message: 'unknown key "wieght"; did you mean "weight"?',
     line: 13,
     column: 9,
   },
@@ -415,7 +415,7 @@ const cases: Case[] = [
   {
     file: 'bad-benchmark-unknown-question.yaml',
     path: 'benchmarks.0.question',
-    message: 'benchmark names unknown question "has-a-plan"',
+    message: 'benchmark names unknown question "has-a-plan"; did you mean "has-plan"?',
     line: 19,
     column: 15,
   },
@@ -443,7 +443,7 @@ const cases: Case[] = [
   {
     file: 'bad-benchmark-share-above-one.yaml',
     path: 'benchmarks.0.share',
-    message: 'share must be between 0 and 1',
+    message: 'share must be between 0 and 1; did you mean 0.4?',
     line: 21,
     column: 12,
   },

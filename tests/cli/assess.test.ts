@@ -1,11 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { main } from '../../src/main.js';
-import { FIXED_NOW, fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
+import { fixture, STACK_LINE } from '../helpers/run-cli.js';
+import { runMain, type Keys } from '../helpers/run-main.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -19,65 +18,15 @@ function fixturesCopy(): string {
   return dir;
 }
 
-/**
- * A stream that collects what is written to it. Like process.stdout, it is never ended: inquirer
- * pipes each prompt into it and ends the pipe when the prompt is done.
- */
-function collector(isTTY: boolean) {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      text += chunk.toString();
-      stream.emit('text');
-      callback();
-    },
-  });
-  stream.end = () => stream;
-  return Object.assign(stream, { isTTY, columns: 100, text: () => text });
-}
-
-/**
- * Runs the CLI in-process with stdin posing as a terminal. `keys` are typed one batch at a time,
- * each once its prompt text is on screen, so the run never waits on input it will not get.
- */
-async function runInTerminal(
-  args: string[],
-  cwd: string,
-  keys: [waitFor: string, type: string][] = [],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = Object.assign(new PassThrough(), {
-    isTTY: true,
-    setRawMode: () => stdin,
-  });
-  const stdout = collector(true);
-  const stderr = collector(false);
-  const queue = [...keys];
-  let seen = 0;
-  stdout.on('text', () => {
-    const next = queue[0];
-    if (!next) return;
-    const at = stdout.text().indexOf(next[0], seen);
-    if (at === -1) return;
-    seen = at + next[0].length;
-    queue.shift();
-    setTimeout(() => stdin.write(next[1]), 5);
-  });
-  const code = await main({
-    argv: args,
-    stdout,
-    stderr,
-    stdin,
-    env: { NO_COLOR: '1' },
-    cwd,
-    now: () => FIXED_NOW,
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+/** Runs the CLI in `cwd` with stdin posing as a terminal, typing `keys` as their prompts show. */
+function runInTerminal(args: string[], cwd: string, keys: Keys[] = []) {
+  return runMain(args, { cwd, keys, columns: 100 });
 }
 
 describe('maturity assess without a terminal', () => {
-  it('exits 2 at once, pointing at maturity score and maturity template', () => {
+  it('exits 2 at once, pointing at maturity score and maturity template', async () => {
     const dir = fixturesCopy();
-    const result = runCli(['assess', 'new.yaml'], { cwd: dir });
+    const result = await runMain(['assess', 'new.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('stdin is not one');
@@ -87,9 +36,9 @@ describe('maturity assess without a terminal', () => {
     expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
   });
 
-  it('checks for a terminal before reading the answers file', () => {
+  it('checks for a terminal before reading the answers file', async () => {
     const dir = fixturesCopy();
-    const result = runCli(['assess', 'bad-yaml-syntax.yaml'], { cwd: dir });
+    const result = await runMain(['assess', 'bad-yaml-syntax.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('stdin is not one');
     expect(result.stderr).not.toContain('bad-yaml-syntax.yaml');
@@ -162,9 +111,10 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 describe('maturity assess in a (simulated) terminal', () => {
   const ENTER = '\r';
   /** Enter at each of the four metadata prompts, keeping what is there. */
-  const SKIP_METADATA: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
-    (label) => [label, ENTER],
-  );
+  const SKIP_METADATA: Keys[] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map((label) => [
+    label,
+    ENTER,
+  ]);
 
   it('continues an unfinished file, saves it and prints the report', async () => {
     const dir = fixturesCopy();

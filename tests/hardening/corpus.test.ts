@@ -17,7 +17,7 @@ import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
 import { readTextFile } from '../../src/source/read-text.js';
 import { expectCleanFailure, fixture, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
-import { firstProblem, runCliAsync } from './cli.js';
+import { firstProblem } from './cli.js';
 
 const BAD = 'tests/fixtures/bad';
 const BUILTIN = join(ROOT, 'rubrics', 'social-business.yaml');
@@ -209,11 +209,11 @@ describe('the bad-input corpus', () => {
   const answers = table.filter(([file]) => file.startsWith('answers-'));
   const rubrics = table.filter(([file]) => file.startsWith('rubric-'));
 
-  // Every file through the built CLI, as users run it: one process for all answers files and one
-  // for all rubrics. Each file's first line is its first problem; every line names its file.
+  // Every file in one run: one for all answers files and one for all rubrics. Each file's first
+  // line is its first problem; every line names its file.
   it("maturity score <every answers fixture>: exit 2, each file's first problem, nothing else", async () => {
     const paths = answers.map(([file]) => `${BAD}/${file}`);
-    const result = await runCliAsync(['score', ...paths]);
+    const result = await runMain(['score', ...paths]);
     expectCleanFailure(result, 2);
     for (const row of answers) {
       expect(firstLineOf(result.stderr, `${BAD}/${row[0]}`)).toBe(expectedLine(row));
@@ -228,7 +228,7 @@ describe('the bad-input corpus', () => {
 
   it("maturity rubric validate <every rubric fixture>: each file's first problem and count", async () => {
     const paths = rubrics.map(([file]) => `${BAD}/${file}`);
-    const result = await runCliAsync(['rubric', 'validate', ...paths]);
+    const result = await runMain(['rubric', 'validate', ...paths]);
     // 2 because one of them cannot be read as text; 1 when all are readable but invalid.
     expectCleanFailure(result, 2);
     for (const row of rubrics) {
@@ -245,7 +245,7 @@ describe('the bad-input corpus', () => {
     }
   });
 
-  // Then each file on its own, for its exit code; `main` runs in this process to keep this fast.
+  // Then each file on its own, for its exit code.
   it.each(answers)(
     'score %s: exit %i, first problem at %i:%i',
     async (file, code, line, column, message) => {
@@ -315,12 +315,12 @@ describe('files that must be accepted', () => {
     .map((file) => `${OK}/${file}`);
 
   it('scores every answers file in tests/fixtures/ok', async () => {
-    const result = await runCliAsync(['score', ...okAnswers]);
+    const result = await runMain(['score', ...okAnswers]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('validates every rubric in tests/fixtures/ok, and scores with each', async () => {
-    const result = await runCliAsync(['rubric', 'validate', ...okRubrics]);
+    const result = await runMain(['rubric', 'validate', ...okRubrics]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe(okRubrics.map((path) => `${path}: ok\n`).join(''));
     for (const path of okRubrics) {
@@ -376,7 +376,7 @@ describe('inputs made at test time', () => {
       ['score', 'huge.yaml'],
       ['rubric', 'validate', 'huge.yaml'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe(
         'huge.yaml: file is too large: 6442450944 bytes, over the 5 MB limit\n',
@@ -395,7 +395,7 @@ describe('inputs made at test time', () => {
   });
 
   it.runIf(existsSync('/dev/zero'))('stops reading an endless device at the limit', async () => {
-    const result = await runCliAsync(['score', '/dev/zero']);
+    const result = await runMain(['score', '/dev/zero']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       '/dev/zero: file is too large: more than 5242880 bytes, over the 5 MB limit\n',
@@ -409,7 +409,7 @@ describe('inputs made at test time', () => {
       ['rubric', 'validate', 'folder.yaml'],
       ['score', '--rubric', 'folder.yaml', fixture('ok', 'answers-good.yaml')],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe('folder.yaml: is a directory, not a file\n');
     }
@@ -420,7 +420,7 @@ describe('inputs made at test time', () => {
       ['score', 'missing.yaml'],
       ['rubric', 'validate', 'missing.yaml'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe('missing.yaml: no such file\n');
     }
@@ -431,7 +431,7 @@ describe('inputs made at test time', () => {
       ['score', '--rubric', 'no-such-rubric', fixture('ok', 'answers-good.yaml')],
       ['rubric', 'show', 'no-such-rubric'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe(
         'unknown rubric "no-such-rubric": not a built-in rubric (social-business) and no such file\n',
@@ -447,7 +447,7 @@ describe('inputs made at test time', () => {
       ['score', 'secret.yaml'],
       ['rubric', 'validate', 'secret.yaml'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe('secret.yaml: permission denied\n');
     }
@@ -479,7 +479,7 @@ describe('hostile input is refused quickly', () => {
     expect(checkRubricText(text, 'deep.yaml').problems[0]).toMatchObject({ message, line, column });
 
     const file = write(`deep-${name.split(' ')[0]}.yaml`, text);
-    const result = await runCliAsync(['score', file]);
+    const result = await runMain(['score', file]);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(`${file}:${line}:${column}: ${message}\n`);
   });
@@ -487,7 +487,7 @@ describe('hostile input is refused quickly', () => {
   it.each(['answers-alias-bomb.yaml', 'rubric-alias-bomb.yaml'])(
     'refuses the alias bomb %s',
     async (file) => {
-      const result = await runCliAsync(
+      const result = await runMain(
         file.startsWith('answers-')
           ? ['score', `${BAD}/${file}`]
           : ['rubric', 'validate', `${BAD}/${file}`],
@@ -503,7 +503,7 @@ describe('hostile input is refused quickly', () => {
       'wide.yaml',
       `answers: {}\nvalues: [${Array(2_500_000).fill('1').join(',')}]\n`,
     );
-    const result = await runCliAsync(['score', file]);
+    const result = await runMain(['score', file]);
     expectCleanFailure(result, 2);
     expect(firstProblem(result.stderr).message).toBe(
       'the document is too large: more than 1000000 YAML tokens',

@@ -17,7 +17,7 @@ import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
 import { readTextFile } from '../../src/source/read-text.js';
 import { expectCleanFailure, fixture, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
-import { firstProblem } from './cli.js';
+import { firstProblem } from './first-problem.js';
 
 const BAD = 'tests/fixtures/bad';
 const BUILTIN = join(ROOT, 'rubrics', 'social-business.yaml');

@@ -59,7 +59,7 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'examples'), join(base, 'examples'), { recursive: true });
   cpSync(join(ROOT, 'examples'), join(base, 'assessments'), { recursive: true });
   cpSync(
-    join(ROOT, 'tests', 'fixtures', 'rubrics', 'good-minimal.yaml'),
+    join(ROOT, 'tests', 'fixtures', 'ok', 'rubric-minimal.yaml'),
     join(base, 'my-rubric.yaml'),
   );
   cpSync(join(ROOT, 'rubrics', 'social-business.yaml'), join(base, 'other.yaml'));

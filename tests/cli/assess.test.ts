@@ -78,13 +78,13 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 
   it('reports every problem of an invalid --rubric with file:line:col and exits 2', async () => {
     const dir = fixturesCopy();
-    const rubric = fixture('rubrics', 'bad-several-problems.yaml');
+    const rubric = fixture('bad', 'rubric-several-problems.yaml');
     const result = await runInTerminal(['assess', 'new.yaml', '--rubric', rubric], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(line).toMatch(/bad-several-problems\.yaml:\d+:\d+: /);
+    for (const line of lines) expect(line).toMatch(/rubric-several-problems\.yaml:\d+:\d+: /);
     expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
   });
 

@@ -13,8 +13,8 @@ import { runMain } from '../helpers/run-main.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-const GOOD = 'tests/fixtures/rubrics/good-minimal.yaml';
-const BAD = 'tests/fixtures/rubrics/bad-several-problems.yaml';
+const GOOD = 'tests/fixtures/ok/rubric-minimal.yaml';
+const BAD = 'tests/fixtures/bad/rubric-several-problems.yaml';
 
 const freshDir = tempFolders('cli-rubric');
 
@@ -119,7 +119,7 @@ describe('maturity rubric show', () => {
     const result = await runMain([
       'rubric',
       'show',
-      fixture('rubrics', 'good-minimal.yaml'),
+      fixture('ok', 'rubric-minimal.yaml'),
       '-f',
       'json',
     ]);
@@ -189,11 +189,11 @@ describe('maturity rubric validate', () => {
   });
 
   it('prints a syntax error without a path', async () => {
-    const file = 'tests/fixtures/rubrics/bad-yaml-duplicate-key.yaml';
+    const file = 'tests/fixtures/bad/rubric-yaml-duplicate-key.yaml';
     const result = await runMain(['rubric', 'validate', file]);
     expectCleanFailure(result, 1);
     expect(lines(result.stderr)).toEqual([
-      `${file}:4:1: duplicate key (YAML map keys must be unique)`,
+      `${file}:26:5: duplicate key (YAML map keys must be unique)`,
       `${file}: 1 problem`,
     ]);
   });
@@ -205,9 +205,9 @@ describe('maturity rubric validate', () => {
   });
 
   it('exits 2 for a directory', async () => {
-    const result = await runMain(['rubric', 'validate', 'tests/fixtures/rubrics']);
+    const result = await runMain(['rubric', 'validate', 'tests/fixtures/ok']);
     expectCleanFailure(result, 2);
-    expect(result.stderr).toBe('tests/fixtures/rubrics: is a directory, not a file\n');
+    expect(result.stderr).toBe('tests/fixtures/ok: is a directory, not a file\n');
   });
 
   it('goes on after an unreadable file and exits 2', async () => {

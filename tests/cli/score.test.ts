@@ -18,8 +18,12 @@ const NORTHWIND = 'examples/northwind-planning.yaml';
 /** Every example, in the order the tool sorts them. */
 const EXAMPLES = [ACME, GLOBEX, INITECH, NORTHWIND];
 
-const SCORE = 'tests/fixtures/score';
-const MINIMAL_RUBRIC = 'tests/fixtures/rubrics/good-minimal.yaml';
+const BAD = 'tests/fixtures/bad';
+const MINIMAL_RUBRIC = 'tests/fixtures/ok/rubric-minimal.yaml';
+/** Answers for the minimal rubric that name it by a path relative to the file. */
+const MINIMAL_ANSWERS = 'tests/fixtures/ok/answers-minimal-rubric-by-path.yaml';
+/** Answers for the minimal rubric that do not name it: scored with --rubric. */
+const MINIMAL_WITHOUT_RUBRIC = 'answers:\n  has-plan: 1\n  reviewed: 3\n';
 
 interface JsonStage {
   number: number;
@@ -312,14 +316,8 @@ describe('maturity score: --min-stage', () => {
   });
 
   it('checks the stage against the rubric of each file', async () => {
-    // good-minimal.yaml names the two-stage minimal rubric; northwind the six-stage default.
-    const result = await runMain([
-      'score',
-      NORTHWIND,
-      `${SCORE}/good-minimal.yaml`,
-      '--min-stage',
-      '3',
-    ]);
+    // MINIMAL_ANSWERS names the two-stage minimal rubric; northwind the six-stage default.
+    const result = await runMain(['score', NORTHWIND, MINIMAL_ANSWERS, '--min-stage', '3']);
     expectCleanFailure(result, 2, { output: true });
     expect(lines(result.stderr)).toEqual([
       'maturity: --min-stage 3 is beyond the last stage of rubric minimal (2)',
@@ -338,19 +336,19 @@ describe('maturity score: --min-stage', () => {
 describe('maturity score: bad answers files', () => {
   it.each([
     [
-      'bad-unknown-question.yaml',
-      '4:3: unknown question "social-listnening" (not in rubric social-business) (at answers.social-listnening)',
+      'answers-unknown-question.yaml',
+      '3:3: unknown question "social-hearing" (not in rubric social-business) (at answers.social-hearing)',
     ],
     [
-      'bad-value-off-scale.yaml',
-      '4:19: 5 is not on the scale of question "pilot-projects" (0, 1, 2, 3, 4) (at answers.pilot-projects)',
+      'answers-value-off-scale.yaml',
+      '2:21: 5 is not on the scale of question "social-listening" (0, 1, 2, 3, 4) (at answers.social-listening)',
     ],
     [
-      'bad-na-not-allowed.yaml',
-      '3:21: question "social-listening" cannot be answered n/a (at answers.social-listening)',
+      'answers-na-not-allowed.yaml',
+      '2:21: question "social-listening" cannot be answered n/a (at answers.social-listening)',
     ],
   ])('%s: exit 2 with file:line:col and the problem', async (name, message) => {
-    const file = `${SCORE}/${name}`;
+    const file = `${BAD}/${name}`;
     const result = await runMain(['score', file]);
     expectCleanFailure(result, 2);
     expect(result.stdout).toBe('');
@@ -358,7 +356,7 @@ describe('maturity score: bad answers files', () => {
   });
 
   it('a YAML syntax error: exit 2, one line with file:line:col, no stack trace', async () => {
-    const file = `${SCORE}/bad-yaml-syntax.yaml`;
+    const file = `${BAD}/answers-yaml-unclosed-flow-sequence.yaml`;
     const result = await runMain(['score', file]);
     expectCleanFailure(result, 2);
     expect(result.stdout).toBe('');
@@ -375,11 +373,11 @@ describe('maturity score: bad answers files', () => {
   });
 
   it('mixed good and bad files: the good ones are still reported, exit 2', async () => {
-    const bad = `${SCORE}/bad-unknown-question.yaml`;
+    const bad = `${BAD}/answers-unknown-question.yaml`;
     const result = await runMain(['score', NORTHWIND, bad, INITECH]);
     expectCleanFailure(result, 2, { output: true });
     expect(lines(result.stderr)).toEqual([
-      `${bad}:4:3: unknown question "social-listnening" (not in rubric social-business) (at answers.social-listnening)`,
+      `${bad}:3:3: unknown question "social-hearing" (not in rubric social-business) (at answers.social-hearing)`,
     ]);
     expect(result.stdout).toContain(`Northwind Traders · Marketing  ${NORTHWIND}`);
     expect(result.stdout).toContain(`Initech · Whole company  ${INITECH}`);
@@ -541,11 +539,11 @@ describe('maturity score: --strict', () => {
 
 describe('maturity score: choosing the rubric', () => {
   it('--rubric <path> scores with a fixture rubric', async () => {
-    const report = await scoreJson([
-      `${SCORE}/good-minimal-no-rubric.yaml`,
-      '--rubric',
-      MINIMAL_RUBRIC,
-    ]);
+    const dir = freshDir('rubric-flag');
+    writeFileSync(join(dir, 'answers.yaml'), MINIMAL_WITHOUT_RUBRIC);
+    const report = await scoreJson(['answers.yaml', '--rubric', join(ROOT, MINIMAL_RUBRIC)], {
+      cwd: dir,
+    });
     const [result] = report.results;
     expect(result!.rubric).toEqual({ id: 'minimal', version: '0.1.0' });
     expect(result!.currentStage).toEqual({ number: 2, id: 'finish', name: 'Finish' });
@@ -553,17 +551,19 @@ describe('maturity score: choosing the rubric', () => {
   });
 
   it('without --rubric the same file is checked against the default rubric and fails', async () => {
-    const result = await runMain(['score', `${SCORE}/good-minimal-no-rubric.yaml`]);
+    const dir = freshDir('no-rubric-flag');
+    writeFileSync(join(dir, 'answers.yaml'), MINIMAL_WITHOUT_RUBRIC);
+    const result = await runMain(['score', 'answers.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toContain('unknown question "has-plan"');
   });
 
   it("the file's rubric: field as a path is relative to the file, not the working folder", async () => {
-    const report = await scoreJson(['score/good-minimal.yaml'], {
-      cwd: join(ROOT, 'tests', 'fixtures'),
-    });
+    // From tests/fixtures/, the rubric's name would be a file that does not exist.
+    const file = 'ok/answers-minimal-rubric-by-path.yaml';
+    const report = await scoreJson([file], { cwd: join(ROOT, 'tests', 'fixtures') });
     const [result] = report.results;
-    expect(result!.source).toBe('score/good-minimal.yaml');
+    expect(result!.source).toBe(file);
     expect(result!.organization).toBe('Minimal Ltd');
     expect(result!.rubric).toEqual({ id: 'minimal', version: '0.1.0' });
     // has-plan 1 of [0, 1]: Start attained; reviewed 2 of [1, 3] = 50%, below Finish's 90%.
@@ -573,7 +573,7 @@ describe('maturity score: choosing the rubric', () => {
 
   it('the same rubric: name in two folders names two rubrics', async () => {
     const dir = freshDir('same-rubric-name');
-    const minimal = readFileSync(join(ROOT, 'tests/fixtures/rubrics/good-minimal.yaml'), 'utf8');
+    const minimal = readFileSync(join(ROOT, MINIMAL_RUBRIC), 'utf8');
     for (const unit of ['north', 'south']) {
       mkdirSync(join(dir, unit));
       writeFileSync(join(dir, unit, 'model'), minimal.replace('id: minimal', `id: ${unit}-model`));
@@ -594,8 +594,13 @@ describe('maturity score: choosing the rubric', () => {
   });
 
   it('a rubricVersion mismatch is a warning on stderr, exit 0', async () => {
-    const file = `${SCORE}/good-version-mismatch.yaml`;
-    const result = await runMain(['score', file]);
+    const dir = freshDir('version-mismatch');
+    const file = 'version-mismatch.yaml';
+    writeFileSync(
+      join(dir, file),
+      'rubric: social-business\nrubricVersion: 0.9.0\nanswers:\n  social-listening: 3\n',
+    );
+    const result = await runMain(['score', file], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Stage 0 of 6');
     expect(lines(result.stderr)).toEqual([

@@ -218,19 +218,15 @@ describe('maturity template --output', () => {
 });
 
 describe('maturity template --rubric', () => {
-  const rubric = fixture('rubrics', 'good-minimal.yaml');
+  const rubric = fixture('ok', 'rubric-minimal.yaml');
 
   it('prints a blank file for a fixture rubric', async () => {
-    const result = await runMain([
-      'template',
-      '--rubric',
-      'tests/fixtures/rubrics/good-minimal.yaml',
-    ]);
+    const result = await runMain(['template', '--rubric', 'tests/fixtures/ok/rubric-minimal.yaml']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const keys = [...result.stdout.matchAll(/^ {2}([a-z0-9-]+):/gm)].map((m) => m[1]);
     expect(keys).toEqual(['has-plan', 'reviewed']);
-    expect(result.stdout).toMatch(/^rubric: "?tests\/fixtures\/rubrics\/good-minimal\.yaml"?$/m);
+    expect(result.stdout).toMatch(/^rubric: "?tests\/fixtures\/ok\/rubric-minimal\.yaml"?$/m);
     expect(result.stdout).toMatch(/^rubricVersion: 0\.1\.0$/m);
   });
 

@@ -22,7 +22,7 @@ describe('the built bin', () => {
   });
 
   it('validates a bad rubric: every problem with its position, exit 1', async () => {
-    const file = 'tests/fixtures/rubrics/bad-several-problems.yaml';
+    const file = 'tests/fixtures/bad/rubric-several-problems.yaml';
     const result = runCli(['rubric', 'validate', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

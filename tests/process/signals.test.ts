@@ -3,10 +3,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { cliEnv, fixture, tempFolders } from '../helpers/run-cli.js';
+import { cliEnv, fixture, ROOT, tempFolders } from '../helpers/run-cli.js';
 
 const freshDir = tempFolders('process-signals');
-const FAKE_TERMINAL = join(import.meta.dirname, 'fake-terminal.mjs');
+const FAKE_TERMINAL = join(ROOT, 'tests', 'process', 'fake-terminal.mjs');
 
 /**
  * Starts `maturity assess` in a child process whose stdin poses as a terminal, types one answer,

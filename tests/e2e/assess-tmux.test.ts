@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 // `maturity assess` in a real terminal: tmux runs the built bin, the test types keys and reads the
-// screen. Run `node scripts/build.mjs` first (npm test does).
+// screen. Vitest builds dist/ first when it is stale (tests/global-setup.ts).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

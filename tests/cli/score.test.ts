@@ -105,7 +105,7 @@ describe('maturity score: the examples land where they say', () => {
     expect(result!.unanswered.length).toBeGreaterThan(20);
   });
 
-  it('every example records its organization, rubric and version', async () => {
+  it('every example records its organization, rubric and version', () => {
     for (const file of EXAMPLES) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       expect(text).toMatch(/^rubric: social-business$/m);

@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staleness } from './global-setup.js';
@@ -6,19 +6,24 @@ import { tempFolders } from './helpers/run-cli.js';
 
 const freshDir = tempFolders('global-setup');
 
-/** A package folder with one file in each source of the build, all dated `sourcesAt` (seconds). */
+/** A package folder with files in each source of the build, all dated `sourcesAt` (seconds). */
 function project(name: string, sourcesAt: number): string {
   const root = freshDir(name);
-  for (const dir of ['src/cli', 'rubrics', 'scripts'])
+  for (const dir of ['src/cli', 'rubrics', 'scripts']) {
     mkdirSync(join(root, dir), { recursive: true });
+  }
   for (const file of [
     'src/cli/score.ts',
+    'src/cli/old.ts',
     'rubrics/social-business.yaml',
     'scripts/build.mjs',
     'package.json',
   ]) {
     writeFileSync(join(root, file), '');
     utimesSync(join(root, file), sourcesAt, sourcesAt);
+  }
+  for (const dir of ['src/cli', 'src', 'rubrics', 'scripts']) {
+    utimesSync(join(root, dir), sourcesAt, sourcesAt);
   }
   return root;
 }
@@ -56,6 +61,13 @@ describe('the global setup', () => {
     build(root, 2000);
     utimesSync(join(root, file), 3000, 3000);
     expect(staleness(root)).toBe(`${source} changed since dist/ was built`);
+  });
+
+  it('rebuilds when a source file was removed after the build', () => {
+    const root = project('removed', 1000);
+    build(root, 2000);
+    rmSync(join(root, 'src', 'cli', 'old.ts'));
+    expect(staleness(root)).toBe('src changed since dist/ was built');
   });
 
   it('rebuilds when a source changed while the build was writing', () => {

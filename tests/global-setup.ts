@@ -13,11 +13,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What dist/ is built from. */
 const SOURCES = ['src', 'rubrics', 'scripts', 'package.json'];
 
-/** The mtimes of every file under `path` (the file itself when it is one). */
+/** The mtimes of `path` and of everything under it (a folder's changes when a file goes). */
 function mtimes(path: string): number[] {
   const stat = statSync(path);
   if (!stat.isDirectory()) return [stat.mtimeMs];
-  return readdirSync(path).flatMap((name) => mtimes(join(path, name)));
+  return [stat.mtimeMs, ...readdirSync(path).flatMap((name) => mtimes(join(path, name)))];
 }
 
 /** Why dist/ needs a build, or undefined when it is up to date. */

@@ -103,18 +103,42 @@ export function stageReference(
         }
       : { number };
   }
-  const lower = value.toLowerCase();
-  const number =
-    stageNumberOf(rubric, value) ??
-    stageNumberOf(rubric, rubric.stages.find((s) => s.name.toLowerCase() === lower)?.id ?? '');
-  return number === undefined
+  const named = stageByName(rubric, value, option);
+  if (named && 'problem' in named) return named;
+  return named === undefined
     ? {
         problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s) => s.id).join(', ')}, or 0 to ${stages.length})${didYouMean(
           value,
           stages.map((s) => s.id),
         )}`,
       }
-    : { number };
+    : { number: named.number };
+}
+
+/**
+ * A stage by id, else by id or name in any case; a name several stages share is a problem (give
+ * the id or number); undefined when nothing matches.
+ */
+function stageByName(
+  rubric: Rubric,
+  value: string,
+  option: string,
+): StageMatch | { problem: string } | undefined {
+  const trimmed = value.trim();
+  const byId = indexOf(rubric).stages.get(trimmed);
+  if (byId) return byId;
+  const folded = trimmed.toLowerCase();
+  const matches = rubric.stages.flatMap((stage, index) =>
+    stage.id.toLowerCase() === folded || stage.name.toLowerCase() === folded
+      ? [{ stage, number: index + 1 }]
+      : [],
+  );
+  if (matches.length > 1) {
+    return {
+      problem: `${option} ${quote(value)} matches ${matches.length} stages of rubric ${rubric.id} (${matches.map((m) => m.stage.id).join(', ')}); give its id or number`,
+    };
+  }
+  return matches[0];
 }
 
 /** Counts of a rubric's parts. */
@@ -156,20 +180,8 @@ export function findStageByReference(
       problem: `${option} ${trimmed} is not a stage of rubric ${rubric.id}: its stages are numbered 1 to ${stages.length}`,
     };
   }
-  const byId = indexOf(rubric).stages.get(trimmed);
-  if (byId) return byId;
-  const folded = trimmed.toLowerCase();
-  const matches = stages.flatMap((stage, index) =>
-    stage.id.toLowerCase() === folded || stage.name.toLowerCase() === folded
-      ? [{ stage, number: index + 1 }]
-      : [],
-  );
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
-    return {
-      problem: `${option} ${quote(value)} matches ${matches.length} stages of rubric ${rubric.id} (${matches.map((m) => m.stage.id).join(', ')}); give its id or number`,
-    };
-  }
+  const named = stageByName(rubric, trimmed, option);
+  if (named) return named;
   return {
     problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s, i) => `${i + 1} ${s.id}`).join(', ')})`,
   };

@@ -1,5 +1,5 @@
 import { render } from '@inquirer/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AnswersHeader } from '../../src/answers/serialize.js';
 import {
   firstUnanswered,
@@ -607,12 +607,18 @@ describe('keyedSelect', () => {
   });
 
   it('forgets what was typed after a pause', async () => {
+    // The pause is the prompt's own timer; fake timers let it pass without waiting for it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const { answer, events, getScreen } = await render(keyedSelect, {
       message: 'How far?',
       choices,
     });
     events.type('1');
-    await new Promise((done) => setTimeout(done, 800));
+    expect(vi.getTimerCount()).toBe(1);
+    vi.runOnlyPendingTimers();
     events.type('5');
     expect(getScreen()).toContain('❯  5  level 5');
     events.keypress('enter');

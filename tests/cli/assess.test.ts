@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { fixture, runCli, STACK_LINE } from '../helpers/run-cli.js';
+import { fixture, STACK_LINE } from '../helpers/run-cli.js';
 import { runInTerminal } from '../helpers/run-in-terminal.js';
+import { runMain, type Keys } from '../helpers/run-main.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -19,9 +20,9 @@ function fixturesCopy(): string {
 }
 
 describe('maturity assess without a terminal', () => {
-  it('exits 2 at once, pointing at maturity score and maturity template', () => {
+  it('exits 2 at once, pointing at maturity score and maturity template', async () => {
     const dir = fixturesCopy();
-    const result = runCli(['assess', 'new.yaml'], { cwd: dir });
+    const result = await runMain(['assess', 'new.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('stdin is not one');
@@ -31,9 +32,9 @@ describe('maturity assess without a terminal', () => {
     expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
   });
 
-  it('checks for a terminal before reading the answers file', () => {
+  it('checks for a terminal before reading the answers file', async () => {
     const dir = fixturesCopy();
-    const result = runCli(['assess', 'bad-yaml-syntax.yaml'], { cwd: dir });
+    const result = await runMain(['assess', 'bad-yaml-syntax.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('stdin is not one');
     expect(result.stderr).not.toContain('bad-yaml-syntax.yaml');
@@ -73,13 +74,13 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 
   it('reports every problem of an invalid --rubric with file:line:col and exits 2', async () => {
     const dir = fixturesCopy();
-    const rubric = fixture('rubrics', 'bad-several-problems.yaml');
+    const rubric = fixture('bad', 'rubric-several-problems.yaml');
     const result = await runInTerminal(['assess', 'new.yaml', '--rubric', rubric], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(line).toMatch(/bad-several-problems\.yaml:\d+:\d+: /);
+    for (const line of lines) expect(line).toMatch(/rubric-several-problems\.yaml:\d+:\d+: /);
     expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
   });
 
@@ -106,9 +107,10 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 describe('maturity assess in a (simulated) terminal', () => {
   const ENTER = '\r';
   /** Enter at each of the four metadata prompts, keeping what is there. */
-  const SKIP_METADATA: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
-    (label) => [label, ENTER],
-  );
+  const SKIP_METADATA: Keys[] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map((label) => [
+    label,
+    ENTER,
+  ]);
 
   it('continues an unfinished file, saves it and prints the report', async () => {
     const dir = fixturesCopy();

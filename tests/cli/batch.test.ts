@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 let dir: string;
 const files: string[] = [];
@@ -33,34 +33,37 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('batch scoring equals scoring the files one by one', () => {
-  it('json: the batch document is byte-identical to the single results put together', () => {
-    const batch = runCli(['score', '*.yaml', '--format', 'json'], { cwd: dir });
+  it('json: the batch document is byte-identical to the single results put together', async () => {
+    const batch = await runMain(['score', '*.yaml', '--format', 'json'], { cwd: dir });
     expect(batch.code).toBe(0);
-    const singles = files.map((file) => {
-      const single = runCli(['score', file, '--format', 'json'], { cwd: dir });
+    const singles: unknown[] = [];
+    for (const file of files) {
+      const single = await runMain(['score', file, '--format', 'json'], { cwd: dir });
       expect(single.code).toBe(0);
-      return (JSON.parse(single.stdout) as { results: unknown[] }).results[0];
-    });
+      singles.push((JSON.parse(single.stdout) as { results: unknown[] }).results[0]);
+    }
     expect(batch.stdout).toBe(
       `${JSON.stringify({ schemaVersion: 1, results: singles }, null, 2)}\n`,
     );
   });
 
-  it('csv: each batch row is the single-file row', () => {
-    const batch = runCli(['score', '*.yaml', '--format', 'csv'], { cwd: dir });
+  it('csv: each batch row is the single-file row', async () => {
+    const batch = await runMain(['score', '*.yaml', '--format', 'csv'], { cwd: dir });
     expect(batch.code).toBe(0);
     const rows = batch.stdout.split('\r\n').filter(Boolean);
     expect(rows).toHaveLength(files.length + 1);
-    files.forEach((file, i) => {
-      const single = runCli(['score', file, '--format', 'csv'], { cwd: dir }).stdout.split('\r\n');
-      expect(single[0]).toBe(rows[0]);
-      expect(single[1]).toBe(rows[i + 1]);
-    });
+    for (const [i, file] of files.entries()) {
+      const single = await runMain(['score', file, '--format', 'csv'], { cwd: dir });
+      const singleRows = single.stdout.split('\r\n');
+      expect(singleRows[0]).toBe(rows[0]);
+      expect(singleRows[1]).toBe(rows[i + 1]);
+    }
   });
 
-  it('text: the batch reports are the single reports, then the summary', () => {
-    const batch = runCli(['score', '*.yaml'], { cwd: dir }).stdout;
-    const singles = files.map((file) => runCli(['score', file], { cwd: dir }).stdout);
+  it('text: the batch reports are the single reports, then the summary', async () => {
+    const batch = (await runMain(['score', '*.yaml'], { cwd: dir })).stdout;
+    const singles: string[] = [];
+    for (const file of files) singles.push((await runMain(['score', file], { cwd: dir })).stdout);
     expect(batch.startsWith(singles.join('\n'))).toBe(true);
     expect(batch.slice(singles.join('\n').length)).toMatch(/^\nSummary of 12 files\n/);
   });

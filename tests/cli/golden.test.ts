@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 /** Each example with the headline its report must lead with. */
 const EXAMPLES = [
@@ -11,7 +11,7 @@ const EXAMPLES = [
 
 describe('golden text reports of the examples', () => {
   it.each(EXAMPLES)('examples/%s.yaml', async (name, headline) => {
-    const result = runCli(['score', `examples/${name}.yaml`]);
+    const result = await runMain(['score', `examples/${name}.yaml`]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
@@ -22,8 +22,8 @@ describe('golden text reports of the examples', () => {
     await expect(result.stdout).toMatchFileSnapshot(`../golden/${name}.txt`);
   });
 
-  it('the centre-of-excellence example explains the trap', () => {
-    const { stdout } = runCli(['score', 'examples/globex-coe-trap.yaml']);
+  it('the centre-of-excellence example explains the trap', async () => {
+    const { stdout } = await runMain(['score', 'examples/globex-coe-trap.yaml']);
     expect(stdout).toMatch(
       /Pitfall: Formalized is attained on top of foundation gaps\. This is\s+the\s+center-of-excellence trap/,
     );
@@ -31,10 +31,10 @@ describe('golden text reports of the examples', () => {
     expect(stdout).toMatch(/Ahead: Presence, Engagement, Formalized/);
   });
 
-  it('the other examples have no non-linear notes', () => {
+  it('the other examples have no non-linear notes', async () => {
     for (const [name] of EXAMPLES) {
       if (name === 'globex-coe-trap') continue;
-      const { stdout } = runCli(['score', `examples/${name}.yaml`]);
+      const { stdout } = await runMain(['score', `examples/${name}.yaml`]);
       expect(stdout).not.toMatch(/Foundation gaps?:|Ahead:|Pitfall|trap/i);
     }
   });

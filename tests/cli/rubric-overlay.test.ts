@@ -55,7 +55,7 @@ describe('maturity rubric validate <overlay>', () => {
     mkdirSync(join(dir, 'shared'));
     writeFileSync(
       join(dir, 'shared', 'base.yaml'),
-      readFileSync(join(ROOT, 'tests', 'fixtures', 'rubrics', 'good-minimal.yaml'), 'utf8').replace(
+      readFileSync(join(ROOT, 'tests', 'fixtures', 'ok', 'rubric-minimal.yaml'), 'utf8').replace(
         'weight: 2',
         'weight: 0',
       ),

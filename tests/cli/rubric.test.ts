@@ -6,21 +6,21 @@ import {
   fixture,
   lines,
   ROOT,
-  runCli,
   STACK_LINE,
   tempFolders,
 } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-const GOOD = 'tests/fixtures/rubrics/good-minimal.yaml';
-const BAD = 'tests/fixtures/rubrics/bad-several-problems.yaml';
+const GOOD = 'tests/fixtures/ok/rubric-minimal.yaml';
+const BAD = 'tests/fixtures/bad/rubric-several-problems.yaml';
 
 const freshDir = tempFolders('cli-rubric');
 
 describe('maturity rubric list', () => {
-  it('prints a table of the built-in rubrics', () => {
-    const result = runCli(['rubric', 'list']);
+  it('prints a table of the built-in rubrics', async () => {
+    const result = await runMain(['rubric', 'list']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(lines(result.stdout)).toEqual([
@@ -30,8 +30,8 @@ describe('maturity rubric list', () => {
     ]);
   });
 
-  it('prints JSON with --format json', () => {
-    const result = runCli(['rubric', 'list', '--format', 'json']);
+  it('prints JSON with --format json', async () => {
+    const result = await runMain(['rubric', 'list', '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([
@@ -54,8 +54,8 @@ describe('maturity rubric list', () => {
     ]);
   });
 
-  it('rejects an unknown format in one line', () => {
-    const result = runCli(['rubric', 'list', '--format', 'xml']);
+  it('rejects an unknown format in one line', async () => {
+    const result = await runMain(['rubric', 'list', '--format', 'xml']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       "maturity: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
@@ -64,8 +64,8 @@ describe('maturity rubric list', () => {
 });
 
 describe('maturity rubric show', () => {
-  it('shows the default rubric as an outline, stages in order', () => {
-    const result = runCli(['rubric', 'show']);
+  it('shows the default rubric as an outline, stages in order', async () => {
+    const result = await runMain(['rubric', 'show']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const out = lines(result.stdout);
@@ -88,8 +88,8 @@ describe('maturity rubric show', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 
-  it('shows the normalized rubric as JSON', () => {
-    const result = runCli(['rubric', 'show', '--format', 'json']);
+  it('shows the normalized rubric as JSON', async () => {
+    const result = await runMain(['rubric', 'show', '--format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const rubric = JSON.parse(result.stdout) as {
@@ -110,8 +110,8 @@ describe('maturity rubric show', () => {
     );
   });
 
-  it('shows a rubric file given by path', () => {
-    const result = runCli(['rubric', 'show', GOOD]);
+  it('shows a rubric file given by path', async () => {
+    const result = await runMain(['rubric', 'show', GOOD]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(lines(result.stdout)).toEqual([
@@ -125,11 +125,11 @@ describe('maturity rubric show', () => {
     ]);
   });
 
-  it('shows a rubric file as JSON with its defaults applied', () => {
-    const result = runCli([
+  it('shows a rubric file as JSON with its defaults applied', async () => {
+    const result = await runMain([
       'rubric',
       'show',
-      fixture('rubrics', 'good-minimal.yaml'),
+      fixture('ok', 'rubric-minimal.yaml'),
       '-f',
       'json',
     ]);
@@ -143,42 +143,42 @@ describe('maturity rubric show', () => {
     expect(rubric.benchmarks).toHaveLength(1);
   });
 
-  it('rejects an unknown rubric name in one line', () => {
-    const result = runCli(['rubric', 'show', 'nope']);
+  it('rejects an unknown rubric name in one line', async () => {
+    const result = await runMain(['rubric', 'show', 'nope']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
     );
   });
 
-  it('prints every problem of an invalid rubric file', () => {
-    const result = runCli(['rubric', 'show', BAD]);
+  it('prints every problem of an invalid rubric file', async () => {
+    const result = await runMain(['rubric', 'show', BAD]);
     expectCleanFailure(result, 2);
     const err = lines(result.stderr);
     expect(err).toHaveLength(11);
     expect(err[0]).toBe(`${BAD}:1:1: missing required field "title" (at title)`);
   });
 
-  it('says when a rubric file does not exist', () => {
-    const result = runCli(['rubric', 'show', 'missing.yaml']);
+  it('says when a rubric file does not exist', async () => {
+    const result = await runMain(['rubric', 'show', 'missing.yaml']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe('missing.yaml: no such file\n');
   });
 });
 
 describe('maturity rubric validate', () => {
-  it('says ok for a valid rubric', () => {
-    const result = runCli(['rubric', 'validate', GOOD]);
+  it('says ok for a valid rubric', async () => {
+    const result = await runMain(['rubric', 'validate', GOOD]);
     expect(result).toEqual({ code: 0, stdout: `${GOOD}: ok\n`, stderr: '' });
   });
 
-  it('validates the built-in rubric source', () => {
-    const result = runCli(['rubric', 'validate', 'rubrics/social-business.yaml']);
+  it('validates the built-in rubric source', async () => {
+    const result = await runMain(['rubric', 'validate', 'rubrics/social-business.yaml']);
     expect(result).toEqual({ code: 0, stdout: 'rubrics/social-business.yaml: ok\n', stderr: '' });
   });
 
-  it('exits 1 and prints file:line:col: message (at path) for each problem', () => {
-    const result = runCli(['rubric', 'validate', GOOD, BAD]);
+  it('exits 1 and prints file:line:col: message (at path) for each problem', async () => {
+    const result = await runMain(['rubric', 'validate', GOOD, BAD]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(`${GOOD}: ok\n`);
     expect(result.stderr).not.toMatch(STACK_LINE);
@@ -198,45 +198,45 @@ describe('maturity rubric validate', () => {
     ]);
   });
 
-  it('prints a syntax error without a path', () => {
-    const file = 'tests/fixtures/rubrics/bad-yaml-duplicate-key.yaml';
-    const result = runCli(['rubric', 'validate', file]);
+  it('prints a syntax error without a path', async () => {
+    const file = 'tests/fixtures/bad/rubric-yaml-duplicate-key.yaml';
+    const result = await runMain(['rubric', 'validate', file]);
     expectCleanFailure(result, 1);
     expect(lines(result.stderr)).toEqual([
-      `${file}:4:1: duplicate key (YAML map keys must be unique)`,
+      `${file}:26:5: duplicate key (YAML map keys must be unique)`,
       `${file}: 1 problem`,
     ]);
   });
 
-  it('exits 2 for a file that does not exist', () => {
-    const result = runCli(['rubric', 'validate', 'missing.yaml']);
+  it('exits 2 for a file that does not exist', async () => {
+    const result = await runMain(['rubric', 'validate', 'missing.yaml']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe('missing.yaml: no such file\n');
   });
 
-  it('exits 2 for a directory', () => {
-    const result = runCli(['rubric', 'validate', 'tests/fixtures/rubrics']);
+  it('exits 2 for a directory', async () => {
+    const result = await runMain(['rubric', 'validate', 'tests/fixtures/ok']);
     expectCleanFailure(result, 2);
-    expect(result.stderr).toBe('tests/fixtures/rubrics: is a directory, not a file\n');
+    expect(result.stderr).toBe('tests/fixtures/ok: is a directory, not a file\n');
   });
 
-  it('goes on after an unreadable file and exits 2', () => {
-    const result = runCli(['rubric', 'validate', 'missing.yaml', GOOD]);
+  it('goes on after an unreadable file and exits 2', async () => {
+    const result = await runMain(['rubric', 'validate', 'missing.yaml', GOOD]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe(`${GOOD}: ok\n`);
     expect(result.stderr).toBe('missing.yaml: no such file\n');
   });
 
-  it('needs at least one file', () => {
-    const result = runCli(['rubric', 'validate']);
+  it('needs at least one file', async () => {
+    const result = await runMain(['rubric', 'validate']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: missing required argument 'files'\n");
   });
 });
 
 describe('maturity rubric schema', () => {
-  it('prints the JSON Schema of rubric files', () => {
-    const result = runCli(['rubric', 'schema']);
+  it('prints the JSON Schema of rubric files', async () => {
+    const result = await runMain(['rubric', 'schema']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const schema = JSON.parse(result.stdout) as {
@@ -267,9 +267,9 @@ describe('maturity rubric init', () => {
     return resolve(dir, match![1]!);
   }
 
-  it('writes a starter rubric that validates', () => {
+  it('writes a starter rubric that validates', async () => {
     const dir = freshDir('init');
-    const result = runCli(['rubric', 'init', 'mine.yaml'], { cwd: dir });
+    const result = await runMain(['rubric', 'init', 'mine.yaml'], { cwd: dir });
     expect(result).toEqual({
       code: 0,
       stdout: 'Wrote mine.yaml. Edit it, then check it with: maturity rubric validate mine.yaml\n',
@@ -277,27 +277,30 @@ describe('maturity rubric init', () => {
     });
     const text = readFileSync(join(dir, 'mine.yaml'), 'utf8');
     expect(schemaTarget(dir, text)).toBe(schemaFile);
-    expect(runCli(['rubric', 'validate', 'mine.yaml'], { cwd: dir })).toEqual({
+    expect(await runMain(['rubric', 'validate', 'mine.yaml'], { cwd: dir })).toEqual({
       code: 0,
       stdout: 'mine.yaml: ok\n',
       stderr: '',
     });
   });
 
-  it('never overwrites an existing file', () => {
+  it('never overwrites an existing file', async () => {
     const dir = freshDir('init-exists');
     writeFileSync(join(dir, 'mine.yaml'), 'precious: true\n');
-    const result = runCli(['rubric', 'init', 'mine.yaml'], { cwd: dir });
+    const result = await runMain(['rubric', 'init', 'mine.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe('mine.yaml: already exists; not overwritten\n');
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('precious: true\n');
   });
 
-  it('copies a built-in rubric with --from and --copy, the schema comment first, with a new id and version', () => {
+  it('copies a built-in rubric with --from and --copy, the schema comment first, with a new id and version', async () => {
     const dir = freshDir('init-from');
-    const result = runCli(['rubric', 'init', 'sb.yaml', '--from', 'social-business', '--copy'], {
-      cwd: dir,
-    });
+    const result = await runMain(
+      ['rubric', 'init', 'sb.yaml', '--from', 'social-business', '--copy'],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const text = readFileSync(join(dir, 'sb.yaml'), 'utf8');
@@ -309,24 +312,24 @@ describe('maturity rubric init', () => {
         .replace('\nid: social-business\n', '\nid: sb\n')
         .replace('\nversion: 1.0.0\n', '\nversion: 0.1.0\n'),
     );
-    expect(runCli(['rubric', 'validate', 'sb.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['rubric', 'validate', 'sb.yaml'], { cwd: dir })).code).toBe(0);
   });
 
-  it('rejects an unknown --from and writes nothing', () => {
+  it('rejects an unknown --from and writes nothing', async () => {
     const dir = freshDir('init-from-nope');
-    const result = runCli(['rubric', 'init', 'x.yaml', '--from', 'nope'], { cwd: dir });
+    const result = await runMain(['rubric', 'init', 'x.yaml', '--from', 'nope'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
     );
-    expect(runCli(['rubric', 'validate', 'x.yaml'], { cwd: dir }).stderr).toBe(
+    expect((await runMain(['rubric', 'validate', 'x.yaml'], { cwd: dir })).stderr).toBe(
       'x.yaml: no such file\n',
     );
   });
 
-  it('says when the folder does not exist', () => {
+  it('says when the folder does not exist', async () => {
     const dir = freshDir('init-no-folder');
-    const result = runCli(['rubric', 'init', 'nope/x.yaml'], { cwd: dir });
+    const result = await runMain(['rubric', 'init', 'nope/x.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(
@@ -334,21 +337,25 @@ describe('maturity rubric init', () => {
     );
   });
 
-  it('needs a file name', () => {
-    const result = runCli(['rubric', 'init']);
+  it('needs a file name', async () => {
+    const result = await runMain(['rubric', 'init']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: missing required argument 'file'\n");
   });
 });
 
 describe('maturity (program)', () => {
-  it('prints the version from package.json', () => {
-    expect(runCli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
-    expect(runCli(['-V']).stdout).toBe(`${pkg.version}\n`);
+  it('prints the version from package.json', async () => {
+    expect(await runMain(['--version'])).toEqual({
+      code: 0,
+      stdout: `${pkg.version}\n`,
+      stderr: '',
+    });
+    expect((await runMain(['-V'])).stdout).toBe(`${pkg.version}\n`);
   });
 
-  it('prints help listing the commands', () => {
-    const result = runCli(['--help']);
+  it('prints help listing the commands', async () => {
+    const result = await runMain(['--help']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Usage: maturity \[options\] \[command\]/);
@@ -357,12 +364,12 @@ describe('maturity (program)', () => {
     }
   });
 
-  it('prints help for rubric, listing its commands', () => {
+  it('prints help for rubric, listing its commands', async () => {
     for (const args of [
       ['rubric', '--help'],
       ['help', 'rubric'],
     ]) {
-      const result = runCli(args);
+      const result = await runMain(args);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(/^Usage: maturity rubric \[options\] \[command\]/);
@@ -372,41 +379,41 @@ describe('maturity (program)', () => {
     }
   });
 
-  it('prints help for one rubric command', () => {
-    const result = runCli(['rubric', 'validate', '--help']);
+  it('prints help for one rubric command', async () => {
+    const result = await runMain(['rubric', 'validate', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: maturity rubric validate \[options\] <files\.\.\.>/);
     expect(result.stdout).toContain('$ maturity rubric validate my-rubric.yaml');
   });
 
-  it('shows help on stderr and exits 2 without a command', () => {
+  it('shows help on stderr and exits 2 without a command', async () => {
     for (const args of [[], ['rubric']]) {
-      const result = runCli(args);
+      const result = await runMain(args);
       expectCleanFailure(result, 2);
       expect(result.stderr).toMatch(/^Usage: maturity/);
     }
   });
 
-  it('rejects an unknown command in one line', () => {
-    const result = runCli(['frobnicate']);
+  it('rejects an unknown command in one line', async () => {
+    const result = await runMain(['frobnicate']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: unknown command 'frobnicate'\n");
   });
 
-  it('rejects an unknown rubric command in one line', () => {
-    const result = runCli(['rubric', 'frob']);
+  it('rejects an unknown rubric command in one line', async () => {
+    const result = await runMain(['rubric', 'frob']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: unknown command 'frob'\n");
   });
 
-  it('rejects an unknown option in one line, with the suggestion', () => {
-    const result = runCli(['rubric', 'list', '--formt', 'json']);
+  it('rejects an unknown option in one line, with the suggestion', async () => {
+    const result = await runMain(['rubric', 'list', '--formt', 'json']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe("maturity: unknown option '--formt' (Did you mean --format?)\n");
   });
 
-  it('rejects extra arguments in one line', () => {
-    const result = runCli(['rubric', 'show', 'a', 'b']);
+  it('rejects extra arguments in one line', async () => {
+    const result = await runMain(['rubric', 'show', 'a', 'b']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       "maturity: too many arguments for 'show'. Expected 1 argument but got 2.\n",

@@ -1,10 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/main.js';
-import { FIXED_NOW, ROOT } from '../helpers/run-cli.js';
+import { ROOT } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'maturity-progress-'));
 for (let i = 0; i < 60; i += 1) {
@@ -15,20 +14,9 @@ for (let i = 0; i < 60; i += 1) {
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process with terminals of our choosing. */
-async function run(stderrIsTTY: boolean) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main({
-    argv: ['score', '*.yaml', '--format', 'csv'],
-    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: false },
-    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: stderrIsTTY },
-    stdin: new PassThrough(),
-    env: {},
-    cwd: dir,
-    now: () => FIXED_NOW,
-  });
-  return { code, stdout, stderr };
+/** Scores the 60 files as CSV, stderr a terminal or not. */
+function run(stderrIsTTY: boolean) {
+  return runMain(['score', '*.yaml', '--format', 'csv'], { cwd: dir, stderrIsTTY });
 }
 
 describe('maturity score: progress line', () => {

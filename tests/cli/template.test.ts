@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { expectCleanFailure, fixture, ROOT, runCli, tempFolders } from '../helpers/run-cli.js';
+import { expectCleanFailure, fixture, ROOT, tempFolders } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 interface JsonResult {
   source: string;
@@ -17,8 +18,8 @@ interface JsonResult {
 const freshDir = tempFolders('cli-template');
 
 /** Scores one file as JSON and returns its result. */
-function scoreOne(file: string, cwd: string = ROOT): JsonResult {
-  const result = runCli(['score', file, '--format', 'json'], { cwd });
+async function scoreOne(file: string, cwd: string = ROOT): Promise<JsonResult> {
+  const result = await runMain(['score', file, '--format', 'json'], { cwd });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const report = JSON.parse(result.stdout) as { results: JsonResult[] };
@@ -41,7 +42,7 @@ function fill(text: string, id: string, value: string): string {
 
 describe('maturity template', () => {
   it('prints every question of the default rubric as a key, blank', async () => {
-    const result = runCli(['template']);
+    const result = await runMain(['template']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const ids = await questionIds();
@@ -55,8 +56,8 @@ describe('maturity template', () => {
     expect(result.stdout).toMatch(/^answers:$/m);
   });
 
-  it('shows the questions and the scale in comments', () => {
-    const { stdout } = runCli(['template']);
+  it('shows the questions and the scale in comments', async () => {
+    const { stdout } = await runMain(['template']);
     expect(stdout).toMatch(/^ *# =+ Stage 1 of 6: Planning/m);
     expect(stdout).toContain(
       'Scale: 0 Not started · 1 Ad hoc · 2 Defined · 3 Established · 4 Leading',
@@ -74,15 +75,15 @@ describe('maturity template', () => {
     expect(scaleOf('social-listening')).not.toMatch(/n\/a/);
   });
 
-  it('is deterministic', () => {
-    expect(runCli(['template']).stdout).toBe(runCli(['template']).stdout);
+  it('is deterministic', async () => {
+    expect((await runMain(['template'])).stdout).toBe((await runMain(['template'])).stdout);
   });
 
   it('scores as stage 0, completeness 0, every question unanswered', async () => {
     const dir = freshDir('blank');
     const file = join(dir, 'blank.yaml');
-    writeFileSync(file, runCli(['template']).stdout);
-    const result = scoreOne(file);
+    writeFileSync(file, (await runMain(['template'])).stdout);
+    const result = await scoreOne(file);
     expect(result.currentStage).toEqual({ number: 0, id: null, name: null });
     expect(result.maturityIndex).toBe(0);
     expect(result.completeness).toBe(0);
@@ -90,10 +91,10 @@ describe('maturity template', () => {
     expect(result.unanswered).toEqual(await questionIds());
   });
 
-  it('round trip: values filled in by text replacement are scored', () => {
+  it('round trip: values filled in by text replacement are scored', async () => {
     const dir = freshDir('round-trip');
     const file = join(dir, 'filled.yaml');
-    let text = runCli(['template']).stdout;
+    let text = (await runMain(['template'])).stdout;
     text = text.replace(/^organization:$/m, 'organization: Round Trip Inc');
     for (const id of [
       'social-listening',
@@ -111,7 +112,7 @@ describe('maturity template', () => {
     text = fill(text, 'self-service-content', '4');
     writeFileSync(file, text);
 
-    const result = scoreOne(file);
+    const result = await scoreOne(file);
     // Planning: (3×1 + 2×1 + 3×(4+4+2)/12) / 8 = 0.9375; Presence: only self-service, 1 of 6.
     expect(result.stages[0]!.score).toBeCloseTo(0.9375, 12);
     expect(result.stages[1]!.score).toBeCloseTo(1 / 6, 12);
@@ -121,29 +122,29 @@ describe('maturity template', () => {
     expect(result.unanswered).toHaveLength(43);
     expect(result.unanswered).not.toContain('social-customer-care');
 
-    const text2 = runCli(['score', file]).stdout;
+    const text2 = (await runMain(['score', file])).stdout;
     expect(text2).toContain('Round Trip Inc');
     expect(text2).toContain('Stage 1 of 6 — Planning');
   });
 });
 
 describe('maturity template --output', () => {
-  it('writes the file, says so on stderr, and prints nothing on stdout', () => {
+  it('writes the file, says so on stderr, and prints nothing on stdout', async () => {
     const dir = freshDir('output');
-    const result = runCli(['template', '--output', 'answers.yaml'], { cwd: dir });
+    const result = await runMain(['template', '--output', 'answers.yaml'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('answers.yaml');
     const written = readFileSync(join(dir, 'answers.yaml'), 'utf8');
     // Same content as stdout, except the schema path, which is relative to the file.
-    const fromStdout = runCli(['template'], { cwd: dir }).stdout;
+    const fromStdout = (await runMain(['template'], { cwd: dir })).stdout;
     expect(written).toBe(fromStdout);
-    expect(scoreOne('answers.yaml', dir).unanswered).toHaveLength(53);
+    expect((await scoreOne('answers.yaml', dir)).unanswered).toHaveLength(53);
   });
 
   it('writes JSON to a .json file: every question, null where blank, and it scores', async () => {
     const dir = freshDir('json');
-    const result = runCli(['template', '-o', 'answers.json'], { cwd: dir });
+    const result = await runMain(['template', '-o', 'answers.json'], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stdout: '' });
     const written = JSON.parse(readFileSync(join(dir, 'answers.json'), 'utf8')) as {
       $schema: string;
@@ -156,59 +157,59 @@ describe('maturity template --output', () => {
     expect(written.organization).toBeNull();
     expect(Object.keys(written.answers)).toEqual(await questionIds());
     expect(Object.values(written.answers).every((value) => value === null)).toBe(true);
-    expect(scoreOne('answers.json', dir).unanswered).toHaveLength(53);
+    expect((await scoreOne('answers.json', dir)).unanswered).toHaveLength(53);
   });
 
-  it('quotes a file name the shell would split in the command it suggests', () => {
+  it('quotes a file name the shell would split in the command it suggests', async () => {
     const dir = freshDir('spaced');
-    const result = runCli(['template', '-o', "Bob's team.yaml"], { cwd: dir });
+    const result = await runMain(['template', '-o', "Bob's team.yaml"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       "Wrote Bob's team.yaml. Fill it in, then run: maturity score 'Bob'\\''s team.yaml'\n",
     );
   });
 
-  it('suggests ./-name for a file name that starts with a dash, so it is not read as an option', () => {
+  it('suggests ./-name for a file name that starts with a dash, so it is not read as an option', async () => {
     const dir = freshDir('dash');
-    const result = runCli(['template', '-o', '-team.yaml'], { cwd: dir });
+    const result = await runMain(['template', '-o', '-team.yaml'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       'Wrote -team.yaml. Fill it in, then run: maturity score ./-team.yaml\n',
     );
-    expect(runCli(['score', './-team.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['score', './-team.yaml'], { cwd: dir })).code).toBe(0);
   });
 
-  it('refuses to overwrite an existing file (exit 2) and leaves it as it was', () => {
+  it('refuses to overwrite an existing file (exit 2) and leaves it as it was', async () => {
     const dir = freshDir('no-clobber');
     const target = join(dir, 'answers.yaml');
     writeFileSync(target, 'answers: { social-listening: 3 }\n');
-    const result = runCli(['template', '--output', target]);
+    const result = await runMain(['template', '--output', target]);
     expectCleanFailure(result, 2);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.stderr).toContain(target);
     expect(readFileSync(target, 'utf8')).toBe('answers: { social-listening: 3 }\n');
   });
 
-  it('overwrites with --force', () => {
+  it('overwrites with --force', async () => {
     const dir = freshDir('force');
     const target = join(dir, 'answers.yaml');
     writeFileSync(target, 'answers: { social-listening: 3 }\n');
-    const result = runCli(['template', '--output', target, '--force']);
+    const result = await runMain(['template', '--output', target, '--force']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(readFileSync(target, 'utf8')).toMatch(/^ {2}social-listening:$/m);
   });
 
-  it('a missing folder: exit 2, no file created', () => {
+  it('a missing folder: exit 2, no file created', async () => {
     const dir = freshDir('missing');
-    const result = runCli(['template', '--output', join(dir, 'nope', 'answers.yaml')]);
+    const result = await runMain(['template', '--output', join(dir, 'nope', 'answers.yaml')]);
     expectCleanFailure(result, 2);
     expect(existsSync(join(dir, 'nope'))).toBe(false);
   });
 
-  it('points the editor at the shipped JSON schema, relative to the file', () => {
+  it('points the editor at the shipped JSON schema, relative to the file', async () => {
     const dir = freshDir('schema/deeper');
-    runCli(['template', '--output', join(dir, 'answers.yaml')]);
+    await runMain(['template', '--output', join(dir, 'answers.yaml')]);
     const first = readFileSync(join(dir, 'answers.yaml'), 'utf8').split('\n')[0]!;
     const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
     expect(match).not.toBeNull();
@@ -217,22 +218,22 @@ describe('maturity template --output', () => {
 });
 
 describe('maturity template --rubric', () => {
-  const rubric = fixture('rubrics', 'good-minimal.yaml');
+  const rubric = fixture('ok', 'rubric-minimal.yaml');
 
-  it('prints a blank file for a fixture rubric', () => {
-    const result = runCli(['template', '--rubric', 'tests/fixtures/rubrics/good-minimal.yaml']);
+  it('prints a blank file for a fixture rubric', async () => {
+    const result = await runMain(['template', '--rubric', 'tests/fixtures/ok/rubric-minimal.yaml']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const keys = [...result.stdout.matchAll(/^ {2}([a-z0-9-]+):/gm)].map((m) => m[1]);
     expect(keys).toEqual(['has-plan', 'reviewed']);
-    expect(result.stdout).toMatch(/^rubric: "?tests\/fixtures\/rubrics\/good-minimal\.yaml"?$/m);
+    expect(result.stdout).toMatch(/^rubric: "?tests\/fixtures\/ok\/rubric-minimal\.yaml"?$/m);
     expect(result.stdout).toMatch(/^rubricVersion: 0\.1\.0$/m);
   });
 
-  it('records the rubric path relative to the written file, so score needs no --rubric', () => {
+  it('records the rubric path relative to the written file, so score needs no --rubric', async () => {
     const dir = freshDir('rubric-path/a/b');
     const target = join(dir, 'answers.yaml');
-    const result = runCli(['template', '--rubric', rubric, '--output', target]);
+    const result = await runMain(['template', '--rubric', rubric, '--output', target]);
     expect(result.code).toBe(0);
     const text = readFileSync(target, 'utf8');
     const ref = /^rubric: "?([^"\n]+)"?$/m.exec(text)![1]!;
@@ -240,21 +241,21 @@ describe('maturity template --rubric', () => {
     expect(readFileSync(join(dir, ref), 'utf8')).toBe(readFileSync(rubric, 'utf8'));
 
     // Scored from another working folder, the path still resolves against the file.
-    const blank = scoreOne(target, dirname(dir));
+    const blank = await scoreOne(target, dirname(dir));
     expect(blank.rubric).toEqual({ id: 'minimal', version: '0.1.0' });
     expect(blank.currentStage.number).toBe(0);
     expect(blank.unanswered).toEqual(['has-plan', 'reviewed']);
 
     writeFileSync(target, fill(fill(text, 'has-plan', '1'), 'reviewed', 'n/a'));
-    const filled = scoreOne(target, ROOT);
+    const filled = await scoreOne(target, ROOT);
     // Finish is n/a (every question n/a), so it counts as attained: top stage.
     expect(filled.currentStage).toEqual({ number: 2, id: 'finish', name: 'Finish' });
     expect(filled.stages[1]!.score).toBeNull();
     expect(filled.completeness).toBe(1);
   });
 
-  it('an unknown rubric name: exit 2, one line', () => {
-    const result = runCli(['template', '--rubric', 'no-such-rubric']);
+  it('an unknown rubric name: exit 2, one line', async () => {
+    const result = await runMain(['template', '--rubric', 'no-such-rubric']);
     expectCleanFailure(result, 2);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.stderr).toContain('no-such-rubric');

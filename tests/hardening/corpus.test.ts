@@ -17,7 +17,7 @@ import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
 import { readTextFile } from '../../src/source/read-text.js';
 import { expectCleanFailure, fixture, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
-import { firstProblem, runCliAsync } from './cli.js';
+import { firstProblem } from './first-problem.js';
 
 const BAD = 'tests/fixtures/bad';
 const BUILTIN = join(ROOT, 'rubrics', 'social-business.yaml');
@@ -47,6 +47,7 @@ const table: Row[] = [
   ['answers-yaml-several-documents.yaml', 2, 3, 1, 'the file holds several YAML documents; put everything in one'],
   ['answers-yaml-tab-indent.yaml', 2, 2, 1, 'tabs are not allowed as indentation in YAML; indent with spaces'],
   ['answers-yaml-unclosed-flow-mapping.yaml', 2, 3, 3, 'invalid YAML: flow map in block collection must be sufficiently indented and end with a }'],
+  ['answers-yaml-unclosed-flow-sequence.yaml', 2, 4, 3, 'invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]'],
   ['answers-yaml-unclosed-quote.yaml', 2, 3, 37, 'invalid YAML: this quoted string has no closing "'],
   // Answers: the document itself, encodings, line endings
   ['answers-bom-unknown-question.yaml', 2, 2, 3, 'unknown question "social-listenin" (not in rubric social-business); did you mean "social-listening"? (at answers.social-listenin)'],
@@ -67,6 +68,7 @@ const table: Row[] = [
   ['rubric-constructor-key-question.yaml', 1, 34, 13, 'unknown key "constructor" (at stages.1.tenets.0.questions.0.constructor)'],
   ['rubric-proto-key-stage.yaml', 1, 12, 5, 'unknown key "__proto__" (at stages.0.__proto__)'],
   ['rubric-prototype-key-top-level.yaml', 1, 4, 1, 'unknown key "prototype" (at prototype)'],
+  ['rubric-proto-key-top-level.yaml', 1, 4, 1, 'unknown key "__proto__" (at __proto__)'],
   // Answers: wrong types and missing fields
   ['answers-missing-answers.yaml', 2, 1, 1, 'missing required field "answers" (use {} when nothing is answered yet)'],
   ['answers-missing-value-in-mapping.yaml', 2, 2, 21, 'missing required field "value" in the answer to "social-listening" (at answers.social-listening)'],
@@ -116,6 +118,7 @@ const table: Row[] = [
   ['rubric-yaml-several-documents.yaml', 1, 41, 1, 'the file holds several YAML documents; put everything in one'],
   ['rubric-yaml-tab-indent.yaml', 1, 11, 1, 'tabs are not allowed as indentation in YAML; indent with spaces'],
   ['rubric-yaml-unclosed-block-quote.yaml', 1, 3, 8, "invalid YAML: this quoted string has no closing '"],
+  ['rubric-yaml-unclosed-flow-mapping.yaml', 1, 6, 3, 'invalid YAML: flow map in block collection must be sufficiently indented and end with a }'],
   ['rubric-yaml-unclosed-flow-sequence.yaml', 1, 7, 32, 'invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]'],
   // Rubrics: the document itself, encodings, line endings
   ['rubric-bom-weight-zero.yaml', 1, 15, 17, 'weight must be greater than 0 (at stages.0.tenets.0.weight)'],
@@ -146,6 +149,7 @@ const table: Row[] = [
   ['rubric-wrong-type-tenets-string.yaml', 1, 27, 13, 'tenets must be a list, not the string "review" (at stages.1.tenets)'],
   ['rubric-wrong-type-tenet-title-number.yaml', 1, 29, 16, 'title must be a string, not the number 3 (at stages.1.tenets.0.title)'],
   ['rubric-wrong-type-version-number.yaml', 1, 2, 10, 'version must be a string, not the number 1 (at version)'],
+  ['rubric-wrong-type-stages-mapping.yaml', 1, 8, 3, 'stages must be a list, not a mapping (at stages)'],
   // Rubrics: missing required fields and empty lists
   ['rubric-empty-questions.yaml', 1, 30, 20, 'questions must have at least 1 question (at stages.1.tenets.0.questions)'],
   ['rubric-empty-stages.yaml', 1, 9, 9, 'stages must have at least 1 stage (at stages)'],
@@ -156,6 +160,13 @@ const table: Row[] = [
   ['rubric-missing-stage-name.yaml', 1, 24, 5, 'missing required field "name" (at stages.1.name)'],
   ['rubric-missing-stages.yaml', 1, 1, 1, 'missing required field "stages" (at stages)'],
   ['rubric-missing-tenet-questions.yaml', 1, 28, 9, 'missing required field "questions" (at stages.1.tenets.0.questions)'],
+  ['rubric-missing-title.yaml', 1, 1, 1, 'missing required field "title" (at title)'],
+  ['rubric-missing-question-text.yaml', 1, 14, 13, 'missing required field "text" (at stages.0.tenets.0.questions.0.text)'],
+  ['rubric-empty-moves.yaml', 1, 16, 16, 'moves must have at least 1 move (at stages.0.tenets.0.moves)'],
+  ['rubric-empty-title.yaml', 1, 3, 8, 'title must not be empty (at title)'],
+  // Rubrics: formats
+  ['rubric-question-id-not-kebab-case.yaml', 1, 14, 17, 'id must be kebab-case: lowercase letters, digits and single dashes (at stages.0.tenets.0.questions.0.id)'],
+  ['rubric-version-not-semver.yaml', 1, 2, 10, 'version must be a semantic version such as 1.0.0 (at version)'],
   // Rubrics: duplicate ids
   ['rubric-duplicate-question-id-across-stages.yaml', 1, 31, 17, 'duplicate question id "has-owner" (first used on line 19) (at stages.1.tenets.0.questions.0.id)'],
   ['rubric-duplicate-stage-id.yaml', 1, 24, 9, 'duplicate stage id "start" (first used on line 10) (at stages.1.id)'],
@@ -174,8 +185,12 @@ const table: Row[] = [
   // Rubrics: scales and benchmarks
   ['rubric-benchmark-unknown-question.yaml', 1, 37, 15, 'benchmark names unknown question "has-a-plan"; did you mean "has-plan"? (at benchmarks.0.question)'],
   ['rubric-benchmark-unknown-tenet.yaml', 1, 37, 12, 'benchmark names unknown tenet "basic"; did you mean "basics"? (at benchmarks.0.tenet)'],
+  ['rubric-benchmark-no-target.yaml', 1, 19, 5, 'a benchmark needs a "question" or a "tenet" to compare with (at benchmarks.0)'],
+  ['rubric-benchmark-question-and-tenet.yaml', 1, 19, 5, 'a benchmark names either a "question" or a "tenet", not both (at benchmarks.0)'],
+  ['rubric-benchmark-share-above-one.yaml', 1, 21, 12, 'share must be between 0 and 1; did you mean 0.4? (at benchmarks.0.share)'],
   ['rubric-question-scale-one-level.yaml', 1, 35, 15, 'scale must have at least 2 levels (at stages.1.tenets.0.questions.0.scale)'],
   ['rubric-scale-duplicate-values.yaml', 1, 8, 14, 'duplicate scale value 1 (already used on line 7) (at scale.2.value)'],
+  ['rubric-question-scale-duplicate-values.yaml', 1, 19, 24, 'duplicate scale value 2 (already used on line 17) (at stages.0.tenets.0.questions.0.scale.1.value)'],
   ['rubric-scale-one-level.yaml', 1, 6, 3, 'scale must have at least 2 levels (at scale)'],
   ['rubric-scale-value-not-a-number.yaml', 1, 7, 14, 'value must be a finite number, not the string "some" (at scale.1.value)'],
   // Rubrics: data only, bounded
@@ -183,6 +198,8 @@ const table: Row[] = [
   ['rubric-deep-flow-nesting.yaml', 1, 4, 410, 'the document is nested too deeply (more than 100 levels)'],
   ['rubric-key-is-a-list.yaml', 1, 4, 1, 'a mapping key must be a plain value, not a list or a mapping'],
   ['rubric-tag-js-function.yaml', 1, 3, 8, 'unsupported YAML tag: tag:yaml.org,2002:js/function (files are data only)'],
+  // Rubrics: many problems in one file (the first is shown here; tests/cli/rubric.test.ts has them all)
+  ['rubric-several-problems.yaml', 1, 1, 1, 'missing required field "title" (at title)'],
 ];
 
 const temp = mkdtempSync(join(tmpdir(), 'maturity-hardening-'));
@@ -209,11 +226,11 @@ describe('the bad-input corpus', () => {
   const answers = table.filter(([file]) => file.startsWith('answers-'));
   const rubrics = table.filter(([file]) => file.startsWith('rubric-'));
 
-  // Every file through the built CLI, as users run it: one process for all answers files and one
-  // for all rubrics. Each file's first line is its first problem; every line names its file.
+  // Every file in one run: one for all answers files and one for all rubrics. Each file's first
+  // line is its first problem; every line names its file.
   it("maturity score <every answers fixture>: exit 2, each file's first problem, nothing else", async () => {
     const paths = answers.map(([file]) => `${BAD}/${file}`);
-    const result = await runCliAsync(['score', ...paths]);
+    const result = await runMain(['score', ...paths]);
     expectCleanFailure(result, 2);
     for (const row of answers) {
       expect(firstLineOf(result.stderr, `${BAD}/${row[0]}`)).toBe(expectedLine(row));
@@ -228,7 +245,7 @@ describe('the bad-input corpus', () => {
 
   it("maturity rubric validate <every rubric fixture>: each file's first problem and count", async () => {
     const paths = rubrics.map(([file]) => `${BAD}/${file}`);
-    const result = await runCliAsync(['rubric', 'validate', ...paths]);
+    const result = await runMain(['rubric', 'validate', ...paths]);
     // 2 because one of them cannot be read as text; 1 when all are readable but invalid.
     expectCleanFailure(result, 2);
     for (const row of rubrics) {
@@ -245,7 +262,7 @@ describe('the bad-input corpus', () => {
     }
   });
 
-  // Then each file on its own, for its exit code; `main` runs in this process to keep this fast.
+  // Then each file on its own, for its exit code.
   it.each(answers)(
     'score %s: exit %i, first problem at %i:%i',
     async (file, code, line, column, message) => {
@@ -315,12 +332,12 @@ describe('files that must be accepted', () => {
     .map((file) => `${OK}/${file}`);
 
   it('scores every answers file in tests/fixtures/ok', async () => {
-    const result = await runCliAsync(['score', ...okAnswers]);
+    const result = await runMain(['score', ...okAnswers]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('validates every rubric in tests/fixtures/ok, and scores with each', async () => {
-    const result = await runCliAsync(['rubric', 'validate', ...okRubrics]);
+    const result = await runMain(['rubric', 'validate', ...okRubrics]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe(okRubrics.map((path) => `${path}: ok\n`).join(''));
     for (const path of okRubrics) {
@@ -376,7 +393,7 @@ describe('inputs made at test time', () => {
       ['score', 'huge.yaml'],
       ['rubric', 'validate', 'huge.yaml'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe(
         'huge.yaml: file is too large: 6442450944 bytes, over the 5 MB limit\n',
@@ -395,7 +412,7 @@ describe('inputs made at test time', () => {
   });
 
   it.runIf(existsSync('/dev/zero'))('stops reading an endless device at the limit', async () => {
-    const result = await runCliAsync(['score', '/dev/zero']);
+    const result = await runMain(['score', '/dev/zero']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
       '/dev/zero: file is too large: more than 5242880 bytes, over the 5 MB limit\n',
@@ -409,7 +426,7 @@ describe('inputs made at test time', () => {
       ['rubric', 'validate', 'folder.yaml'],
       ['score', '--rubric', 'folder.yaml', fixture('ok', 'answers-good.yaml')],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe('folder.yaml: is a directory, not a file\n');
     }
@@ -420,7 +437,7 @@ describe('inputs made at test time', () => {
       ['score', 'missing.yaml'],
       ['rubric', 'validate', 'missing.yaml'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe('missing.yaml: no such file\n');
     }
@@ -431,7 +448,7 @@ describe('inputs made at test time', () => {
       ['score', '--rubric', 'no-such-rubric', fixture('ok', 'answers-good.yaml')],
       ['rubric', 'show', 'no-such-rubric'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe(
         'unknown rubric "no-such-rubric": not a built-in rubric (social-business, social-business-quick) and no such file\n',
@@ -447,7 +464,7 @@ describe('inputs made at test time', () => {
       ['score', 'secret.yaml'],
       ['rubric', 'validate', 'secret.yaml'],
     ]) {
-      const result = await runCliAsync(args, { cwd: temp });
+      const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe('secret.yaml: permission denied\n');
     }
@@ -479,7 +496,7 @@ describe('hostile input is refused quickly', () => {
     expect(checkRubricText(text, 'deep.yaml').problems[0]).toMatchObject({ message, line, column });
 
     const file = write(`deep-${name.split(' ')[0]}.yaml`, text);
-    const result = await runCliAsync(['score', file]);
+    const result = await runMain(['score', file]);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(`${file}:${line}:${column}: ${message}\n`);
   });
@@ -487,7 +504,7 @@ describe('hostile input is refused quickly', () => {
   it.each(['answers-alias-bomb.yaml', 'rubric-alias-bomb.yaml'])(
     'refuses the alias bomb %s',
     async (file) => {
-      const result = await runCliAsync(
+      const result = await runMain(
         file.startsWith('answers-')
           ? ['score', `${BAD}/${file}`]
           : ['rubric', 'validate', `${BAD}/${file}`],
@@ -503,7 +520,7 @@ describe('hostile input is refused quickly', () => {
       'wide.yaml',
       `answers: {}\nvalues: [${Array(2_500_000).fill('1').join(',')}]\n`,
     );
-    const result = await runCliAsync(['score', file]);
+    const result = await runMain(['score', file]);
     expectCleanFailure(result, 2);
     expect(firstProblem(result.stderr).message).toBe(
       'the document is too large: more than 1000000 YAML tokens',

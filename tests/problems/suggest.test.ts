@@ -74,7 +74,7 @@ describe('suggestions on the command line', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'maturity: --min-stage "formalised" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged); did you mean "formalized"?\n',
+      'maturity: --min-stage "formalised" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6); did you mean "formalized"?\n',
     );
   });
 });

@@ -63,22 +63,22 @@ describe('resolveRubric', () => {
   });
 
   it('resolves an absolute path and names it as given', async () => {
-    const file = fixture('rubrics', 'good-minimal.yaml');
+    const file = fixture('ok', 'rubric-minimal.yaml');
     const { rubric, source } = await resolveRubric(file, ROOT);
     expect(rubric.id).toBe('minimal');
     expect(source).toBe(file);
   });
 
   it('names a relative path from the working folder', async () => {
-    const file = fixture('rubrics', 'good-minimal.yaml');
+    const file = fixture('ok', 'rubric-minimal.yaml');
     const { source } = await resolveRubric(relative(ROOT, file), ROOT);
     expect(source).toBe(relative(ROOT, file));
   });
 
   it('names a path relative to a base folder from the working folder, not the process', async () => {
     const cwd = fixture();
-    const { source } = await resolveRubric('good-minimal.yaml', fixture('rubrics'), cwd);
-    expect(source).toBe(join('rubrics', 'good-minimal.yaml'));
+    const { source } = await resolveRubric('rubric-minimal.yaml', fixture('ok'), cwd);
+    expect(source).toBe(join('ok', 'rubric-minimal.yaml'));
   });
 
   it('refuses an empty rubric name', async () => {
@@ -88,12 +88,12 @@ describe('resolveRubric', () => {
   });
 
   it('resolves a relative path against the base folder', async () => {
-    const { rubric } = await resolveRubric('good-minimal.yaml', fixture('rubrics'));
+    const { rubric } = await resolveRubric('rubric-minimal.yaml', fixture('ok'));
     expect(rubric.id).toBe('minimal');
   });
 
   it('reports an invalid rubric file with its problems', async () => {
-    const error = await rejection(resolveRubric(fixture('rubrics', 'bad-weight-zero.yaml'), ROOT));
+    const error = await rejection(resolveRubric(fixture('bad', 'rubric-weight-zero.yaml'), ROOT));
     expect(error.exitCode).toBe(2);
     expect(error.problems.map((problem) => problem.message)).toEqual([
       'weight must be greater than 0',
@@ -101,12 +101,12 @@ describe('resolveRubric', () => {
   });
 
   it('says a missing path is no such file', async () => {
-    const error = await rejection(resolveRubric('missing.yaml', fixture('rubrics')));
+    const error = await rejection(resolveRubric('missing.yaml', fixture('ok')));
     expect(error.message).toMatch(/missing\.yaml: no such file$/);
   });
 
   it('rejects an unknown name, listing the built-in rubrics', async () => {
-    const error = await rejection(resolveRubric('nope', fixture('rubrics')));
+    const error = await rejection(resolveRubric('nope', fixture('ok')));
     expect(error.message).toBe(
       'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file',
     );

@@ -19,7 +19,7 @@ describe('a rubric as one plain YAML file', () => {
   );
 
   it('leaves out what the defaults would add back, and keeps what differs from them', () => {
-    const rubric = loadRubricFile(fixture('rubrics', 'good-minimal.yaml'));
+    const rubric = loadRubricFile(fixture('ok', 'rubric-minimal.yaml'));
     const question = { ...rubric.stages[0]!.tenets[0]!.questions[0]! };
     const file = plainRubricFile(rubric);
     expect(file.stages[0]).not.toHaveProperty('threshold');

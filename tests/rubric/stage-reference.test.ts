@@ -50,9 +50,10 @@ describe('findStageByReference (--stage)', () => {
     });
   });
 
-  it('leaves stageReference (--min-stage) as it was: 0 allowed, ids only', () => {
+  it('stageReference (--min-stage, --target) also allows 0 and names in any case', () => {
     expect(stageReference(rubric, '0', '--min-stage')).toEqual({ number: 0 });
     expect(stageReference(rubric, 'presence', '--min-stage')).toEqual({ number: 2 });
-    expect(stageReference(rubric, 'Presence', '--min-stage')).toHaveProperty('problem');
+    expect(stageReference(rubric, 'Presence', '--min-stage')).toEqual({ number: 2 });
+    expect(stageReference(rubric, 'PRESENCE', '--target')).toEqual({ number: 2 });
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -18,10 +17,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openAtomicFile, writeFileAtomic } from '../../src/fs/atomic-write.js';
 import { main } from '../../src/main.js';
 import { openSink } from '../../src/fs/sink.js';
-import { BIN, expectCleanFailure, FIXED_NOW, fixture, STACK_LINE } from '../helpers/run-cli.js';
-import { runCliAsync } from './cli.js';
+import { expectCleanFailure, FIXED_NOW, fixture, STACK_LINE } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'maturity-process-'));
+const temp = mkdtempSync(join(tmpdir(), 'maturity-output-'));
 afterAll(() => {
   // A read-only folder made by a test must be writable again to be removed.
   for (const name of readdirSync(temp)) chmodSync(join(temp, name), 0o755);
@@ -37,60 +36,10 @@ function folder(name: string): string {
   return dir;
 }
 
-/** Runs `maturity <args> | head -1` in a shell; returns the pipeline's output and the CLI's exit code. */
-function pipeline(args: string, cwd: string): { stderr: string; stdout: string; code: number } {
-  const codeFile = join(cwd, '.exit-code');
-  const script = `{ "$NODE" "$BIN" ${args}; echo $? > "${codeFile}"; } | head -1`;
-  const result = spawnSync('sh', ['-c', script], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', NODE: process.execPath, BIN },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  const code = Number(readFileSync(codeFile, 'utf8').trim());
-  rmSync(codeFile);
-  return { stderr: result.stderr, stdout: result.stdout, code };
-}
-
-describe('piped output', () => {
-  it('ends quietly when the reader goes away (`maturity score … | head -1`)', () => {
-    const dir = folder('pipe');
-    // Enough reports to fill the pipe many times over, so the reader is gone mid-way.
-    for (let i = 0; i < 60; i += 1)
-      copyFileSync(GOOD, join(dir, `team-${String(i).padStart(2, '0')}.yaml`));
-    for (const args of [
-      "score 'team-*.yaml'",
-      "score 'team-*.yaml' --format json",
-      'rubric show --format json',
-    ]) {
-      const result = pipeline(args, dir);
-      expect(result.stderr, args).toBe('');
-      expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-      expect(result.code, args).toBe(0);
-    }
-  });
-
-  it.runIf(existsSync('/dev/full'))(
-    'reports a full disk on stdout in one line, exit 2',
-    async () => {
-      const result = spawnSync(
-        'sh',
-        ['-c', `"${process.execPath}" "${BIN}" score "${GOOD}" > /dev/full`],
-        {
-          encoding: 'utf8',
-          env: { ...process.env, NO_COLOR: '1' },
-        },
-      );
-      expect(result.status).toBe(2);
-      expect(result.stderr).toMatch(/^maturity: cannot write to standard output: ENOSPC[^\n]*\n$/);
-    },
-  );
-});
-
 describe('--output', () => {
   it('to a folder that does not exist: a clear error, exit 2, no file', async () => {
     const dir = folder('missing-folder');
-    const result = await runCliAsync(['score', GOOD, '--output', 'nowhere/report.txt'], {
+    const result = await runMain(['score', GOOD, '--output', 'nowhere/report.txt'], {
       cwd: dir,
     });
     expectCleanFailure(result, 2);
@@ -111,7 +60,7 @@ describe('--output', () => {
       chmodSync(dir, 0o555);
     }
     const before = readdirSync(dir);
-    const result = await runCliAsync(['score', GOOD, '--output', `${dir}/report.txt`]);
+    const result = await runMain(['score', GOOD, '--output', `${dir}/report.txt`]);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(`${dir}/report.txt: cannot write: permission denied\n`);
     expect(readdirSync(dir)).toEqual(before);
@@ -129,7 +78,7 @@ describe('--output', () => {
     expect(readdirSync(dir)).toEqual(['report.txt']);
 
     // And a run that works replaces it whole.
-    const ok = await runCliAsync(['score', GOOD, '--output', 'report.txt'], { cwd: dir });
+    const ok = await runMain(['score', GOOD, '--output', 'report.txt'], { cwd: dir });
     expect(ok).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toMatch(/^Acme Corp/m);
     expect(readdirSync(dir)).toEqual(['report.txt']);
@@ -138,7 +87,7 @@ describe('--output', () => {
   it('a --min-stage the --rubric lacks is refused before the report file is touched', async () => {
     const dir = folder('min-stage-first');
     writeFileSync(join(dir, 'report.txt'), 'the previous report\n');
-    const result = await runCliAsync(
+    const result = await runMain(
       ['score', GOOD, '-o', 'report.txt', '--rubric', 'social-business', '--min-stage', 'mature'],
       { cwd: dir },
     );
@@ -153,7 +102,7 @@ describe('--output', () => {
   it('a name too long for the file system: a clear error, exit 2', async () => {
     const dir = folder('long-name');
     const name = `${'r'.repeat(300)}.txt`;
-    const result = await runCliAsync(['score', GOOD, '--output', name], { cwd: dir });
+    const result = await runMain(['score', GOOD, '--output', name], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(`${name}: cannot write: the name is too long\n`);
     expect(readdirSync(dir)).toEqual([]);
@@ -162,7 +111,7 @@ describe('--output', () => {
   it('a name just under the limit is written, through a shorter temporary name', async () => {
     const dir = folder('long-name-ok');
     const name = `${'r'.repeat(250)}.txt`;
-    const result = await runCliAsync(['score', GOOD, '--output', name], { cwd: dir });
+    const result = await runMain(['score', GOOD, '--output', name], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(dir)).toEqual([name]);
   });
@@ -171,14 +120,14 @@ describe('--output', () => {
     const dir = folder('link-loop');
     symlinkSync('loop-b', join(dir, 'loop-a'));
     symlinkSync('loop-a', join(dir, 'loop-b'));
-    const written = await runCliAsync(['score', GOOD, '--output', 'loop-a/report.txt'], {
+    const written = await runMain(['score', GOOD, '--output', 'loop-a/report.txt'], {
       cwd: dir,
     });
     expectCleanFailure(written, 2);
     expect(written.stderr).toBe(
       'loop-a/report.txt: cannot write: too many levels of symbolic links\n',
     );
-    const read = await runCliAsync(['score', 'loop-a'], { cwd: dir });
+    const read = await runMain(['score', 'loop-a'], { cwd: dir });
     expectCleanFailure(read, 2);
     expect(read.stderr).toBe('loop-a: cannot read: too many levels of symbolic links\n');
   });
@@ -211,7 +160,7 @@ describe('atomic writes', () => {
 describe('file arguments', () => {
   it('a glob that matches nothing is an error naming the pattern, exit 2', async () => {
     const dir = folder('globs');
-    const result = await runCliAsync(['score', 'answers/*.yaml'], { cwd: dir });
+    const result = await runMain(['score', 'answers/*.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe('answers/*.yaml: no files match this pattern\n');
   });
@@ -219,7 +168,7 @@ describe('file arguments', () => {
   it('still scores the files that exist, and exits 2 for the pattern that matched nothing', async () => {
     const dir = folder('globs-mixed');
     copyFileSync(GOOD, join(dir, 'team.yaml'));
-    const result = await runCliAsync(['score', 'team.yaml', 'other-*.yaml'], { cwd: dir });
+    const result = await runMain(['score', 'team.yaml', 'other-*.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^Acme Corp/m);
     expect(result.stderr).toBe('other-*.yaml: no files match this pattern\n');

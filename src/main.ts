@@ -1,6 +1,6 @@
 import { ExitCode, UserError } from './problems/user-error.js';
 import type { Io } from './io.js';
-import { CommanderError, createProgram } from './cli/program.js';
+import { checkHelpTopic, CommanderError, createProgram } from './cli/program.js';
 
 export type { Io } from './io.js';
 
@@ -14,6 +14,7 @@ export async function main(io: Io): Promise<number> {
     const program = createProgram(io, (chosen) => {
       run = chosen;
     });
+    checkHelpTopic(program, io.argv);
     try {
       await program.parseAsync(io.argv, { from: 'user' });
     } catch (error) {

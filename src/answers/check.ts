@@ -53,14 +53,16 @@ export function checkAnswersAgainstRubric(
     if ('problem' in found) problems.push({ path: ['target'], message: found.problem });
   }
   if (options.strict) {
-    for (const id of questions.keys()) {
-      if (!file.answers.has(id)) {
-        problems.push({
-          path: ['answers'],
-          message: `question "${id}" is unanswered (--strict)`,
-          at: 'key',
-        });
-      }
+    // One problem per file, naming the questions (the first ten and how many more).
+    const missing = [...questions.keys()].filter((id) => !file.answers.has(id));
+    if (missing.length > 0) {
+      const shown = missing.slice(0, 10).join(', ');
+      const more = missing.length > 10 ? ` and ${missing.length - 10} more` : '';
+      problems.push({
+        path: ['answers'],
+        message: `${missing.length} question${missing.length === 1 ? ' is' : 's are'} unanswered (--strict): ${shown}${more}`,
+        at: 'key',
+      });
     }
   }
   return problems;

@@ -1,13 +1,22 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { codePointOrder } from '../engine/order.js';
 import { UserError } from '../problems/user-error.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** The argument that names standard input. */
+export const STDIN = '-';
+
+/** What a folder argument scores: answers files by their extension. */
+const ANSWERS_FILE = /\.(ya?ml|json)$/i;
+
 /**
- * Expands file arguments: existing paths stay as they are, globs are expanded by the tool (so
- * quoted globs work in every shell). Returns the files sorted and without duplicates, and one
- * problem per pattern that matched nothing.
+ * Expands file arguments: existing files stay as they are; a folder stands for the `*.yaml`,
+ * `*.yml` and `*.json` files under it (hidden folders and node_modules skipped); globs are expanded
+ * by the tool (so quoted globs work in every shell); `-` is standard input, kept first. Returns
+ * the files sorted by code point and without duplicates, and one problem per argument that
+ * matched nothing.
  */
 export async function expandFiles(
   args: readonly string[],
@@ -15,8 +24,22 @@ export async function expandFiles(
 ): Promise<{ files: string[]; problems: UserError[] }> {
   const files = new Set<string>();
   const problems: UserError[] = [];
+  let stdin = false;
   for (const arg of args) {
-    if (!GLOB_CHARS.test(arg) || existsSync(resolve(cwd, arg))) {
+    if (arg === STDIN) {
+      stdin = true;
+      continue;
+    }
+    const path = resolve(cwd, arg);
+    if (isFolder(path)) {
+      const found = answersFilesUnder(path, arg);
+      if (found.length === 0) {
+        problems.push(new UserError(`${arg}: no .yaml, .yml or .json files in this folder`));
+      }
+      for (const file of found) files.add(file);
+      continue;
+    }
+    if (!GLOB_CHARS.test(arg) || existsSync(path)) {
       files.add(arg);
       continue;
     }
@@ -33,6 +56,41 @@ export async function expandFiles(
     }
     for (const match of matches) files.add(match);
   }
-  // Code-unit order: the same on every machine and locale.
-  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems };
+  const sorted = [...files].sort(codePointOrder);
+  return { files: stdin ? [STDIN, ...sorted] : sorted, problems };
+}
+
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The answers files under a folder, named from `shown` (the folder as the user typed it). */
+function answersFilesUnder(folder: string, shown: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(join(dir, entry.name), name);
+      else if (
+        ANSWERS_FILE.test(entry.name) &&
+        (entry.isFile() || linksToFile(join(dir, entry.name)))
+      )
+        found.push(name);
+    }
+  };
+  walk(folder, shown.replace(/\/+$/, ''));
+  return found;
 }

@@ -55,8 +55,10 @@ export async function rubricForAnswers(
     return await rubrics.get(named, dirname(path));
   } catch (error) {
     if (!(error instanceof UserError) || error.problems.length > 0) throw error;
-    throw new UserError(error.message, {
-      problems: await source!.position([{ path: ['rubric'], message: error.message }]),
+    // In the file, the problem is the file's: no "maturity:" prefix.
+    const message = error.message.replace(/^maturity: /, '');
+    throw new UserError(message, {
+      problems: await source!.position([{ path: ['rubric'], message }]),
     });
   }
 }

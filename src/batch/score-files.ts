@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { loadAnswersFile } from '../answers/load.js';
+import { loadAnswersFile, parseAnswersText } from '../answers/load.js';
+import { readTextStream } from '../source/read-text.js';
+import { STDIN } from './expand.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
@@ -15,6 +17,8 @@ export interface ScoringOptions {
   rubric?: string;
   moves?: number;
   strict?: boolean;
+  /** Standard input, for the file `-`. */
+  stdin?: AsyncIterable<unknown>;
   /** `--target`, resolved per rubric (a stage number, or why the rubric has none such). */
   target?: (rubric: Rubric) => number | string | undefined;
 }
@@ -44,7 +48,18 @@ export async function* scoreFiles(
   rubrics: RubricCache,
   options: ScoringOptions,
 ): AsyncGenerator<NamedOutcome> {
-  for (const file of files) yield { file, ...(await scoreFile(file, cwd, rubrics, options)) };
+  for (const file of files) {
+    const outcome = await scoreFile(file, cwd, rubrics, options);
+    yield { file: file === STDIN ? STDIN_NAME : file, ...outcome };
+  }
+}
+
+/** How standard input is named in reports and messages. */
+export const STDIN_NAME = '<stdin>';
+
+async function readStdin(options: ScoringOptions): Promise<string> {
+  if (!options.stdin) throw new UserError(`maturity: ${STDIN_NAME} is not available here`);
+  return readTextStream(options.stdin, STDIN_NAME);
 }
 
 /** Reads, validates and scores one answers file. User errors become problems; bugs are thrown. */
@@ -56,21 +71,23 @@ export async function scoreFile(
 ): Promise<FileOutcome> {
   const warnings: string[] = [];
   try {
-    const path = resolve(cwd, file);
-    const source = await loadAnswersFile(path, file);
+    // Standard input is named <stdin>; a rubric path in it is relative to the working folder.
+    const shown = file === STDIN ? STDIN_NAME : file;
+    const path = resolve(cwd, shown);
+    const source =
+      file === STDIN
+        ? await parseAnswersText(await readStdin(options), STDIN_NAME)
+        : await loadAnswersFile(path, file);
     if (!source.answers) return { problems: source.problems, warnings };
     const answers = source.answers;
     const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);
-    warnings.push(...rubricWarnings(file, answers, rubric, options.rubric));
+    warnings.push(...rubricWarnings(shown, answers, rubric, options.rubric));
     const problems = checkAnswersAgainstRubric(answers, rubric, {
       strict: options.strict ?? false,
     });
     if (problems.length > 0) return { problems: await source.position(problems), warnings };
-    const target = options.target?.(rubric);
-    if (typeof target === 'string')
-      return { problems: [{ path: '', message: `maturity: ${target}` }], warnings };
     return {
-      result: scoredFile(file, answers, rubric, { ...options, target: () => target }),
+      result: scoredFile(shown, answers, rubric, options),
       answers,
       problems: [],
       warnings,

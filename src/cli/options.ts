@@ -20,6 +20,19 @@ export function parseChoice<T extends string>(
   return chosen as T;
 }
 
+/** A percentage flag ("80", "80%" or "72.5") as a share in [0, 1]; undefined without the flag. */
+export function parsePercent(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+  const number = match ? Number(match[1]) : NaN;
+  if (!(number >= 0 && number <= 100)) {
+    throw new UserError(
+      `maturity: ${flag} must be a percentage from 0 to 100, not ${JSON.stringify(value)}`,
+    );
+  }
+  return number / 100;
+}
+
 /** `--combine`, which only means something for files combined into teams. */
 export function parseCombine(value: string | undefined, combines: boolean): CombineRule {
   if (value !== undefined && !combines) {
@@ -39,9 +52,9 @@ export function refuseEmpty(
   }
 }
 
-export function parseMoves(value: string | undefined): number {
+export function parseMoves(value: string | number | undefined): number {
   if (value === undefined) return DEFAULT_MOVES;
-  if (!/^\d+$/.test(value))
+  if (!/^\d+$/.test(String(value)))
     throw new UserError(`maturity: --moves must be a whole number, not "${value}"`);
   return Number(value);
 }

@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_MOVES } from '../engine/analyse.js';
 import { FORMATS } from '../report/index.js';
 import type { Io } from '../io.js';
+import { UserError } from '../problems/user-error.js';
 import {
   runRubricInit,
   runRubricList,
@@ -70,7 +71,10 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
         'maturity assess',
         'maturity assess team.yaml --resume',
         'maturity assess team.yaml --stage presence',
-      ),
+      ) +
+        '\nIt needs a terminal: without one (piped, CI) it exits 2; use `maturity template` and' +
+        ' `maturity score` instead.\n--resume and --force cannot be used together.\n' +
+        'Exit codes: 0 done · 2 usage or input error · 130 stopped with Ctrl-C (answers saved)\n',
     )
     .action((file: string, options: Record<string, unknown>) =>
       setRun(async () => (await import('./assess.js')).runAssess(io, file, options)),
@@ -79,13 +83,20 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
   program
     .command('score')
     .description('score answers files and report stage, gaps and moves')
-    .argument('<files...>', 'answers files or globs (quote globs to let the tool expand them)')
+    .argument(
+      '<files...>',
+      'answers files, folders (their *.yaml, *.yml, *.json), globs (quote them), or - for stdin',
+    )
     .option('--rubric <name|path>', 'built-in rubric name or rubric file (default: from each file)')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'),
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .option('--min-stage <id|number>', 'exit 1 when any file is below this stage')
+    .option('--min-stage <id|name|number>', 'exit 1 when any file is below this stage')
+    .option(
+      '--min-completeness <percent>',
+      'exit 1 when any file has answered less than this share of the questions',
+    )
     .option(
       '--target <id|name|number>',
       "the stage to aim for: progress and a phased roadmap (default: each file's target:)",
@@ -102,7 +113,12 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
         "how a team's answers combine, with --group-by (default: median)",
       ).choices(['median', 'mean', 'min']),
     )
-    .option('--moves <n>', 'how many recommended moves to show', String(DEFAULT_MOVES))
+    .addOption(
+      new Option('--moves <n>', 'how many recommended moves to show').default(
+        DEFAULT_MOVES,
+        String(DEFAULT_MOVES),
+      ),
+    )
     .option('--strict', 'unanswered questions are errors')
     .option('--no-color', 'disable colour')
     .addHelpText(
@@ -111,7 +127,8 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
         'maturity score examples/acme-engagement.yaml',
         "maturity score 'answers/*.yaml' --format csv --output summary.csv",
         'maturity score team.yaml --min-stage formalized --format junit -o report.xml',
-      ),
+        "maturity score 'team/*.yaml' --group-by organization",
+      ) + exitCodes('--min-stage, --min-completeness'),
     )
     .action((files: string[], options: Record<string, unknown>) =>
       setRun(async () => runScore(io, files, options)),
@@ -143,7 +160,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       examples(
         "maturity progress 'examples/history/*.yaml'",
         "maturity progress 'assessments/*.yaml' --since 2026-01-01 --fail-on-regression",
-      ) + EXIT_CODES,
+      ) + exitCodes('--fail-on-regression'),
     )
     .action((files: string[], options: Record<string, unknown>) =>
       setRun(async () => (await import('./progress.js')).runProgress(io, files, options)),
@@ -251,8 +268,37 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
   return program;
 }
 
-const EXIT_CODES =
-  '\nExit codes: 0 done · 1 a check failed (--min-stage, --fail-on-regression) · 2 usage or input error\n';
+/** The exit codes a command's help lists, with the options that make it fail a check. */
+function exitCodes(checks: string): string {
+  return `\nExit codes: 0 done · 1 a check failed (${checks}) · 2 usage or input error\n`;
+}
+
+/**
+ * `maturity help nope` and `maturity rubric help nope` are unknown-command errors, like
+ * `maturity nope` (commander would print the whole help instead).
+ */
+export function checkHelpTopic(program: Command, argv: readonly string[]): void {
+  let level = program;
+  for (let i = 0; i < argv.length; i += 1) {
+    const word = argv[i]!;
+    if (word.startsWith('-')) return;
+    if (word === 'help') {
+      const topic = argv[i + 1];
+      if (topic === undefined || topic.startsWith('-')) return;
+      const names = level.commands.map((c) => c.name()).filter((name) => name !== 'help');
+      if (!names.includes(topic)) {
+        const where = level === program ? 'maturity' : `maturity ${level.name()}`;
+        throw new UserError(
+          `maturity: unknown command '${topic}' (the commands of ${where} are ${names.join(', ')})`,
+        );
+      }
+      return;
+    }
+    const next = level.commands.find((c) => c.name() === word);
+    if (!next) return;
+    level = next;
+  }
+}
 
 function oneLine(text: string): string {
   return text

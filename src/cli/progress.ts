@@ -28,7 +28,7 @@ export interface ProgressCommandOptions {
   target?: string;
   format?: string;
   output?: string;
-  moves?: string;
+  moves?: string | number;
   failOnRegression?: boolean;
   color?: boolean;
 }

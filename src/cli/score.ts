@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { FORMATS, reporters } from '../report/index.js';
-import { summaryRow } from '../report/outline.js';
-import type { SummaryRow } from '../report/types.js';
+import { failureRow, summaryRow } from '../report/outline.js';
 import { openSink } from '../fs/sink.js';
 import { expandFiles } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
@@ -14,11 +13,15 @@ import {
   parseChoice,
   parseCombine,
   parseMoves,
+  parsePercent,
   progressLine,
   refuseEmpty,
 } from './options.js';
 import { groupFiles, parseGroupBy, scoreGroup, type MemberFile } from '../batch/group.js';
-import type { Result } from '../report/types.js';
+import type { Failure, Gate, Result, SummaryRow } from '../report/types.js';
+import type { Rubric } from '../rubric/types.js';
+import { EPSILON } from '../engine/score.js';
+import { percent } from '../format/numbers.js';
 import { whoLabel } from '../report/wording.js';
 
 export interface ScoreCommandOptions {
@@ -26,10 +29,11 @@ export interface ScoreCommandOptions {
   format?: string;
   output?: string;
   minStage?: string;
+  minCompleteness?: string;
   target?: string;
   groupBy?: string;
   combine?: string;
-  moves?: string;
+  moves?: string | number;
   strict?: boolean;
   color?: boolean;
 }
@@ -47,9 +51,15 @@ export async function runScore(
     ['--min-stage', options.minStage, 'a stage id, name or number'],
     ['--target', options.target, 'a stage id, name or number'],
   ]);
+  const minCompleteness = parsePercent('--min-completeness', options.minCompleteness);
+  const groupBy = options.groupBy === undefined ? undefined : parseGroupBy(options.groupBy);
+  const combine = parseCombine(options.combine, groupBy !== undefined);
   const rubrics = new RubricCache(io.cwd);
   const minimumFor = stageOption(options.minStage, '--min-stage');
   const targetFor = stageOption(options.target, '--target');
+  /** Why `rubric` lacks a stage --min-stage or --target names, if it does. */
+  const lacking = (rubric: Rubric) =>
+    [minimumFor(rubric), targetFor(rubric)].find((stage) => typeof stage === 'string');
   // What a whole rubric lacks (a stage --min-stage or --target names) is said once, not per file.
   const said = new Set<string>();
   const sayOnce = (line: string) => {
@@ -57,16 +67,12 @@ export async function runScore(
     said.add(line);
     io.stderr.write(`${line}\n`);
   };
-  // A --rubric that cannot be loaded, or that lacks the --min-stage asked for, stops everything at
-  // once, before any output, rather than failing every file.
+  // A --rubric that cannot be loaded, or that lacks a stage asked for, stops everything at once,
+  // before any output, rather than failing every file.
   if (options.rubric !== undefined) {
-    const rubric = await rubrics.get(options.rubric);
-    for (const stage of [minimumFor(rubric), targetFor(rubric)]) {
-      if (typeof stage === 'string') throw new UserError(`maturity: ${stage}`);
-    }
+    const problem = lacking(await rubrics.get(options.rubric));
+    if (problem !== undefined) throw new UserError(`maturity: ${problem}`);
   }
-  const groupBy = options.groupBy === undefined ? undefined : parseGroupBy(options.groupBy);
-  const combine = parseCombine(options.combine, groupBy !== undefined);
   const { files, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
   let failed = globProblems.length > 0;
@@ -81,30 +87,73 @@ export async function runScore(
       : { path: resolve(io.cwd, options.output), shown: options.output },
   );
   const rows: SummaryRow[] = [];
-  const below: string[] = [];
-  /** Writes one result's report, after checking it against --min-stage. */
-  const report = (result: Result) => {
+  let results = 0;
+  const belowStage: string[] = [];
+  const incomplete: string[] = [];
+  const gated = options.minStage !== undefined || minCompleteness !== undefined;
+  /** The gate of a result: --min-stage and --min-completeness checked against it. */
+  const gateOf = (result: Result): Gate | undefined => {
+    if (!gated) return undefined;
+    const a = result.assessment;
     const minimum = minimumFor(result.rubric);
-    if (typeof minimum === 'string') {
-      // The result is reported; the gate cannot be checked with its rubric, which is said once.
+    const stage = typeof minimum === 'number' ? minimum : undefined;
+    const stageOk = stage === undefined || a.currentStage.number >= stage;
+    const completeOk = minCompleteness === undefined || a.completeness >= minCompleteness - EPSILON;
+    const name = result.source ?? whoLabel(result) ?? '';
+    if (!stageOk) belowStage.push(name);
+    if (!completeOk) incomplete.push(name);
+    return {
+      minimum:
+        stage === undefined
+          ? null
+          : {
+              number: stage,
+              id: stage === 0 ? null : result.rubric.stages[stage - 1]!.id,
+              name: stage === 0 ? null : result.rubric.stages[stage - 1]!.name,
+            },
+      minimumCompleteness: minCompleteness ?? null,
+      passed: stageOk && completeOk,
+    };
+  };
+  /** Writes one result's report, with its gate. */
+  const report = (scored: Result) => {
+    const problem = lacking(scored.rubric);
+    if (problem !== undefined) {
+      // The result is reported; what its rubric lacks is said once, and the run exits 2.
       progress.clear();
-      sayOnce(`maturity: ${minimum}`);
+      sayOnce(`maturity: ${problem}`);
       failed = true;
-    } else if (minimum !== undefined && result.assessment.currentStage.number < minimum) {
-      below.push(result.source ?? whoLabel(result) ?? '');
     }
-    sink.write(reporter.item(result, rows.length, reportOptions));
+    const gate = gateOf(scored);
+    const result = gate ? { ...scored, gate } : scored;
+    sink.write(reporter.item(result, results, reportOptions));
+    results += 1;
     rows.push(summaryRow(result));
   };
+  const reportInvalid = (failure: Failure) => {
+    sink.write(reporter.invalid(failure, reportOptions));
+    rows.push(failureRow(failure));
+  };
+
   const progress = progressLine(io, files.length);
   const members: MemberFile[] = [];
-  try {
+  // Nothing is written before the first file has scored: a stage its rubric lacks stops the run
+  // with no output, as it does with --rubric. Invalid files before it wait.
+  let started = false;
+  let waiting: Failure[] = [];
+  const start = () => {
+    started = true;
     sink.write(reporter.begin(reportOptions));
+    for (const failure of waiting) reportInvalid(failure);
+    waiting = [];
+  };
+  try {
     const outcomes = scoreFiles(files, io.cwd, rubrics, {
       ...(options.rubric !== undefined && { rubric: options.rubric }),
       moves,
       strict: options.strict ?? false,
       target: targetFor,
+      stdin: io.stdin,
     });
     for await (const outcome of outcomes) {
       progress.tick();
@@ -113,20 +162,27 @@ export async function runScore(
       if (!outcome.result) {
         failed = true;
         for (const problem of outcome.problems) sayOnce(formatProblem(problem));
-      } else if (groupBy) {
+        const failure = { source: outcome.file, problems: outcome.problems };
+        if (started) reportInvalid(failure);
+        else waiting.push(failure);
+        continue;
+      }
+      if (!started) {
+        const problem = lacking(outcome.result.rubric);
+        if (problem !== undefined) throw new UserError(`maturity: ${problem}`);
+        start();
+      }
+      if (groupBy) {
         members.push({ file: outcome.file, answers: outcome.answers!, result: outcome.result });
       } else {
         report(outcome.result);
       }
     }
     progress.clear();
+    if (!started) start();
     if (groupBy) {
       for (const group of groupFiles(members, groupBy)) {
-        const scored = scoreGroup(group, groupBy, {
-          combine,
-          moves,
-          target: targetFor,
-        });
+        const scored = scoreGroup(group, groupBy, { combine, moves, target: targetFor });
         if ('problem' in scored) {
           failed = true;
           sayOnce(scored.problem);
@@ -142,13 +198,17 @@ export async function runScore(
     sink.abort();
     throw error;
   }
-  const belowMinimum = below.length > 0;
-  if (belowMinimum) {
+  if (belowStage.length > 0) {
     io.stderr.write(
-      `maturity: below the minimum stage ${options.minStage} (--min-stage): ${listed(below)}\n`,
+      `maturity: below the minimum stage ${options.minStage} (--min-stage): ${listed(belowStage)}\n`,
+    );
+  }
+  if (incomplete.length > 0) {
+    io.stderr.write(
+      `maturity: below the minimum completeness ${percent(minCompleteness!)} (--min-completeness): ${listed(incomplete)}\n`,
     );
   }
   // A file that could not be scored, or checked, wins over a gate that was not met.
   if (failed) return ExitCode.usage;
-  return belowMinimum ? ExitCode.checkFailed : ExitCode.ok;
+  return belowStage.length + incomplete.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
 }

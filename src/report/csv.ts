@@ -1,4 +1,4 @@
-import type { Result, StreamingReporter } from './types.js';
+import type { Failure, Result, StreamingReporter } from './types.js';
 
 /** RFC 4180 ends every record with CRLF. */
 const EOL = '\r\n';
@@ -16,6 +16,10 @@ const FIXED_COLUMNS: Column[] = [
   { name: 'file', cell: (r) => text(r.source) },
   { name: 'organization', cell: (r) => text(r.organization) },
   { name: 'unit', cell: (r) => text(r.unit) },
+  { name: 'respondent', cell: (r) => text(r.respondent) },
+  { name: 'role', cell: (r) => text(r.role) },
+  { name: 'assessed_at', cell: (r) => text(r.assessedAt) },
+  { name: 'status', cell: () => 'ok' },
   { name: 'rubric', cell: (r) => text(r.assessment.rubric.id) },
   { name: 'current_stage', cell: (r) => String(r.assessment.currentStage.number) },
   { name: 'current_stage_id', cell: (r) => text(r.assessment.currentStage.id) },
@@ -36,6 +40,12 @@ const FIXED_COLUMNS: Column[] = [
     cell: ({ assessment: { target } }) => (target === null ? '' : String(target.progress)),
   },
 ];
+
+/** With --min-stage or --min-completeness, whether the row passes. */
+const GATE_COLUMN: Column = {
+  name: 'gate_passed',
+  cell: (r) => (r.gate === undefined ? '' : String(r.gate.passed)),
+};
 
 /** A team's row also says how many respondents it combines and how far they agree. */
 const TEAM_COLUMNS: Column[] = [
@@ -58,20 +68,47 @@ const TEAM_COLUMNS: Column[] = [
  * its own (the registry makes one per run).
  */
 export function createCsvReporter(): StreamingReporter {
-  let columns: Column[] = [];
-  const row = (result: Result) => record(columns.map((column) => column.cell(result)));
+  let columns: Column[] | undefined;
+  // Invalid files that come before the first result wait for the header its rubric decides.
+  let waiting: Failure[] = [];
+  const row = (result: Result) => record(columns!.map((column) => column.cell(result)));
+  const invalidRow = (failure: Failure) =>
+    record(
+      (columns ?? FIXED_COLUMNS).map((column) =>
+        column.name === 'file' ? text(failure.source) : column.name === 'status' ? 'invalid' : '',
+      ),
+    );
   return {
-    begin: () => '',
-    item: (result, index) => {
-      if (index > 0) return row(result);
+    begin: () => {
+      columns = undefined;
+      waiting = [];
+      return '';
+    },
+    item: (result) => {
+      if (columns) return row(result);
       columns = [
         ...FIXED_COLUMNS,
+        ...(result.gate ? [GATE_COLUMN] : []),
         ...(result.team ? TEAM_COLUMNS : []),
         ...result.rubric.stages.map((stage, i) => stageColumn(i + 1, stage.id)),
       ];
-      return record(columns.map((column) => column.name)) + row(result);
+      const held = waiting.map(invalidRow).join('');
+      waiting = [];
+      return record(columns.map((column) => column.name)) + held + row(result);
     },
-    end: () => '',
+    invalid: (failure) => {
+      if (columns) return invalidRow(failure);
+      waiting.push(failure);
+      return '';
+    },
+    end: () => {
+      if (columns || waiting.length === 0) return '';
+      // Nothing scored: the fixed columns only.
+      const out =
+        record(FIXED_COLUMNS.map((column) => column.name)) + waiting.map(invalidRow).join('');
+      waiting = [];
+      return out;
+    },
   };
 }
 

@@ -12,7 +12,7 @@ export type Format = (typeof FORMATS)[number];
 export const reporters: Record<Format, () => Promise<StreamingReporter>> = {
   text: async () => textReporter,
   json: async () => jsonReporter,
-  markdown: async () => (await import('./markdown.js')).markdownReporter,
+  markdown: async () => (await import('./markdown.js')).createMarkdownReporter(),
   csv: async () => (await import('./csv.js')).createCsvReporter(),
   junit: async () => (await import('./junit.js')).junitReporter,
 };

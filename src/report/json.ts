@@ -48,6 +48,7 @@ export function jsonResult(result: Result): Record<string, unknown> {
     unanswered: assessment.unanswered,
     benchmarks: assessment.benchmarks,
     target: assessment.target,
+    ...(result.gate && { gate: result.gate }),
     ...(team && {
       group: result.group,
       combine: team.combine,
@@ -62,7 +63,10 @@ export function jsonResult(result: Result): Record<string, unknown> {
   };
 }
 
-/** `{ "schemaVersion": 1, "results": [...] }`, streamed one result at a time. */
+/**
+ * `{ "schemaVersion": 1, "results": [...], "errors": [...] }`, streamed one result at a time; the
+ * files that could not be scored come at the end, in `errors`, with their problems.
+ */
 export const jsonReporter: StreamingReporter = {
   begin: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n  "results": [`,
   item: (result: Result, index: number, _options: ReportOptions) => {
@@ -71,5 +75,25 @@ export const jsonReporter: StreamingReporter = {
     const body = nested.slice(nested.indexOf('[\n') + 2, nested.lastIndexOf('\n  ]'));
     return `${index === 0 ? '\n' : ',\n'}${body}`;
   },
-  end: (rows: readonly SummaryRow[]) => `${rows.length === 0 ? '' : '\n  '}]\n}\n`,
+  invalid: () => '',
+  end: (rows: readonly SummaryRow[]) => {
+    const scored = rows.some((row) => row.status === 'ok');
+    const errors = rows.flatMap((row) =>
+      row.status === 'invalid'
+        ? [
+            {
+              source: row.source,
+              problems: row.problems.map((p) => ({
+                line: p.line ?? null,
+                column: p.line === undefined ? null : (p.column ?? 1),
+                path: p.path,
+                message: p.message,
+              })),
+            },
+          ]
+        : [],
+    );
+    const list = JSON.stringify({ errors }, null, 2);
+    return `${scored ? '\n  ' : ''}],\n  "errors": ${list.slice(list.indexOf('['), list.lastIndexOf('\n}'))}\n}\n`;
+  },
 };

@@ -1,29 +1,87 @@
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
-import type { Result, StreamingReporter } from './types.js';
+import { formatProblem } from '../problems/user-error.js';
+import { countProblems, gateWords } from './outline.js';
+import type { Failure, Result, StreamingReporter } from './types.js';
 import { nonLinearNotes, pathSentence, stepWords, whereLabel, whoLabel } from './wording.js';
 import { percent } from '../format/numbers.js';
 
 /**
- * JUnit XML for CI dashboards: a test suite per answers file, a test case per stage, failed when the
- * stage is not attained. Totals on <testsuites> are left out: they are unknown when it is opened.
+ * JUnit XML for CI dashboards: a test suite per answers file (or team), a test case per stage,
+ * failed when the stage is not attained. With a gate (--min-stage, --min-completeness) a test case
+ * per gate comes first, and stages above the minimum that are not attained are skipped rather
+ * than failed, so a dashboard is red exactly when a gate fails. An invalid file is a suite with an
+ * <error>. Totals on <testsuites> are left out: they are unknown when it is opened.
  */
 export const junitReporter: StreamingReporter = {
   begin: () => '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="maturity">\n',
   item: (result) => renderSuite(result),
+  invalid: (failure) => renderInvalid(failure),
   end: () => '</testsuites>\n',
 };
 
-/** One <testsuite> for a scored file. */
+/** A test case: passed, failed, skipped, or passed with a note. */
+interface TestCase {
+  name: string;
+  outcome: 'passed' | 'failure' | 'skipped';
+  message?: string;
+  type?: string;
+  details?: string;
+  note?: string;
+}
+
+/** One <testsuite> for a scored file or a team. */
 export function renderSuite(result: Result): string {
   const a = result.assessment;
-  const failures = a.stages.filter((stage) => !stage.attained).length;
-  // A target is an aspiration, not a gate: not reached is skipped, never failed.
-  const targetCase = a.target === null ? 0 : 1;
-  const skipped = a.target !== null && !a.target.reached ? 1 : 0;
+  const gate = result.gate;
+  const minimum = gate?.minimum?.number ?? 0;
+  const cases: TestCase[] = [];
+  for (const words of gate ? gateCases(result) : []) cases.push(words);
+  for (const stage of a.stages) {
+    const name = `Stage ${stage.number} ${stage.name}`;
+    if (stage.score === null) {
+      cases.push({
+        name,
+        outcome: 'passed',
+        note: `${stage.name} is n/a: every question of it was answered n/a, so it counts as attained.`,
+      });
+    } else if (stage.attained) {
+      cases.push({ name, outcome: 'passed' });
+    } else if (gate && stage.number > minimum) {
+      cases.push({
+        name,
+        outcome: 'skipped',
+        message: `not attained (${failureMessage(stage.score, stage.threshold)}), and not required by the gate`,
+      });
+    } else {
+      cases.push({
+        name,
+        outcome: 'failure',
+        type: 'not-attained',
+        message: failureMessage(stage.score, stage.threshold),
+        details: failureDetails(result, stage),
+      });
+    }
+  }
+  if (a.target) {
+    // A target is an aspiration, not a gate: not reached is skipped, never failed.
+    const { stage, reached, progress, phases } = a.target;
+    const name = stage.number === 0 ? 'stage 0' : `${stage.name}`;
+    cases.push(
+      reached
+        ? { name: `reaches target ${name}`, outcome: 'passed' }
+        : {
+            name: `reaches target ${name}`,
+            outcome: 'skipped',
+            message: `${percent(progress)} of the way to ${name}; ${phases.length} phase${phases.length === 1 ? '' : 's'} to go`,
+          },
+    );
+  }
+
+  const count = (outcome: TestCase['outcome']) => cases.filter((c) => c.outcome === outcome).length;
   const out: string[] = [];
   out.push(
-    `  <testsuite name="${xml(suiteName(result))}" tests="${a.stages.length + targetCase}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    `  <testsuite name="${xml(suiteName(result))}" tests="${cases.length}" failures="${count('failure')}" errors="0" skipped="${count('skipped')}">`,
   );
   const properties: [string, string | undefined][] = [
     ['organization', result.organization],
@@ -36,45 +94,91 @@ export function renderSuite(result: Result): string {
     ['completeness', String(a.completeness)],
     ['target', a.target ? String(a.target.stage.number) : undefined],
     ['targetProgress', a.target ? String(a.target.progress) : undefined],
+    ['gatePassed', gate ? String(gate.passed) : undefined],
   ];
   out.push('    <properties>');
   for (const [name, value] of properties) {
     if (value !== undefined) out.push(`      <property name="${name}" value="${xml(value)}"/>`);
   }
   out.push('    </properties>');
-
   const classname = xml(`${a.rubric.id}.${suiteName(result)}`);
-  for (const stage of a.stages) {
-    const open = `    <testcase classname="${classname}" name="${xml(`Stage ${stage.number} ${stage.name}`)}"`;
-    if (stage.score === null) {
-      out.push(
-        `${open}>`,
-        `      <system-out>${xmlText(`${stage.name} is n/a: every question of it was answered n/a, so it counts as attained.`)}</system-out>`,
-        '    </testcase>',
-      );
-    } else if (stage.attained) {
-      out.push(`${open}/>`);
-    } else {
-      out.push(
-        `${open}>`,
-        `      <failure message="${xml(failureMessage(stage.score, stage.threshold))}" type="not-attained">${xmlText(failureDetails(result, stage))}</failure>`,
-        '    </testcase>',
-      );
-    }
-  }
-  if (a.target) {
-    const { stage, reached, progress } = a.target;
-    const name = stage.number === 0 ? 'stage 0' : `${stage.name}`;
-    const open = `    <testcase classname="${classname}" name="${xml(`reaches target ${name}`)}"`;
-    if (reached) {
-      out.push(`${open}/>`);
-    } else {
-      const message = `${percent(progress)} of the way to ${name}; ${a.target.phases.length} phase${a.target.phases.length === 1 ? '' : 's'} to go`;
-      out.push(`${open}>`, `      <skipped message="${xml(message)}"/>`, '    </testcase>');
-    }
-  }
+  for (const c of cases) out.push(...testCase(classname, c));
   out.push('  </testsuite>');
   return `${out.join('\n')}\n`;
+}
+
+/** The gate's test cases: "reaches at least Formalized", "answers at least 80% of the questions". */
+function gateCases(result: Result): TestCase[] {
+  const gate = result.gate!;
+  const a = result.assessment;
+  const [stageWords, completenessWords] = [
+    gate.minimum ? gateWords({ ...gate, minimumCompleteness: null })[0] : undefined,
+    gate.minimumCompleteness !== null ? gateWords({ ...gate, minimum: null })[0] : undefined,
+  ];
+  const cases: TestCase[] = [];
+  if (gate.minimum && stageWords) {
+    const below = a.currentStage.number < gate.minimum.number;
+    const at =
+      a.currentStage.number === 0
+        ? 'stage 0'
+        : `stage ${a.currentStage.number} (${a.currentStage.name})`;
+    cases.push(
+      below
+        ? {
+            name: stageWords,
+            outcome: 'failure',
+            type: 'below-minimum',
+            message: `at ${at}, below the minimum`,
+          }
+        : { name: stageWords, outcome: 'passed' },
+    );
+  }
+  if (gate.minimumCompleteness !== null && completenessWords) {
+    const below = a.completeness < gate.minimumCompleteness;
+    cases.push(
+      below
+        ? {
+            name: completenessWords,
+            outcome: 'failure',
+            type: 'incomplete',
+            message: `${percent(a.completeness)} of the questions answered`,
+          }
+        : { name: completenessWords, outcome: 'passed' },
+    );
+  }
+  return cases;
+}
+
+function testCase(classname: string, c: TestCase): string[] {
+  const open = `    <testcase classname="${classname}" name="${xml(c.name)}"`;
+  switch (c.outcome) {
+    case 'passed':
+      return c.note === undefined
+        ? [`${open}/>`]
+        : [`${open}>`, `      <system-out>${xmlText(c.note)}</system-out>`, '    </testcase>'];
+    case 'skipped':
+      return [`${open}>`, `      <skipped message="${xml(c.message ?? '')}"/>`, '    </testcase>'];
+    case 'failure':
+      return [
+        `${open}>`,
+        `      <failure message="${xml(c.message ?? '')}" type="${c.type ?? 'failed'}">${xmlText(c.details ?? '')}</failure>`,
+        '    </testcase>',
+      ];
+  }
+}
+
+/** An invalid file: a suite of one test case in error, carrying every problem. */
+function renderInvalid(failure: Failure): string {
+  const count = countProblems(failure.problems);
+  const message = `not a valid answers file: ${count} problem${count === 1 ? '' : 's'}`;
+  return [
+    `  <testsuite name="${xml(failure.source)}" tests="1" failures="0" errors="1" skipped="0">`,
+    `    <testcase classname="maturity.${xml(failure.source)}" name="valid answers file">`,
+    `      <error message="${xml(message)}" type="invalid">${xmlText(failure.problems.map(formatProblem).join('\n'))}</error>`,
+    '    </testcase>',
+    '  </testsuite>',
+    '',
+  ].join('\n');
 }
 
 /** A file's suite is named for the file, a team's for who it is ("Contoso Outfitters"). */

@@ -1,7 +1,14 @@
 import { percent, twoDecimals } from '../format/numbers.js';
 import { shorten } from '../format/wrap.js';
 import { code, md } from './escape.js';
-import { outline, unknownSection, type Section, type StageStatus } from './outline.js';
+import {
+  countProblems,
+  outline,
+  unknownSection,
+  type GapRow,
+  type Section,
+  type StageStatus,
+} from './outline.js';
 import type { Result, StreamingReporter, SummaryRow } from './types.js';
 
 /** More unanswered questions than this fold into a <details> block. */
@@ -9,13 +16,33 @@ const UNANSWERED_SHOWN = 10;
 
 /**
  * The text report as GitHub-flavoured markdown, for a pull-request comment or a CI job summary.
- * Never coloured; every piece of text from a rubric or an answers file is escaped.
+ * Never coloured; every piece of text from a rubric or an answers file is escaped. One result is
+ * its report; several (or any invalid file) make a job summary: the summary table first, so that
+ * `>> "$GITHUB_STEP_SUMMARY"` shows one screen, then each report folded in a <details> block. The
+ * summary comes first, so the reports are held until the end (a job summary is read by people:
+ * hundreds of files, not a hundred thousand). One reporter per run.
  */
-export const markdownReporter: StreamingReporter = {
-  begin: () => '',
-  item: (result, index) => `${index === 0 ? '' : '\n'}${renderMarkdown(result)}`,
-  end: (rows) => (rows.length > 1 ? `\n${renderSummary(rows)}` : ''),
-};
+export function createMarkdownReporter(): StreamingReporter {
+  const reports: { result: Result; text: string }[] = [];
+  return {
+    begin: () => '',
+    item: (result) => {
+      reports.push({ result, text: renderMarkdown(result) });
+      return '';
+    },
+    invalid: () => '',
+    end: (rows) => {
+      if (rows.length === 1 && reports.length === 1) return reports[0]!.text;
+      if (rows.length === 0) return '';
+      const folded = reports.map(({ result, text }) => {
+        const report = outline(result);
+        const line = `${report.who ?? report.source} — ${report.headline}`;
+        return `<details>\n<summary>${md(line)}</summary>\n\n${text}\n</details>\n`;
+      });
+      return [renderSummary(rows), ...folded].join('\n');
+    },
+  };
+}
 
 /** Renders one scored file as markdown. */
 export function renderMarkdown(result: Result): string {
@@ -26,6 +53,7 @@ export function renderMarkdown(result: Result): string {
   out.push(`**${md(report.headline)}**`, '');
   out.push(md(report.completeness));
   if (report.target) out.push('', md(report.target));
+  if (report.meaning.length > 0) out.push('', ...report.meaning.map((line) => `- ${md(line)}`));
   for (const section of report.sections) out.push('', ...renderSection(section));
   return `${out.join('\n')}\n`;
 }
@@ -49,13 +77,13 @@ function renderSection(section: Section): string[] {
       return [
         '### Gaps',
         '',
-        'Tenets below their stage threshold, largest impact first.',
+        `Tenets below their stage threshold, by stage, then by impact. ${md(section.impact)}`,
         '',
-        '| Stage | Tenet | Score | Threshold | Impact |',
-        '| :-- | :-- | --: | --: | --: |',
+        '| Stage | Tenet | Score | Threshold | Impact | Evidence |',
+        '| :-- | :-- | --: | --: | --: | :-- |',
         ...section.gaps.map(
           (gap) =>
-            `| ${md(gap.stage)} | ${md(gap.tenet)} | ${percent(gap.score)} | ${percent(gap.threshold)} | ${twoDecimals(gap.impact)} |`,
+            `| ${md(gap.stage)} | ${md(gap.tenet)} | ${percent(gap.score)} | ${percent(gap.threshold)} | ${twoDecimals(gap.impact)} | ${evidenceCell(gap.evidence)} |`,
         ),
       ];
     case 'path':
@@ -121,7 +149,7 @@ function renderSection(section: Section): string[] {
         '### Benchmarks',
         '',
         ...section.benchmarks.flatMap((b) => [
-          `- ${b.mark} ${md(b.sentence)}\\`,
+          `- ${b.mark} **${md(shorten(b.subject, 120))}**: ${md(b.sentence)}\\`,
           `  *${md(b.statement)}*`,
         ]),
       ];
@@ -175,6 +203,17 @@ function renderSection(section: Section): string[] {
   }
 }
 
+/** A gap's evidence in one table cell: each answered question's answer, and its note. */
+function evidenceCell(evidence: GapRow['evidence']): string {
+  if (evidence.length === 0) return '–';
+  return evidence
+    .map(
+      (e) =>
+        `${md(shorten(e.question, 60))}: ${md(e.answer)}${e.note === null ? '' : ` — “${md(e.note)}”`}`,
+    )
+    .join('<br>');
+}
+
 const STATUS: Record<StageStatus, string> = {
   'n/a': '✅ attained (n/a)',
   attained: '✅ attained',
@@ -183,13 +222,25 @@ const STATUS: Record<StageStatus, string> = {
 };
 
 function renderSummary(rows: readonly SummaryRow[]): string {
-  const out = [`## Summary of ${rows.length} files`, ''];
-  out.push('| File | Organization | Stage | Index | Answered |', '| :-- | :-- | :-- | --: | --: |');
+  const gated = rows.some((row) => row.status === 'ok' && row.gate !== null);
+  const noun = rows.some((row) => row.status === 'ok' && row.kind === 'team') ? 'teams' : 'files';
+  const out = [`## Summary of ${rows.length} ${noun}`, ''];
+  out.push(
+    `| Stage | Index | Answered |${gated ? ' Gate |' : ''} Organization | File |`,
+    `| :-- | --: | --: |${gated ? ' :-- |' : ''} :-- | :-- |`,
+  );
   for (const row of rows) {
-    const who = row.who;
+    if (row.status === 'invalid') {
+      const count = countProblems(row.problems);
+      out.push(
+        `| ❌ invalid | – | – |${gated ? ' – |' : ''} ${count} problem${count === 1 ? '' : 's'} | ${md(row.source)} |`,
+      );
+      continue;
+    }
     const stage = `${row.currentStage.number}/${row.stageCount}${row.currentStage.name === null ? '' : ` ${row.currentStage.name}`}`;
+    const gate = row.gate === null ? '–' : row.gate.passed ? '✅ pass' : '❌ fail';
     out.push(
-      `| ${md(row.source)} | ${who ? md(who) : '–'} | ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |`,
+      `| ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |${gated ? ` ${gate} |` : ''} ${row.who ? md(row.who) : '–'} | ${md(row.source)} |`,
     );
   }
   return `${out.join('\n')}\n`;

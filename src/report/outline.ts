@@ -2,7 +2,8 @@ import type { Assessment, BenchmarkResult, TeamResult } from '../engine/types.js
 import { percent } from '../format/numbers.js';
 import { findQuestion, stageNumberOf } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import type { Result, SummaryRow } from './types.js';
+import type { Problem } from '../problems/user-error.js';
+import type { Failure, Gate, Result, SummaryRow } from './types.js';
 import {
   benchmarkMark,
   benchmarkSentence,
@@ -14,6 +15,7 @@ import {
   pathSentence,
   sourceLabel,
   stageLabel,
+  stageMeaning,
   stageName,
   stepWords,
   targetLine,
@@ -42,6 +44,8 @@ export interface GapRow {
   score: number;
   threshold: number;
   impact: number;
+  /** The tenet's answered questions: what the answer was and the note given with it. */
+  evidence: { question: string; answer: string; note: string | null }[];
 }
 
 export interface MoveRow {
@@ -89,6 +93,8 @@ export interface RoleRow {
 
 export interface BenchmarkRow {
   mark: ReturnType<typeof benchmarkMark>;
+  /** The question's text or the tenet's title. */
+  subject: string;
   sentence: string;
   statement: string;
 }
@@ -97,7 +103,12 @@ export interface BenchmarkRow {
 export type Section =
   | { kind: 'stages'; stages: StageRow[] }
   | { kind: 'notes'; notes: string[] }
-  | { kind: 'gaps'; gaps: GapRow[] }
+  | {
+      kind: 'gaps';
+      gaps: GapRow[];
+      /** What impact means, said once. */
+      impact: string;
+    }
   | {
       kind: 'path';
       stage: string;
@@ -135,6 +146,8 @@ export interface ReportOutline {
   completeness: string;
   /** "Target: Strategic (stage 5 of 6) · 62% of the way · not reached"; null without a target. */
   target: string | null;
+  /** What the current and the next stage mean: "Now: Presence — Stake our claim: …", "Next: …". */
+  meaning: string[];
   /** The sections that have something to show, in report order. */
   sections: Section[];
 }
@@ -170,6 +183,7 @@ export function outline(result: Result): ReportOutline {
   if (notes.length > 0) sections.push({ kind: 'notes', notes });
 
   if (a.gaps.length > 0) {
+    const tenets = new Map(a.stages.flatMap((s) => s.tenets.map((t) => [t.id, t] as const)));
     sections.push({
       kind: 'gaps',
       gaps: a.gaps.map((gap) => ({
@@ -179,7 +193,18 @@ export function outline(result: Result): ReportOutline {
         score: gap.score,
         threshold: gap.threshold,
         impact: gap.impact,
+        evidence: (tenets.get(gap.tenet)?.questions ?? [])
+          .filter((q) => q.value !== null)
+          .map((q) => {
+            const question = findQuestion(rubric, q.id)?.question;
+            return {
+              question: question?.text ?? q.id,
+              answer: levelText(question, q.value),
+              note: q.note ?? null,
+            };
+          }),
       })),
+      impact: IMPACT,
     });
   }
 
@@ -229,7 +254,10 @@ export function outline(result: Result): ReportOutline {
   if (a.unanswered.length > 0) sections.push({ kind: 'unanswered', questions: a.unanswered });
 
   if (a.benchmarks.length > 0) {
-    sections.push({ kind: 'benchmarks', benchmarks: a.benchmarks.map(benchmarkRow) });
+    sections.push({
+      kind: 'benchmarks',
+      benchmarks: a.benchmarks.map((b) => benchmarkRow(b, rubric)),
+    });
   }
 
   if (result.team) sections.push(...teamSections(result.team, a, rubric));
@@ -241,6 +269,7 @@ export function outline(result: Result): ReportOutline {
     headline: headline(a, rubric),
     completeness: completenessLine(a),
     target: a.target ? targetLine(a, rubric) : null,
+    meaning: meaningLines(a, rubric),
     sections,
   };
 }
@@ -322,24 +351,66 @@ function firstMoveNote(a: Assessment, rubric: Rubric): string | null {
   return `The first recommended move closes the gap ${where}: ${stageName(rubric, first.stage)} is attained, but this tenet is below its threshold; it is not on this path.`;
 }
 
-function benchmarkRow(benchmark: BenchmarkResult): BenchmarkRow {
+function benchmarkRow(benchmark: BenchmarkResult, rubric: Rubric): BenchmarkRow {
   return {
     mark: benchmarkMark(benchmark),
-    sentence: benchmarkSentence(benchmark),
+    ...benchmarkSentence(benchmark, rubric),
     statement: benchmark.statement,
   };
+}
+
+/** What impact means, in plain words, said once where the gaps are listed. */
+const IMPACT =
+  "Impact is how much closing a gap would lift its stage: the tenet's weight × how far its score is below the threshold.";
+
+/** "Now: …" and "Next: …", what the current and the next stage mean (rubrics without taglines and summaries say less). */
+function meaningLines(a: Assessment, rubric: Rubric): string[] {
+  const current = a.currentStage.number;
+  const lines: string[] = [];
+  if (current > 0) lines.push(`Now: ${stageMeaning(rubric.stages[current - 1]!)}`);
+  if (current < rubric.stages.length) lines.push(`Next: ${stageMeaning(rubric.stages[current]!)}`);
+  return lines;
 }
 
 /** The summary row of a result, kept for the end of a streamed report. */
 export function summaryRow(result: Result): SummaryRow {
   return {
+    status: 'ok',
+    kind: result.team ? 'team' : 'file',
     who: whoLabel(result),
     source: sourceLabel(result),
     stageCount: result.rubric.stages.length,
     currentStage: result.assessment.currentStage,
     maturityIndex: result.assessment.maturityIndex,
     completeness: result.assessment.completeness,
+    gate: result.gate ?? null,
   };
+}
+
+/** The summary row of a file that could not be scored. */
+export function failureRow(failure: Failure): SummaryRow {
+  return { status: 'invalid', source: failure.source, problems: failure.problems };
+}
+
+/** How many problems a list stands for ("N more … not shown" lines count for N). */
+export function countProblems(problems: readonly Problem[]): number {
+  return problems.reduce((sum, p) => sum + (p.omitted ?? 1), 0);
+}
+
+/** "reaches at least Formalized", "answers at least 80% of the questions": a gate in words. */
+export function gateWords(gate: Gate): string[] {
+  const words: string[] = [];
+  if (gate.minimum) {
+    words.push(
+      gate.minimum.number === 0
+        ? 'reaches at least stage 0'
+        : `reaches at least ${gate.minimum.name ?? `stage ${gate.minimum.number}`}`,
+    );
+  }
+  if (gate.minimumCompleteness !== null) {
+    words.push(`answers at least ${percent(gate.minimumCompleteness)} of the questions`);
+  }
+  return words;
 }
 
 /** For exhaustive switches over section kinds. */

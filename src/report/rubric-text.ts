@@ -1,4 +1,5 @@
 import { paint } from '../format/paint.js';
+import { wrap } from '../format/wrap.js';
 import { rubricCounts } from '../rubric/query.js';
 import type { Rubric, RubricRef } from '../rubric/types.js';
 
@@ -19,7 +20,7 @@ export function renderRubricOutline(
     `${counts.stages} stages · ${counts.tenets} tenets · ${counts.questions} questions · ` +
       `threshold ${percent(rubric.threshold)}`,
   );
-  if (rubric.source) lines.push(c.dim(`Source: ${rubric.source}`));
+  if (rubric.source) lines.push(c.dim(wrap(`Source: ${rubric.source}`, WIDTH, '  ')));
   lines.push('');
   rubric.stages.forEach((stage, index) => {
     const tagline = stage.tagline ? ` — ${stage.tagline}` : '';
@@ -28,19 +29,32 @@ export function renderRubricOutline(
         ? ''
         : c.dim(`  (threshold ${percent(stage.threshold)})`);
     lines.push(c.bold(`${index + 1}. ${stage.name}`) + tagline + threshold);
+    if (stage.summary) lines.push(`   ${c.dim(wrap(stage.summary, WIDTH - 3, '   '))}`);
     const total = stage.tenets.reduce((sum, tenet) => sum + tenet.weight, 0);
     for (const tenet of stage.tenets) {
       const share = Math.round((tenet.weight / total) * 100);
       const questions = `${tenet.questions.length} question${tenet.questions.length === 1 ? '' : 's'}`;
-      lines.push(
-        `   - ${tenet.title} ${c.dim(`[${tenet.id}] weight ${tenet.weight} (${share}%), ${questions}`)}`,
-      );
+      // Wrapped as plain text, painted after: the details go dim whole.
+      const details = `[${tenet.id}] weight ${tenet.weight} (${share}%), ${questions}`;
+      const [first, ...rest] = wrap(`${tenet.title} ${details}`, WIDTH - 5, '     ').split('\n');
+      const plain = [`   - ${first}`, ...rest];
+      const at = plain.join('\n').lastIndexOf(details);
+      const text = plain.join('\n');
+      lines.push(at === -1 ? text : text.slice(0, at) + c.dim(text.slice(at)));
     }
     lines.push('');
   });
-  lines.push('Scale: ' + rubric.scale.map((level) => `${level.value} ${level.label}`).join(' · '));
+  lines.push(
+    wrap(
+      `Scale: ${rubric.scale.map((level) => `${level.value} ${level.label}`).join(' · ')}`,
+      WIDTH,
+      '  ',
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
+
+const WIDTH = 80;
 
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;

@@ -2,7 +2,9 @@ import { percent, twoDecimals } from '../format/numbers.js';
 import { paint, type Paint } from '../format/paint.js';
 import { columns } from '../format/table.js';
 import { shorten, wrap } from '../format/wrap.js';
+import { escapeControls } from '../problems/describe.js';
 import {
+  countProblems,
   outline,
   unknownSection,
   type BenchmarkRow,
@@ -19,7 +21,13 @@ const BAR = 24;
 export const textReporter: StreamingReporter = {
   begin: () => '',
   item: (result, index, options) => `${index === 0 ? '' : '\n'}${renderText(result, options)}`,
-  end: (rows, options) => (rows.length > 1 ? `\n${renderSummary(rows, options)}` : ''),
+  // An invalid file's problems are on stderr; the summary marks it.
+  invalid: () => '',
+  end: (rows, options) => {
+    if (rows.length <= 1) return '';
+    // A blank line only when a report came before.
+    return `${rows.some((row) => row.status === 'ok') ? '\n' : ''}${renderSummary(rows, options)}`;
+  },
 };
 
 /** Renders one scored file as text, readable at 80 columns with or without colour. */
@@ -33,6 +41,9 @@ export function renderText(result: Result, options: ReportOptions): string {
   out.push(c.bold(report.headline));
   out.push(report.completeness);
   if (report.target) out.push(report.target);
+  if (report.meaning.length > 0) {
+    out.push('', ...report.meaning.map((line) => wrap(line, WIDTH, '  ')));
+  }
   for (const section of report.sections) out.push('', ...renderSection(section, c));
   return `${out.join('\n')}\n`;
 }
@@ -53,12 +64,24 @@ function renderSection(section: Section, c: Paint): string[] {
       ];
     case 'gaps':
       return [
-        c.bold('Gaps') + c.dim('  tenets below their stage threshold, largest impact first'),
+        c.bold('Gaps') + c.dim('  tenets below their stage threshold, by stage, then by impact'),
+        `  ${c.dim(wrap(section.impact, WIDTH - 2, '  '))}`,
         c.dim('  impact  score    stage › tenet'),
-        ...section.gaps.map((gap) => {
+        ...section.gaps.flatMap((gap) => {
           const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${`${percent(gap.score)}/${percent(gap.threshold)}`.padEnd(7)}  `;
           const label = wrap(gap.where, WIDTH - 2 - numbers.length, ' '.repeat(2 + numbers.length));
-          return `  ${c.dim(numbers)}${label}`;
+          // The evidence: each answered question of the tenet, its answer and the note given.
+          const width = Math.max(0, ...gap.evidence.map((e) => e.answer.length));
+          const evidence = gap.evidence.flatMap((e) => {
+            const lines = [
+              `      ${e.answer.padEnd(width)}  ${c.dim(shorten(e.question, WIDTH - 8 - width))}`,
+            ];
+            if (e.note !== null) {
+              lines.push(`        ${wrap(`“${e.note}”`, WIDTH - 8, '        ')}`);
+            }
+            return lines;
+          });
+          return [`  ${c.dim(numbers)}${label}`, ...evidence];
         }),
       ];
     case 'path':
@@ -195,10 +218,11 @@ function stageLine(stage: StageRow, nameWidth: number, c: Paint): string {
 }
 
 function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {
-  const painted =
-    b.mark === '✓' ? c.green(b.mark) : b.mark === '✗' ? c.yellow(b.mark) : c.dim(b.mark);
+  const mark = b.mark === '✓' ? c.green : b.mark === '✗' ? c.yellow : c.dim;
+  // Wrapped first, painted after: escape codes take no columns.
   return [
-    `  ${wrap(`${painted} ${b.sentence}`, WIDTH - 2, '    ')}`,
+    `  ${mark(b.mark)} ${shorten(b.subject, WIDTH - 4)}`,
+    `    ${wrap(b.sentence, WIDTH - 4, '    ')}`,
     `    ${c.dim(wrap(b.statement, WIDTH - 4, '    '))}`,
   ];
 }
@@ -206,16 +230,33 @@ function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {
 function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): string {
   const c = paint(options.color);
   // The file goes last, whole: a long path may run past 80 columns without misaligning the rest.
-  const table = [['STAGE', 'INDEX', 'ANSWERED', 'ORGANIZATION', 'FILE']];
+  const gated = rows.some((row) => row.status === 'ok' && row.gate !== null);
+  const table = [
+    ['STAGE', 'INDEX', 'ANSWERED', ...(gated ? ['GATE'] : []), 'ORGANIZATION', 'FILE'],
+  ];
   for (const row of rows) {
+    if (row.status === 'invalid') {
+      const count = countProblems(row.problems);
+      table.push([
+        'invalid',
+        '-',
+        '-',
+        ...(gated ? ['-'] : []),
+        `${count} problem${count === 1 ? '' : 's'}`,
+        escapeControls(row.source),
+      ]);
+      continue;
+    }
     table.push([
       `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '(none)'}`,
       twoDecimals(row.maturityIndex),
       percent(row.completeness),
+      ...(gated ? [row.gate === null ? '-' : row.gate.passed ? 'pass' : 'FAIL'] : []),
       shorten(row.who ?? '-', 24),
-      row.source,
+      escapeControls(row.source),
     ]);
   }
   const lines = columns(table).map((line, n) => (n === 0 ? c.bold(line) : line));
-  return `${c.bold(`Summary of ${rows.length} files`)}\n${lines.join('\n')}\n`;
+  const noun = rows.some((row) => row.status === 'ok' && row.kind === 'team') ? 'teams' : 'files';
+  return `${c.bold(`Summary of ${rows.length} ${noun}`)}\n${lines.join('\n')}\n`;
 }

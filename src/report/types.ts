@@ -1,4 +1,5 @@
 import type { Assessment, Change, TeamResult } from '../engine/types.js';
+import type { Problem } from '../problems/user-error.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** The fields files are grouped by (`--group-by`). */
@@ -19,6 +20,8 @@ export interface Result {
   group?: { by: GroupField[]; key: string[] };
   /** For a team: members, agreement, disagreements and roles. */
   team?: TeamResult;
+  /** Whether the result passes `--min-stage` / `--min-completeness`; absent without them. */
+  gate?: Gate;
 }
 
 /** One organization and unit followed over time (SPEC §9): what progress reporters render. */
@@ -43,23 +46,46 @@ export interface ReportOptions {
 export type Reporter = (results: readonly Result[], options: ReportOptions) => string;
 
 /**
- * A reporter that can also stream: a header, one chunk per file, and a footer, so batch runs never
- * hold every result in memory. Concatenated, the pieces equal the whole report.
+ * A reporter that can also stream: a header, one chunk per file (scored, or invalid), and a
+ * footer, so batch runs never hold every result in memory. Concatenated, the pieces equal the
+ * whole report. `index` counts the results before this one (invalid files are not counted).
  */
 export interface StreamingReporter {
   begin(options: ReportOptions): string;
   item(result: Result, index: number, options: ReportOptions): string;
-  end(results: readonly SummaryRow[], options: ReportOptions): string;
+  /** A file that could not be scored: reported, not dropped (its problems also go to stderr). */
+  invalid(failure: Failure, options: ReportOptions): string;
+  end(rows: readonly SummaryRow[], options: ReportOptions): string;
+}
+
+/** A file that could not be scored, and why. */
+export interface Failure {
+  source: string;
+  problems: Problem[];
+}
+
+/** The checks `--min-stage` and `--min-completeness` make of a result (null fields when not asked). */
+export interface Gate {
+  minimum: { number: number; id: string | null; name: string | null } | null;
+  /** A share in [0, 1]. */
+  minimumCompleteness: number | null;
+  passed: boolean;
 }
 
 /** The little a summary needs of each file, kept for the end of a streamed report. */
-export interface SummaryRow {
-  /** Who the result is about (organization · unit), or null. */
-  who: string | null;
-  /** The file, or the team's size ("5 respondents"). */
-  source: string;
-  stageCount: number;
-  currentStage: Assessment['currentStage'];
-  maturityIndex: number;
-  completeness: number;
-}
+export type SummaryRow =
+  | {
+      status: 'ok';
+      /** A file, or a team (several files combined). */
+      kind: 'file' | 'team';
+      /** Who the result is about (organization · unit), or null. */
+      who: string | null;
+      /** The file, or the team's size ("5 respondents"). */
+      source: string;
+      stageCount: number;
+      currentStage: Assessment['currentStage'];
+      maturityIndex: number;
+      completeness: number;
+      gate: Gate | null;
+    }
+  | { status: 'invalid'; source: string; problems: Problem[] };

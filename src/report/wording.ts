@@ -1,7 +1,7 @@
 import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engine/types.js';
 import { percent, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
-import type { Question, Rubric } from '../rubric/types.js';
+import type { Question, Rubric, Stage } from '../rubric/types.js';
 import type { Result } from './types.js';
 
 /**
@@ -95,7 +95,10 @@ function levelsBetween(rubric: Rubric, step: PathStep): number {
 }
 
 /** An answer in words: "Defined (2)", "unanswered", or the bare value between two levels. */
-export function levelText(question: Question | undefined, value: AnswerValue | null): string {
+export function levelText(
+  question: Pick<Question, 'scale'> | undefined,
+  value: AnswerValue | null,
+): string {
   if (value === null) return 'unanswered';
   if (value === 'n/a') return 'n/a';
   const level = question?.scale.find((l) => l.value === value);
@@ -132,19 +135,65 @@ export function rangeSentence(stages: readonly number[], rubric: Rubric): string
     : `Respondents place you between ${named(low)} and ${named(high)}.`;
 }
 
+/**
+ * What a stage means, briefly: "Presence — Stake our claim: The organization moves from watching to
+ * acting, …" (the tagline and the first sentence or two of the summary, when the rubric has them).
+ */
+export function stageMeaning(stage: Stage): string {
+  const tagline = stage.tagline ? ` — ${stage.tagline}` : '';
+  const summary = stage.summary ? `: ${briefly(stage.summary)}` : '';
+  return `${stage.name}${tagline}${summary}`;
+}
+
+/** The first sentence of a text, and the next one too when the first is short. */
+function briefly(text: string): string {
+  const sentences = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .match(/[^.!?]+[.!?]+(?=\s|$)|[^.!?]+$/g) ?? [text];
+  let brief = sentences[0]!.trim();
+  if (brief.length < 80 && sentences[1]) brief += ` ${sentences[1].trim()}`;
+  return brief;
+}
+
 /** Where a gap or move sits: "Planning › Listen to customers". */
 export function whereLabel(rubric: Rubric, stage: string, tenet: string): string {
   return `${stageName(rubric, stage)} › ${tenetTitle(rubric, tenet)}`;
 }
 
-/** A benchmark comparison as a sentence, without its ✓/✗/– mark. */
-export function benchmarkSentence(b: BenchmarkResult): string {
-  const subject = b.question ?? b.tenet ?? '';
-  if (b.value === null) return `${subject}: unanswered, so no comparison`;
-  if (b.meets) {
-    return `${subject} = ${formatValue(b.value)}: you are among the ${percent(b.share)} who reach ${b.atLeast} or more`;
+/**
+ * A benchmark comparison in words, without its ✓/✗/– mark: what it is about (the question's text,
+ * shortened, or the tenet's title) and where the answer stands against the published share.
+ */
+export function benchmarkSentence(
+  b: BenchmarkResult,
+  rubric: Rubric,
+): { subject: string; sentence: string } {
+  const question =
+    b.question === undefined ? undefined : findQuestion(rubric, b.question)?.question;
+  const scale = question?.scale ?? rubric.scale;
+  const level = (value: number) => levelText({ scale }, value);
+  const bar = `${level(b.atLeast)} or above`;
+  const subject =
+    question !== undefined
+      ? question.text
+      : b.tenet !== undefined
+        ? (findTenet(rubric, b.tenet)?.title ?? b.tenet)
+        : '';
+  const share = `${percent(b.share)} of surveyed organizations reach ${bar}`;
+  if (b.value === null) {
+    return { subject, sentence: `not answered, so no comparison; ${share}.` };
   }
-  return `${subject} = ${formatValue(b.value)}: below ${b.atLeast}, like the ${percent(1 - b.share)} who are not there yet`;
+  const yours =
+    question !== undefined
+      ? `you answered ${level(b.value)}`
+      : `this tenet stands at ${level(b.value)} on the scale`;
+  return {
+    subject,
+    sentence: b.meets
+      ? `${yours}; ${share}, and you are among them.`
+      : `${yours}; ${share}; you are not there yet.`,
+  };
 }
 
 /** The mark of a benchmark comparison: ✓ meets, ✗ below, – no value. */

@@ -38,7 +38,7 @@ export async function resolveRubric(
   const file = isAbsolute(name) ? name : resolve(baseDir, name);
   if (!looksLikePath(name) && !existsSync(file)) {
     throw new UserError(
-      `unknown rubric "${name}": not a built-in rubric (${builtinRubricIds().join(', ')}) and no such file${didYouMean(name, builtinRubricIds())}`,
+      `maturity: unknown rubric "${name}": not a built-in rubric (${builtinRubricIds().join(', ')}) and no such file${didYouMean(name, builtinRubricIds())}`,
     );
   }
   const { loadRubricSource } = await import('./load.js');

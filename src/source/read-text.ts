@@ -45,6 +45,29 @@ export function readTextFile(path: string, file: string = path): string {
   return decodeUtf8(file, bytes);
 }
 
+/**
+ * Reads a whole stream (standard input) as UTF-8 text for parsing, with the same size limit and
+ * checks as a file; `shown` names it in messages ("<stdin>").
+ */
+export async function readTextStream(
+  stream: AsyncIterable<unknown>,
+  shown: string,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    total += bytes.length;
+    if (total > MAX_FILE_BYTES) {
+      throw new UserError(
+        `${shown}: input is too large: more than ${MAX_FILE_BYTES} bytes, over ${LIMIT}`,
+      );
+    }
+    chunks.push(bytes);
+  }
+  return decodeUtf8(shown, Buffer.concat(chunks, total));
+}
+
 /** Reads from `fd` until end of file or until `limit` bytes. */
 function readAtMost(fd: number, limit: number, chunk: number): Buffer {
   const chunks: Buffer[] = [];

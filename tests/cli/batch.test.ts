@@ -43,7 +43,7 @@ describe('batch scoring equals scoring the files one by one', () => {
       singles.push((JSON.parse(single.stdout) as { results: unknown[] }).results[0]);
     }
     expect(batch.stdout).toBe(
-      `${JSON.stringify({ schemaVersion: 1, results: singles }, null, 2)}\n`,
+      `${JSON.stringify({ schemaVersion: 1, results: singles, errors: [] }, null, 2)}\n`,
     );
   });
 

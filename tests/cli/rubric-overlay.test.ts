@@ -355,7 +355,7 @@ describe('maturity rubric init --from', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'unknown rubric "social-busines": not a built-in rubric (social-business, social-business-quick) and no such file; did you mean "social-business"?\n',
+      'maturity: unknown rubric "social-busines": not a built-in rubric (social-business, social-business-quick) and no such file; did you mean "social-business"?\n',
     );
   });
 });

@@ -147,7 +147,7 @@ describe('maturity rubric show', () => {
     const result = await runMain(['rubric', 'show', 'nope']);
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
-      'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
+      'maturity: unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
     );
   });
 
@@ -320,7 +320,7 @@ describe('maturity rubric init', () => {
     const result = await runMain(['rubric', 'init', 'x.yaml', '--from', 'nope'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toBe(
-      'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
+      'maturity: unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file\n',
     );
     expect((await runMain(['rubric', 'validate', 'x.yaml'], { cwd: dir })).stderr).toBe(
       'x.yaml: no such file\n',

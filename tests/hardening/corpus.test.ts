@@ -15,7 +15,7 @@ import { parseAnswersText } from '../../src/answers/load.js';
 import { checkAnswersAgainstRubric } from '../../src/answers/check.js';
 import { checkRubricText, loadRubricFile } from '../../src/rubric/load.js';
 import { readTextFile } from '../../src/source/read-text.js';
-import { expectCleanFailure, fixture, ROOT } from '../helpers/run-cli.js';
+import { expectCleanFailure, fixture, lines, ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 import { firstProblem } from './first-problem.js';
 
@@ -228,10 +228,14 @@ describe('the bad-input corpus', () => {
 
   // Every file in one run: one for all answers files and one for all rubrics. Each file's first
   // line is its first problem; every line names its file.
-  it("maturity score <every answers fixture>: exit 2, each file's first problem, nothing else", async () => {
+  it("maturity score <every answers fixture>: exit 2, each file's first problem, each marked invalid", async () => {
     const paths = answers.map(([file]) => `${BAD}/${file}`);
     const result = await runMain(['score', ...paths]);
-    expectCleanFailure(result, 2);
+    expectCleanFailure(result, 2, { output: true });
+    // No report, and a summary marking every file invalid.
+    const summary = lines(result.stdout);
+    expect(summary[0]).toBe(`Summary of ${paths.length} files`);
+    expect(summary.slice(2).map((line) => line.split(/\s+/)[0])).toEqual(paths.map(() => 'invalid'));
     for (const row of answers) {
       expect(firstLineOf(result.stderr, `${BAD}/${row[0]}`)).toBe(expectedLine(row));
     }
@@ -421,8 +425,11 @@ describe('inputs made at test time', () => {
 
   it('reports a directory given as a file', async () => {
     mkdirSync(join(temp, 'folder.yaml'));
+    // score takes a folder for the answers files in it: there are none.
+    const empty = await runMain(['score', 'folder.yaml'], { cwd: temp });
+    expectCleanFailure(empty, 2);
+    expect(empty.stderr).toBe('folder.yaml: no .yaml, .yml or .json files in this folder\n');
     for (const args of [
-      ['score', 'folder.yaml'],
       ['rubric', 'validate', 'folder.yaml'],
       ['score', '--rubric', 'folder.yaml', fixture('ok', 'answers-good.yaml')],
     ]) {
@@ -451,7 +458,7 @@ describe('inputs made at test time', () => {
       const result = await runMain(args, { cwd: temp });
       expectCleanFailure(result, 2);
       expect(result.stderr).toBe(
-        'unknown rubric "no-such-rubric": not a built-in rubric (social-business, social-business-quick) and no such file\n',
+        'maturity: unknown rubric "no-such-rubric": not a built-in rubric (social-business, social-business-quick) and no such file\n',
       );
     }
   });

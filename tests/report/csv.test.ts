@@ -78,6 +78,10 @@ describe('csv reporter', () => {
       'file',
       'organization',
       'unit',
+      'respondent',
+      'role',
+      'assessed_at',
+      'status',
       'rubric',
       'current_stage',
       'current_stage_id',
@@ -97,6 +101,10 @@ describe('csv reporter', () => {
         'a.yaml',
         'Acme',
         'Ops',
+        '',
+        '',
+        '',
+        'ok',
         'small',
         '0',
         '',
@@ -115,6 +123,10 @@ describe('csv reporter', () => {
         'b.yaml',
         '',
         '',
+        '',
+        '',
+        '',
+        'ok',
         'small',
         '2',
         'pilot',
@@ -233,7 +245,7 @@ describe('csv reporter', () => {
     ];
     expect(pieces[0]).toBe('');
     expect(pieces[1]!.split('\r\n')).toHaveLength(3);
-    expect(pieces[2]!.startsWith('answers.yaml,,,small,2,')).toBe(true);
+    expect(pieces[2]!.startsWith('answers.yaml,,,,,,ok,small,2,')).toBe(true);
     expect(pieces[3]).toBe('');
     expect(pieces.join('')).toBe(whole);
   });
@@ -244,6 +256,6 @@ describe('csv reporter', () => {
     expect(builtinFirst).toContain('stage_6_converged');
     const smallFirst = render(reporter, [scored(SMALL, SMALL_TRAP)], plain);
     expect(smallFirst).not.toContain('converged');
-    expect(parseCsv(smallFirst)[0]).toHaveLength(12 + 4); // the fixed columns and 4 stages
+    expect(parseCsv(smallFirst)[0]).toHaveLength(16 + 4); // the fixed columns and 4 stages
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, renderReport } from '../../src/report/index.js';
 import { md } from '../../src/report/escape.js';
-import { markdownReporter } from '../../src/report/markdown.js';
+import { createMarkdownReporter } from '../../src/report/markdown.js';
 import { textReporter } from '../../src/report/text.js';
 import { headline, nonLinearNotes } from '../../src/report/wording.js';
 import {
@@ -46,7 +46,7 @@ describe('markdown reporter', () => {
   const trap = scored(SMALL, SMALL_TRAP, { organization: 'Acme | Co', unit: 'Ops' });
 
   it('heads each file with who it is about, then the headline and completeness', () => {
-    const lines = render(markdownReporter, [trap], plain).split('\n');
+    const lines = render(createMarkdownReporter(), [trap], plain).split('\n');
     expect(lines.slice(0, 7)).toEqual([
       '## Acme \\| Co · Ops',
       '',
@@ -56,7 +56,7 @@ describe('markdown reporter', () => {
       '',
       'Completeness 100% (6 of 6 questions answered)',
     ]);
-    const anonymous = render(markdownReporter, [scored(SMALL, SMALL_TRAP)], plain);
+    const anonymous = render(createMarkdownReporter(), [scored(SMALL, SMALL_TRAP)], plain);
     expect(anonymous.split('\n').slice(0, 3)).toEqual([
       '## answers.yaml',
       '',
@@ -65,14 +65,14 @@ describe('markdown reporter', () => {
   });
 
   it('tables the stages with score, threshold and status, escaping the names', () => {
-    const out = render(markdownReporter, [trap], plain);
+    const out = render(createMarkdownReporter(), [trap], plain);
     expect(table(out, '### Stages')).toEqual([
       ['1 Listen', '25%', '70%', '⏳ next'],
       ['2 Pilot \\<\\& test\\>', '100%', '70%', '✅ attained'],
       ['3 Hub \\| core', '100%', '70%', '✅ attained'],
       ['4 Extras', 'n/a', '70%', '✅ attained (n/a)'],
     ]);
-    const climbing = render(markdownReporter, [scored(SMALL, SMALL_CLIMBING)], plain);
+    const climbing = render(createMarkdownReporter(), [scored(SMALL, SMALL_CLIMBING)], plain);
     expect(table(climbing, '### Stages').map((row) => row[3])).toEqual([
       '✅ attained',
       '✅ attained',
@@ -82,7 +82,7 @@ describe('markdown reporter', () => {
   });
 
   it('uses the text report’s wording for the non-linear notes', () => {
-    const out = render(markdownReporter, [trap], plain);
+    const out = render(createMarkdownReporter(), [trap], plain);
     const notes = nonLinearNotes(trap.assessment, SMALL);
     expect(notes).toHaveLength(3);
     expect(notes[2]).toMatch(/^Pitfall: Hub \| core is attained/);
@@ -92,17 +92,19 @@ describe('markdown reporter', () => {
   });
 
   it('leaves the pitfall out when its stage is not attained', () => {
-    const out = render(markdownReporter, [scored(SMALL, SMALL_GAP_NO_TRAP)], plain);
+    const out = render(createMarkdownReporter(), [scored(SMALL, SMALL_GAP_NO_TRAP)], plain);
     expect(out).toContain('- Foundation gaps: Listen is not attained');
     expect(out).not.toContain('Pitfall');
   });
 
   it('tables the gaps and gives the path and the moves as a numbered list', () => {
-    const out = render(markdownReporter, [trap], plain);
+    const out = render(createMarkdownReporter(), [trap], plain);
+    // The evidence: each answered question of the tenet with its answer (no notes here).
     expect(table(out, '### Gaps')).toEqual([
-      ['Listen', 'Listen \\& "respond"', '25%', '70%', '0.90'],
-      ['Listen', 'Audit readiness', '25%', '70%', '0.45'],
+      ['Listen', 'Listen \\& "respond"', '25%', '70%', '0.90', 'Is there a listening tool?: Ad hoc (1)'],
+      ['Listen', 'Audit readiness', '25%', '70%', '0.45', 'Was readiness audited?: Ad hoc (1)'],
     ]);
+    expect(out).toContain('Tenets below their stage threshold, by stage, then by impact. Impact is how much');
     expect(out).toContain(
       [
         '### Path to Listen',
@@ -129,20 +131,20 @@ describe('markdown reporter', () => {
   });
 
   it('says so at the top stage', () => {
-    const out = render(markdownReporter, [scored(SMALL, SMALL_TOP)], plain);
+    const out = render(createMarkdownReporter(), [scored(SMALL, SMALL_TOP)], plain);
     expect(out).toContain('\n**Top stage reached** — keep every stage above its threshold.\n');
     expect(out).not.toContain('### Path to');
     expect(out).not.toContain('### Recommended moves');
   });
 
   it('lists a few unanswered questions inline and many in a details block', () => {
-    const few = render(markdownReporter, [scored(SMALL, SMALL_CLIMBING)], plain);
+    const few = render(createMarkdownReporter(), [scored(SMALL, SMALL_CLIMBING)], plain);
     expect(few).toContain(
       '### Unanswered (2)\n\nScored as 0: `governance-framework`, `optional-a`.\n',
     );
     expect(few).not.toContain('<details>');
     const result = scored(BUILTIN, builtinPartial());
-    const many = render(markdownReporter, [result], plain);
+    const many = render(createMarkdownReporter(), [result], plain);
     const count = result.assessment.unanswered.length;
     expect(count).toBeGreaterThan(10);
     expect(many).toContain(
@@ -152,9 +154,10 @@ describe('markdown reporter', () => {
   });
 
   it('compares with the benchmarks', () => {
-    const out = render(markdownReporter, [trap], plain);
+    const out = render(createMarkdownReporter(), [trap], plain);
     expect(out).toContain(
-      '### Benchmarks\n\n- ✗ listening-tool = 1: below 3, like the 70% who are not there yet\\\n' +
+      '### Benchmarks\n\n- ✗ **Is there a listening tool?**: you answered Ad hoc (1); 30% of surveyed ' +
+        'organizations reach Established (3) or above; you are not there yet.\\\n' +
         '  *About 30% run a listening tool \\| routinely.*\n',
     );
   });
@@ -164,12 +167,12 @@ describe('markdown reporter', () => {
       organization: '\x1b[31mRed\x1b[0m Corp',
       unit: 'Line\nbreak\x07',
     });
-    const out = render(markdownReporter, [hostile, trap], { color: true });
+    const out = render(createMarkdownReporter(), [hostile, trap], { color: true });
     expect(out).not.toMatch(ANSI);
     // eslint-disable-next-line no-control-regex -- no control character but the line feed
     expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
     expect(out).toContain('## Red Corp · Line break\n');
-    expect(out).toBe(render(markdownReporter, [hostile, trap], plain));
+    expect(out).toBe(render(createMarkdownReporter(), [hostile, trap], plain));
   });
 
   it('keeps every table row to its columns whatever the user wrote', () => {
@@ -177,7 +180,7 @@ describe('markdown reporter', () => {
       scored(SMALL, SMALL_TRAP, { source: 'a|b.yaml', organization: 'x | y', unit: 'p\n|q' }),
       scored(BUILTIN, builtinTrap(), { source: 'c.yaml' }),
     ];
-    const out = render(markdownReporter, results, plain);
+    const out = render(createMarkdownReporter(), results, plain);
     const blocks = out.split('\n\n').filter((block) => block.startsWith('|'));
     // Per file the stages, the gaps and the path; then the summary.
     expect(blocks.length).toBe(7);
@@ -187,37 +190,49 @@ describe('markdown reporter', () => {
       for (const row of rows) expect(cells(row)).toHaveLength(cells(header!).length);
     }
     expect(table(out, '## Summary of 2 files')).toEqual([
-      ['a\\|b.yaml', 'x \\| y · p \\|q', '0/4', '0.25', '100%'],
-      ['c.yaml', '–', '0/6', '0.25', '100%'],
+      ['0/4', '0.25', '100%', 'x \\| y · p \\|q', 'a\\|b.yaml'],
+      ['0/6', '0.25', '100%', '–', 'c.yaml'],
     ]);
   });
 
-  it('adds a summary for several files, and only then', () => {
+  it('makes a job summary for several files: the table first, then each report folded', () => {
     const one = [scored(SMALL, SMALL_TRAP, { source: 'a.yaml' })];
-    expect(render(markdownReporter, one, plain)).not.toContain('Summary');
+    const single = render(createMarkdownReporter(), one, plain);
+    expect(single).not.toContain('Summary');
+    expect(single).not.toContain('<details>');
     const two = [...one, scored(BUILTIN, builtinAll3(), { source: 'b.yaml', organization: 'B' })];
-    const out = render(markdownReporter, two, plain);
-    expect(out).toMatch(/\n\n## Summary of 2 files\n\n\| File \| Organization \| Stage \|/);
+    const out = render(createMarkdownReporter(), two, plain);
+    expect(
+      out.startsWith(
+        '## Summary of 2 files\n\n| Stage | Index | Answered | Organization | File |\n',
+      ),
+    ).toBe(true);
     expect(table(out, '## Summary of 2 files')).toEqual([
-      ['a.yaml', '–', '0/4', '0.25', '100%'],
-      ['b.yaml', 'B', '6/6 Converged', '6.00', '100%'],
+      ['0/4', '0.25', '100%', '–', 'a.yaml'],
+      ['6/6 Converged', '6.00', '100%', 'B', 'b.yaml'],
     ]);
+    expect(out).toContain(
+      '\n<details>\n<summary>a.yaml — Stage 0 of 4 — not yet at Listen · index 0.25</summary>\n\n## a.yaml\n',
+    );
+    expect(out).toContain(
+      '\n<details>\n<summary>B — Stage 6 of 6 — Converged · index 6.00</summary>\n',
+    );
+    expect(out.match(/<\/details>/g)).toHaveLength(2);
   });
 
-  it('streams one piece per file that add up to the whole report, the same every time', async () => {
+  it('holds the reports until the end, where the summary goes first; the same every time', async () => {
     const results = [
       scored(SMALL, SMALL_TRAP),
       scored(SMALL, SMALL_CLIMBING, { source: 'b.yaml' }),
     ];
-    const whole = render(markdownReporter, results, plain);
+    const whole = render(createMarkdownReporter(), results, plain);
     expect(await renderReport('markdown', results, plain)).toBe(whole);
-    expect(render(markdownReporter, results, plain)).toBe(whole);
-    const first = markdownReporter.item(results[0]!, 0, plain);
-    const second = markdownReporter.item(results[1]!, 1, plain);
-    expect(markdownReporter.begin(plain)).toBe('');
-    expect(first.startsWith('## answers.yaml\n')).toBe(true);
-    expect(second.startsWith('\n## b.yaml\n')).toBe(true);
-    expect(whole.startsWith(first + second)).toBe(true);
+    expect(render(createMarkdownReporter(), results, plain)).toBe(whole);
+    const reporter = createMarkdownReporter();
+    expect(reporter.begin(plain)).toBe('');
+    expect(reporter.item(results[0]!, 0, plain)).toBe('');
+    expect(reporter.item(results[1]!, 1, plain)).toBe('');
+    expect(whole.indexOf('## Summary of 2 files')).toBe(0);
   });
 
   it('renders a whole report', () => {
@@ -225,7 +240,7 @@ describe('markdown reporter', () => {
       scored(SMALL, SMALL_TRAP, { source: 'teams/acme.yaml', organization: 'Acme', unit: 'Ops' }),
       scored(SMALL, SMALL_CLIMBING, { source: 'teams/beta.yaml' }),
     ];
-    expect(render(markdownReporter, results, plain)).toMatchSnapshot();
+    expect(render(createMarkdownReporter(), results, plain)).toMatchSnapshot();
   });
 });
 

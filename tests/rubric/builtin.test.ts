@@ -108,7 +108,7 @@ describe('resolveRubric', () => {
   it('rejects an unknown name, listing the built-in rubrics', async () => {
     const error = await rejection(resolveRubric('nope', fixture('ok')));
     expect(error.message).toBe(
-      'unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file',
+      'maturity: unknown rubric "nope": not a built-in rubric (social-business, social-business-quick) and no such file',
     );
     expect(error.exitCode).toBe(2);
   });

@@ -73,11 +73,15 @@ export async function runRubricValidate(io: Io, files: string[]): Promise<number
     } else {
       invalid = true;
       let count = 0;
+      let atLeast = false;
       for (const problem of problems) {
         io.stderr.write(`${formatProblem(problem)}\n`);
+        // The "N more not shown" line stands for N problems, none when it says only "more".
         count += problem.omitted ?? 1;
+        atLeast ||= problem.atLeast === true;
       }
-      io.stderr.write(`${file}: ${count} problem${count === 1 ? '' : 's'}\n`);
+      const total = `${atLeast ? 'more than ' : ''}${count} problem${count === 1 && !atLeast ? '' : 's'}`;
+      io.stderr.write(`${file}: ${total}\n`);
     }
   }
   if (unreadable) return ExitCode.usage;

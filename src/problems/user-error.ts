@@ -8,6 +8,8 @@ export interface Problem {
   column?: number;
   /** Set on a "N more … not shown" line: the number of problems it stands for. */
   omitted?: number;
+  /** With `omitted`: counting stopped, so there are more than that. */
+  atLeast?: boolean;
 }
 
 /** A problem before it has a position: where it is (path, key or value) and what is wrong. */

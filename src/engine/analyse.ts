@@ -1,6 +1,6 @@
 import { findTenet } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import { EPSILON, reaches, scaleBounds, scoreSheet, weightedMean } from './score.js';
+import { EPSILON, reaches, scaleValueAt, scoreSheet, weightedMean, weightUnit } from './score.js';
 import type {
   AnswerMap,
   Assessment,
@@ -110,8 +110,10 @@ export function rankKey(value: number): number {
 
 /** Tenets under their stage's threshold: by stage, then impact (largest first), then rubric order. */
 function findGaps(stages: readonly StageResult[]): Gap[] {
-  return stages.flatMap((stage) =>
-    stage.tenets
+  return stages.flatMap((stage) => {
+    // Impacts are ranked in the stage's weight unit, so that huge weights cannot overflow the key.
+    const unit = weightUnit(stage.tenets.map((tenet) => tenet.weight));
+    return stage.tenets
       .flatMap((tenet, index) => {
         if (!tenet.belowThreshold || tenet.score === null) return [];
         const impact = tenet.weight * (stage.threshold - tenet.score);
@@ -125,9 +127,11 @@ function findGaps(stages: readonly StageResult[]): Gap[] {
         };
         return [{ gap, index }];
       })
-      .sort((a, b) => rankKey(b.gap.impact) - rankKey(a.gap.impact) || a.index - b.index)
-      .map(({ gap }) => gap),
-  );
+      .sort(
+        (a, b) => rankKey(b.gap.impact / unit) - rankKey(a.gap.impact / unit) || a.index - b.index,
+      )
+      .map(({ gap }) => gap);
+  });
 }
 
 /**
@@ -135,10 +139,11 @@ function findGaps(stages: readonly StageResult[]): Gap[] {
  * rubric order), and returns the first prefix that attains the stage.
  */
 function pathToAttain(stage: StageResult): { stage: string; tenets: string[] } {
+  const unit = weightUnit(stage.tenets.map((tenet) => tenet.weight));
   const candidates = stage.tenets
     .map((tenet, index) => ({ tenet, index, gain: tenet.weight * (1 - (tenet.score ?? 1)) }))
     .filter(({ tenet }) => tenet.score !== null)
-    .sort((a, b) => rankKey(b.gain) - rankKey(a.gain) || a.index - b.index);
+    .sort((a, b) => rankKey(b.gain / unit) - rankKey(a.gain / unit) || a.index - b.index);
   const raised = new Set<string>();
   const tenets: string[] = [];
   for (const { tenet } of candidates) {
@@ -158,7 +163,6 @@ function compareBenchmarks(
   questions: readonly QuestionResult[],
 ): BenchmarkResult[] {
   if (rubric.benchmarks.length === 0) return [];
-  const { lowest, highest } = scaleBounds(rubric.scale);
   const byId = new Map(questions.map((question) => [question.id, question]));
   return rubric.benchmarks.map((benchmark) => {
     let value: number | null = null;
@@ -167,7 +171,7 @@ function compareBenchmarks(
       value = answer === undefined || answer === null || answer === 'n/a' ? null : answer;
     } else if (benchmark.tenet !== undefined) {
       const tenet = sheet.stages.flatMap((s) => s.tenets).find((t) => t.id === benchmark.tenet);
-      value = tenet?.score == null ? null : lowest + tenet.score * (highest - lowest);
+      value = tenet?.score == null ? null : scaleValueAt(tenet.score, rubric.scale);
     }
     return {
       ...(benchmark.question !== undefined && { question: benchmark.question }),

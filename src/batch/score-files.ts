@@ -14,6 +14,8 @@ export interface ScoringOptions {
   rubric?: string;
   moves?: number;
   strict?: boolean;
+  /** Files a glob of the tool's found, not the user: only regular files are read (see ReadOptions). */
+  found?: ReadonlySet<string>;
 }
 
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */
@@ -52,7 +54,7 @@ export async function scoreFile(
   const warnings: string[] = [];
   try {
     const path = resolve(cwd, file);
-    const source = await loadAnswersFile(path, file);
+    const source = await loadAnswersFile(path, file, { regularOnly: options.found?.has(file) });
     if (!source.answers) return { problems: source.problems, warnings };
     const answers = source.answers;
     const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);

@@ -43,7 +43,7 @@ export async function runScore(
     const minimum = minimumFor(await rubrics.get(options.rubric));
     if (typeof minimum === 'string') throw new UserError(`maturity: ${minimum}`);
   }
-  const { files, problems: globProblems } = await expandFiles(args, io.cwd);
+  const { files, found, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
   let failed = globProblems.length > 0;
 
@@ -65,6 +65,7 @@ export async function runScore(
       ...(options.rubric !== undefined && { rubric: options.rubric }),
       moves,
       strict: options.strict ?? false,
+      found,
     });
     for await (const outcome of outcomes) {
       progress.tick();

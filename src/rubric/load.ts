@@ -2,7 +2,7 @@ import { sortProblems } from '../problems/describe.js';
 import { problemsFromZod } from '../problems/from-zod.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { parseYaml } from '../source/parse-yaml.js';
-import { readTextFile } from '../source/read-text.js';
+import { readTextFile, type ReadOptions } from '../source/read-text.js';
 import { normalizeRubric } from './normalise.js';
 import { semanticProblems } from './rules.js';
 import { rubricSchema } from './schema.js';
@@ -34,8 +34,8 @@ export function checkRubricText(text: string, file: string): RubricCheck {
 }
 
 /** Reads, parses and validates a rubric file; throws a UserError listing every problem. */
-export function loadRubricFile(path: string, file: string = path): Rubric {
-  const { rubric, problems } = checkRubricText(readTextFile(path, file), file);
+export function loadRubricFile(path: string, file: string = path, options: ReadOptions = {}): Rubric {
+  const { rubric, problems } = checkRubricText(readTextFile(path, file, options), file);
   if (!rubric) throw new UserError(`${file}: invalid rubric`, { problems });
   return rubric;
 }

@@ -1,8 +1,17 @@
 // Regression tests for the second reliability review (issue 12): what an adversarial run found.
-import { writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, copyFileSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectCleanFailure, tempFolders } from '../helpers/run-cli.js';
+import {
+  BIN,
+  cliEnv,
+  expectCleanFailure,
+  fixture,
+  STACK_LINE,
+  tempFolders,
+  type CliResult,
+} from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 
 const freshDir = tempFolders('reliability');
@@ -51,5 +60,163 @@ describe('keys longer than YAML allows (1024 characters)', () => {
     const result = await runMain(['score', 'a.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toMatch(/^a\.yaml:2:3: unknown question "k{57}\.\.\."/);
+  });
+});
+
+/**
+ * Runs the built CLI with stdin a named pipe that stays open (as in a CI job whose input is never
+ * closed), killed after `timeout` ms: a run that would block shows as code null.
+ */
+async function runWithOpenStdin(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  timeout = 15_000,
+): Promise<CliResult> {
+  const pipe = join(freshDir('stdin-pipes'), `stdin-${++pipes}`);
+  mkfifo(pipe);
+  // Opened for reading and writing, a named pipe does not wait for the other end, and this
+  // process stays its writer: whoever reads it waits for input that never comes.
+  const fd = openSync(pipe, constants.O_RDWR);
+  try {
+    return await new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], {
+        cwd,
+        env: cliEnv(env),
+        stdio: [fd, 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+let pipes = 0;
+
+function mkfifo(path: string): void {
+  const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+}
+
+describe('a rubric: field names a regular file, never blocks and never leaks', () => {
+  const answers = (rubric: string) => `rubric: ${rubric}\nanswers:\n  q: 1\n`;
+
+  it('a named pipe is refused before it is opened for reading (no writer needed)', async () => {
+    const dir = freshDir('rubric-fifo');
+    mkfifo(join(dir, 'fifo'));
+    writeFileSync(join(dir, 'a.yaml'), answers('./fifo'));
+    const result = await runWithOpenStdin(['score', 'a.yaml'], dir);
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe(
+      'a.yaml:1:9: fifo: is a named pipe, not a regular file; not read (at rubric)\n',
+    );
+  });
+
+  it('/dev/stdin is refused, even when stdin stays open', async () => {
+    const dir = freshDir('rubric-stdin');
+    writeFileSync(join(dir, 'a.yaml'), answers('/dev/stdin'));
+    const result = await runWithOpenStdin(['score', 'a.yaml'], dir);
+    expectCleanFailure(result, 2);
+    expect(result.stderr).toBe(
+      'a.yaml:1:9: /dev/stdin: is a named pipe, not a regular file; not read (at rubric)\n',
+    );
+  });
+
+  it('a system file that says it is empty (/proc/self/environ) is not read', async () => {
+    const dir = freshDir('rubric-environ');
+    writeFileSync(join(dir, 'a.yaml'), answers('/proc/self/environ'));
+    const secret = 'MATURITY_TEST_SECRET=s3cr3t-do-not-print';
+    const result = await runWithOpenStdin(['score', 'a.yaml'], dir, {
+      MATURITY_TEST_SECRET: 's3cr3t-do-not-print',
+    });
+    expectCleanFailure(result, 2);
+    expect(result.stderr).not.toContain('s3cr3t');
+    expect(result.stderr).not.toContain(secret.split('=')[0]);
+    expect(result.stderr).toBe(
+      'a.yaml:1:9: /proc/self/environ: holds more than the 0 bytes its size says (a system file?); not read (at rubric)\n',
+    );
+  });
+
+  it('a regular file that is not a rubric is reported without quoting any of it', async () => {
+    const dir = freshDir('rubric-secret');
+    writeFileSync(
+      join(dir, 'secrets.yaml'),
+      'aws_access_key_id: AKIA-s3cr3t\npassword: "hunter2-s3cr3t\nstages: [s3cr3t\n',
+    );
+    writeFileSync(join(dir, 'config.yaml'), 'token: s3cr3t-token\nhost: example.org\n');
+    for (const [rubric, problems] of [
+      ['secrets.yaml', '1 problem'],
+      ['config.yaml', '7 problems'],
+    ] as const) {
+      writeFileSync(join(dir, 'a.yaml'), answers(rubric));
+      const result = await runMain(['score', 'a.yaml'], { cwd: dir });
+      expectCleanFailure(result, 2);
+      expect(result.stderr).not.toContain('s3cr3t');
+      expect(result.stderr).toBe(
+        `a.yaml:1:9: rubric "${rubric}" is not a valid rubric (${problems}); see them with: maturity rubric validate ${rubric} (at rubric)\n`,
+      );
+      // Named by the user, the same file gets every problem, as any rubric would.
+      const named = await runMain(['rubric', 'validate', rubric], { cwd: dir });
+      expect(named.code).toBe(1);
+      expect(named.stderr).toContain(`${rubric}: ${problems}`);
+    }
+  });
+
+  it('a valid rubric named by the field is used as before', async () => {
+    const dir = freshDir('rubric-ok');
+    writeFileSync(join(dir, 'r.yaml'), tinyRubric());
+    writeFileSync(join(dir, 'a.yaml'), answers('r.yaml'));
+    const result = await runMain(['score', 'a.yaml'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('files a glob of the tool finds are read only when they are regular files', () => {
+  it('a named pipe or a link to a device among the matches is reported, the rest is scored', async () => {
+    const dir = freshDir('glob-fifo');
+    copyFileSync(fixture('ok', 'answers-good.yaml'), join(dir, 'a-good.yaml'));
+    mkfifo(join(dir, 'b-fifo.yaml'));
+    symlinkSync('/dev/stdin', join(dir, 'c-stdin.yaml'));
+    symlinkSync('/proc/self/environ', join(dir, 'd-environ.yaml'));
+    const result = await runWithOpenStdin(['score', '*.yaml', '--format', 'csv'], dir, {
+      MATURITY_TEST_SECRET: 's3cr3t-do-not-print',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stderr).not.toContain('s3cr3t');
+    // The glob itself lists no named pipe; a link to one (or to a device) it does list.
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'c-stdin.yaml: is a named pipe, not a regular file; not read',
+      'd-environ.yaml: holds more than the 0 bytes its size says (a system file?); not read',
+    ]);
+    expect(result.stdout).toMatch(/^file,organization,/);
+    expect(result.stdout).toContain('\r\na-good.yaml,');
+  });
+
+  it('a pipe the user names is read, as cat would', () => {
+    const text = 'rubric: social-business\nanswers:\n  social-listening: 3\n';
+    const piped = spawnSync(
+      'sh',
+      [
+        '-c',
+        `printf '%s' "$2" | exec "$0" "$1" score /dev/stdin --format json`,
+        process.execPath,
+        BIN,
+        text,
+      ],
+      { cwd: freshDir('named-pipe'), env: cliEnv(), encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ results: [{ source: '/dev/stdin' }] });
   });
 });

@@ -30,9 +30,7 @@ export class RubricCache {
       : `${options.fromAnswersFile ? 'field' : 'file'}:${resolve(baseDir, name)}`;
     let rubric = this.cache.get(key);
     if (!rubric) {
-      rubric = resolveRubric(name, baseDir, this.cwd, options).then(
-        (resolved) => resolved.rubric,
-      );
+      rubric = resolveRubric(name, baseDir, this.cwd, options).then((resolved) => resolved.rubric);
       this.cache.set(key, rubric);
     }
     return rubric;

@@ -34,7 +34,11 @@ export function checkRubricText(text: string, file: string): RubricCheck {
 }
 
 /** Reads, parses and validates a rubric file; throws a UserError listing every problem. */
-export function loadRubricFile(path: string, file: string = path, options: ReadOptions = {}): Rubric {
+export function loadRubricFile(
+  path: string,
+  file: string = path,
+  options: ReadOptions = {},
+): Rubric {
   const { rubric, problems } = checkRubricText(readTextFile(path, file, options), file);
   if (!rubric) throw new UserError(`${file}: invalid rubric`, { problems });
   return rubric;

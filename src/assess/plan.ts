@@ -17,6 +17,7 @@ import type { Answer } from '../engine/types.js';
 import { localDate } from '../format/dates.js';
 import { fileArgument, shellCommand } from '../format/shell.js';
 import type { Io } from '../io.js';
+import { escapeControls } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
 import { rubricReference } from '../rubric/resolve.js';
 import type { Rubric } from '../rubric/types.js';
@@ -77,7 +78,7 @@ export async function planSession(
   const existing = source?.answers;
   const rubric = await rubricForAnswers(new RubricCache(io.cwd), path, options.rubric, source);
   for (const warning of existing ? rubricWarnings(file, existing, rubric, options.rubric) : []) {
-    io.stderr.write(`${warning}\n`);
+    io.stderr.write(`${escapeControls(warning)}\n`);
   }
 
   const header: AnswersHeader = {
@@ -124,24 +125,26 @@ export async function planSession(
 
 export function introduction(file: string, plan: SessionPlan, total: number): string {
   const { rubric } = plan;
+  // The file as the user typed it, escaped for the terminal (commands quote it themselves).
+  const name = escapeControls(file);
   const lines = [
     `${rubric.title} (${rubric.id} ${rubric.version}): ${rubric.stages.length} stages, ${total} questions.`,
   ];
   switch (plan.mode) {
     case 'new':
-      lines.push(`Saving to ${file} after every answer.`);
+      lines.push(`Saving to ${name} after every answer.`);
       if (file === DEFAULT_ANSWERS_FILE) lines.push('(To save elsewhere: maturity assess <file>)');
       break;
     case 'force':
-      lines.push(`Starting over: saving fresh answers to ${file} after every answer.`);
+      lines.push(`Starting over: saving fresh answers to ${name} after every answer.`);
       break;
     case 'continue':
       lines.push(
-        `Continuing ${file} (${plan.answers.size} of ${total} answered) at question ${plan.start + 1}.`,
+        `Continuing ${name} (${plan.answers.size} of ${total} answered) at question ${plan.start + 1}.`,
       );
       break;
     case 'review':
-      lines.push(`Reviewing ${file}: every question is answered; ⏎ keeps an answer.`);
+      lines.push(`Reviewing ${name}: every question is answered; ⏎ keeps an answer.`);
       break;
   }
   const again = resumeCommand(file, plan.mode === 'review' ? ['--resume'] : []);
@@ -157,15 +160,16 @@ export function stoppedMessage(
   plan: SessionPlan,
   options: AssessOptions,
 ): string {
+  const name = escapeControls(file);
   if (saved !== undefined) {
     const again = resumeCommand(file, saved === total ? ['--resume'] : []);
-    return `\nStopped. ${saved} of ${total} answers are saved in ${file}.\nContinue with: ${again}\n`;
+    return `\nStopped. ${saved} of ${total} answers are saved in ${name}.\nContinue with: ${again}\n`;
   }
   if (plan.mode === 'force') {
     const count =
       plan.answersOnDisk === undefined ? '' : ` (${plan.answersOnDisk} of ${total} answered)`;
     return (
-      `\nStopped; ${file} is unchanged${count}.\n` +
+      `\nStopped; ${name} is unchanged${count}.\n` +
       `Start over with: ${resumeCommand(file, ['--force', ...rubricFlag(options)])}\n`
     );
   }
@@ -175,7 +179,7 @@ export function stoppedMessage(
   }
   const flags = plan.mode === 'review' ? ['--resume'] : [];
   return (
-    `\nStopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).\n` +
+    `\nStopped; ${name} is unchanged (${plan.answersOnDisk} of ${total} answered).\n` +
     `Continue with: ${resumeCommand(file, flags)}\n`
   );
 }

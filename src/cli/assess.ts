@@ -13,6 +13,7 @@ import type { Answer } from '../engine/types.js';
 import { fileArgument, shellCommand } from '../format/shell.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { wantsColor, type Io } from '../io.js';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, UserError } from '../problems/user-error.js';
 
 const NO_TERMINAL =
@@ -95,7 +96,7 @@ export async function runAssess(
   ]);
   io.stdout.write(`\n${render(textReporter, [scoredFile(file, result, rubric, {})], { color })}`);
   io.stdout.write(
-    `\nSaved ${file} (${result.answers.size} of ${total} questions answered).\n` +
+    `\nSaved ${escapeControls(file)} (${result.answers.size} of ${total} questions answered).\n` +
       `Score it again with: ${shellCommand('maturity', 'score', fileArgument(file))}\n`,
   );
   return ExitCode.ok;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { builtinRubricIds, builtinRubricPath, loadBuiltinRubric } from '../rubric/builtin.js';
 import { rubricCounts } from '../rubric/query.js';
@@ -69,7 +70,7 @@ export async function runRubricValidate(io: Io, files: string[]): Promise<number
     }
     const { problems } = checkRubricText(text, file);
     if (problems.length === 0) {
-      io.stdout.write(`${file}: ok\n`);
+      io.stdout.write(`${escapeControls(file)}: ok\n`);
     } else {
       invalid = true;
       let count = 0;
@@ -81,7 +82,7 @@ export async function runRubricValidate(io: Io, files: string[]): Promise<number
         atLeast ||= problem.atLeast === true;
       }
       const total = `${atLeast ? 'more than ' : ''}${count} problem${count === 1 && !atLeast ? '' : 's'}`;
-      io.stderr.write(`${file}: ${total}\n`);
+      io.stderr.write(`${escapeControls(file)}: ${total}\n`);
     }
   }
   if (unreadable) return ExitCode.usage;
@@ -123,7 +124,7 @@ export async function runRubricInit(
   }
   writeFileAtomic(target, text, { overwrite: false, shown: file });
   io.stdout.write(
-    `Wrote ${file}. Edit it, then check it with: ${shellCommand('maturity', 'rubric', 'validate', fileArgument(file))}\n`,
+    `Wrote ${escapeControls(file)}. Edit it, then check it with: ${shellCommand('maturity', 'rubric', 'validate', fileArgument(file))}\n`,
   );
   return ExitCode.ok;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MOVES } from '../engine/analyse.js';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { FORMATS, reporters, type Format } from '../report/index.js';
 import { summaryRow, type SummaryRow } from '../report/types.js';
@@ -44,7 +45,9 @@ export async function runScore(
     if (typeof minimum === 'string') throw new UserError(`maturity: ${minimum}`);
   }
   const { files, found, problems: globProblems } = await expandFiles(args, io.cwd);
-  for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
+  for (const problem of globProblems) {
+    for (const line of problem.lines()) io.stderr.write(`${line}\n`);
+  }
   let failed = globProblems.length > 0;
 
   const reporter = await reporters[format]();
@@ -70,7 +73,7 @@ export async function runScore(
     for await (const outcome of outcomes) {
       progress.tick();
       if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
-      for (const warning of outcome.warnings) io.stderr.write(`${warning}\n`);
+      for (const warning of outcome.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
       if (!outcome.result) {
         failed = true;
         for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
@@ -84,7 +87,7 @@ export async function runScore(
         if (!said.has(minimum)) {
           said.add(minimum);
           progress.clear();
-          io.stderr.write(`maturity: ${minimum}\n`);
+          io.stderr.write(`maturity: ${escapeControls(minimum)}\n`);
         }
         failed = true;
       } else if (result.assessment.currentStage.number < minimum) {
@@ -102,7 +105,9 @@ export async function runScore(
     throw error;
   }
   if (belowMinimum) {
-    io.stderr.write(`maturity: below the minimum stage ${options.minStage} (--min-stage)\n`);
+    io.stderr.write(
+      `maturity: below the minimum stage ${escapeControls(options.minStage ?? '')} (--min-stage)\n`,
+    );
   }
   // A file that could not be scored, or checked, wins over a gate that was not met.
   if (failed) return ExitCode.usage;

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { formatAnswersFor } from '../answers/serialize.js';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode } from '../problems/user-error.js';
 import { resolveRubric, rubricReference } from '../rubric/resolve.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -26,7 +27,7 @@ export async function runTemplate(
   }
   writeFileAtomic(target, text, { overwrite: options.force ?? false, shown: options.output! });
   io.stderr.write(
-    `Wrote ${options.output}. Fill it in, then run: ${shellCommand('maturity', 'score', fileArgument(options.output!))}\n`,
+    `Wrote ${escapeControls(options.output!)}. Fill it in, then run: ${shellCommand('maturity', 'score', fileArgument(options.output!))}\n`,
   );
   return ExitCode.ok;
 }

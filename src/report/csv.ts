@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import type { ScoredFile, StreamingReporter } from './types.js';
 
 /** RFC 4180 ends every record with CRLF. */
@@ -57,7 +58,8 @@ function csvRow(result: ScoredFile, columns: readonly StageColumn[]): string {
   const a = result.assessment;
   const scores = new Map(a.stages.map((stage) => [stage.id, stage.score]));
   return record([
-    guardFormula(result.source),
+    // A file name may hold control characters: shown escaped, as in the other reports.
+    guardFormula(escapeControls(result.source)),
     guardFormula(result.organization ?? ''),
     guardFormula(result.unit ?? ''),
     guardFormula(a.rubric.id),

@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
 import type { ScoredFile, StreamingReporter } from './types.js';
@@ -20,7 +21,7 @@ export function renderSuite(result: ScoredFile): string {
   const failures = a.stages.filter((stage) => !stage.attained).length;
   const out: string[] = [];
   out.push(
-    `  <testsuite name="${xml(result.source)}" tests="${a.stages.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${xml(escapeControls(result.source))}" tests="${a.stages.length}" failures="${failures}" errors="0" skipped="0">`,
   );
   const properties: [string, string | undefined][] = [
     ['organization', result.organization],
@@ -38,7 +39,7 @@ export function renderSuite(result: ScoredFile): string {
   }
   out.push('    </properties>');
 
-  const classname = xml(`${a.rubric.id}.${result.source}`);
+  const classname = xml(`${a.rubric.id}.${escapeControls(result.source)}`);
   for (const stage of a.stages) {
     const open = `    <testcase classname="${classname}" name="${xml(`Stage ${stage.number} ${stage.name}`)}"`;
     if (stage.score === null) {

@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import { percent, twoDecimals } from '../format/numbers.js';
 import { code, md } from './escape.js';
 import { outline, unknownSection, type Section, type StageStatus } from './outline.js';
@@ -113,7 +114,7 @@ function renderSummary(rows: readonly SummaryRow[]): string {
     const who = [row.organization, row.unit].filter(Boolean).join(' · ');
     const stage = `${row.currentStage.number}/${row.stageCount}${row.currentStage.name === null ? '' : ` ${row.currentStage.name}`}`;
     out.push(
-      `| ${md(row.source)} | ${who ? md(who) : '–'} | ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |`,
+      `| ${md(escapeControls(row.source))} | ${who ? md(who) : '–'} | ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |`,
     );
   }
   return `${out.join('\n')}\n`;

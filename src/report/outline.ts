@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import type { BenchmarkResult } from '../engine/types.js';
 import type { ScoredFile } from './types.js';
 import {
@@ -142,7 +143,8 @@ export function outline(result: ScoredFile): ReportOutline {
 
   return {
     who: who || null,
-    source: result.source,
+    // A file name is the one text here no validation has seen: it may hold control characters.
+    source: escapeControls(result.source),
     rubric: `${rubric.title} ${rubric.version}`,
     headline: headline(a, rubric),
     completeness: completenessLine(a),

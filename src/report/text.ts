@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import { percent, twoDecimals } from '../format/numbers.js';
 import { paint, type Paint } from '../format/paint.js';
 import { columns } from '../format/table.js';
@@ -121,7 +122,7 @@ function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): str
       twoDecimals(row.maturityIndex),
       percent(row.completeness),
       shorten([row.organization, row.unit].filter(Boolean).join(' · ') || '-', 24),
-      row.source,
+      escapeControls(row.source),
     ]);
   }
   const lines = columns(table).map((line, n) => (n === 0 ? c.bold(line) : line));

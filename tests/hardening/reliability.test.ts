@@ -2,11 +2,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, constants, copyFileSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { introduction, stoppedMessage, type SessionPlan } from '../../src/assess/plan.js';
+import { main } from '../../src/main.js';
+import { loadRubricFile } from '../../src/rubric/load.js';
 import {
   BIN,
   cliEnv,
   expectCleanFailure,
+  FIXED_NOW,
   fixture,
   STACK_LINE,
   tempFolders,
@@ -218,5 +223,129 @@ describe('files a glob of the tool finds are read only when they are regular fil
     expect(piped.stderr).toBe('');
     expect(piped.status).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ results: [{ source: '/dev/stdin' }] });
+  });
+});
+
+// eslint-disable-next-line no-control-regex -- what must never reach a terminal
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
+
+/** Runs main in-process with stdin posing as a terminal (for `assess`, which refuses otherwise). */
+async function runAsIfInTerminal(argv: string[], cwd: string): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
+  const code = await main({
+    argv,
+    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: true, columns: 100 },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdin,
+    env: { NO_COLOR: '1' },
+    cwd,
+    now: () => FIXED_NOW,
+  });
+  stdin.destroy();
+  return { code, stdout, stderr };
+}
+
+describe('names and values with control characters are printed escaped, everywhere', () => {
+  const red = 'x\x1b[31m.yaml';
+  const title = 'y\x1b]0;pwned\x07.yaml';
+
+  it('the rubric: value of a broken file, in the assess --force hint', async () => {
+    const dir = freshDir('force-hint');
+    writeFileSync(join(dir, 'broken.yaml'), 'rubric: my\x1b[2Jrubric.yaml\nanswers: {}\n');
+    const result = await runAsIfInTerminal(['assess', 'broken.yaml'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(RAW_CONTROL);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+      "Fix it, or start over with: maturity assess broken.yaml --force --rubric $'my\\e[2Jrubric.yaml'",
+    );
+  });
+
+  it('file names a glob found, in every report format and on stderr', async () => {
+    const dir = freshDir('glob-names');
+    copyFileSync(fixture('ok', 'answers-good.yaml'), join(dir, red));
+    writeFileSync(join(dir, title), 'answers: [\n');
+    const expected: Record<string, (stdout: string) => void> = {
+      text: (out) => expect(out).toContain('x\\u001b[31m.yaml'),
+      markdown: (out) => expect(out).toContain('x\\\\u001b\\[31m.yaml'),
+      csv: (out) => expect(out).toContain('\r\nx\\u001b[31m.yaml,'),
+      junit: (out) => expect(out).toContain('<testsuite name="x\\u001b[31m.yaml"'),
+      json: (out) => expect(JSON.parse(out)).toMatchObject({ results: [{ source: red }] }),
+    };
+    for (const [format, check] of Object.entries(expected)) {
+      const result = await runMain(['score', '*.yaml', '--format', format], { cwd: dir });
+      expect(result.code).toBe(2);
+      // CSV ends its records with CR LF; nothing else may be a control character.
+      expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(RAW_CONTROL);
+      check(result.stdout);
+      expect(result.stderr).not.toMatch(RAW_CONTROL);
+      expect(result.stderr).toMatch(/^y\\u001b\]0;pwned\\u0007\.yaml:2:1: /);
+    }
+  });
+
+  it('file names in rubric validate, template, rubric init and the messages of a failed write', async () => {
+    const dir = freshDir('names');
+    const rubric = `r\x1b[1m.yaml`;
+    writeFileSync(join(dir, rubric), tinyRubric());
+    const validated = await runMain(['rubric', 'validate', rubric], { cwd: dir });
+    expect(validated.stdout).toBe('r\\u001b[1m.yaml: ok\n');
+
+    const template = await runMain(['template', '--rubric', rubric, '-o', red], { cwd: dir });
+    expect(template.code).toBe(0);
+    expect(template.stderr).not.toMatch(RAW_CONTROL);
+    expect(template.stderr).toBe(
+      "Wrote x\\u001b[31m.yaml. Fill it in, then run: maturity score $'x\\e[31m.yaml'\n",
+    );
+    const again = await runMain(['template', '--rubric', rubric, '-o', red], { cwd: dir });
+    expectCleanFailure(again, 2);
+    expect(again.stderr).toBe('x\\u001b[31m.yaml: already exists; not overwritten\n');
+
+    const init = await runMain(['rubric', 'init', `n\x1b[5m.yaml`], { cwd: dir });
+    expect(init.stdout).toBe(
+      "Wrote n\\u001b[5m.yaml. Edit it, then check it with: maturity rubric validate $'n\\e[5m.yaml'\n",
+    );
+  });
+
+  it('arguments commander refuses, and names that are no file', async () => {
+    const unknown = await runMain(['score', '--\x1b[31m']);
+    expectCleanFailure(unknown, 2);
+    expect(unknown.stderr).not.toMatch(RAW_CONTROL);
+    expect(unknown.stderr).toContain("unknown option '--\\u001b[31m'");
+    const missing = await runMain(['score', `no\x07file.yaml`, 'q\x1b[31m*.yaml']);
+    expectCleanFailure(missing, 2);
+    expect(missing.stderr).toBe(
+      'q\\u001b[31m*.yaml: no files match this pattern\nno\\u0007file.yaml: no such file\n',
+    );
+  });
+});
+
+describe('the messages of assess and the commands it suggests', () => {
+  it('name the file escaped, and quote it so that bash reads it back exactly', async () => {
+    const file = 'team\x1b[31m\u0085\u2028.yaml';
+    const rubric = loadRubricFile(fixture('assess', 'small-rubric.yaml'));
+    const plan: SessionPlan = {
+      rubric,
+      mode: 'new',
+      answersOnDisk: undefined,
+      answers: new Map(),
+      header: { rubric: 'small-rubric.yaml' },
+      start: 0,
+    };
+    const texts = [
+      introduction(file, plan, 3),
+      stoppedMessage(file, 3, 2, plan, {}),
+      stoppedMessage(file, 3, undefined, { ...plan, mode: 'force', answersOnDisk: 1 }, {}),
+    ];
+    for (const text of texts) {
+      expect(text).not.toMatch(RAW_CONTROL);
+      expect(text).toContain('team\\u001b[31m\\u0085\\u2028.yaml');
+    }
+    const command = /Continue with: (.*)/.exec(texts[1]!)![1]!;
+    expect(command).toBe("maturity assess $'team\\e[31m\\xc2\\x85\\xe2\\x80\\xa8.yaml'");
+    const echoed = spawnSync('bash', ['-c', `printf '%s' ${command.split(' ')[2]}`], {
+      encoding: 'utf8',
+    });
+    expect(echoed.stdout).toBe(file);
   });
 });

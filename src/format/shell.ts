@@ -18,7 +18,8 @@ function shellWord(word: string): string {
     else if (NAMED.has(char)) quoted += NAMED.get(char);
     // eslint-disable-next-line no-control-regex -- control characters are what is escaped
     else if (/[\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(char)) {
-      for (const byte of Buffer.from(char, 'utf8')) quoted += `\\x${byte.toString(16).padStart(2, '0')}`;
+      for (const byte of Buffer.from(char, 'utf8'))
+        quoted += `\\x${byte.toString(16).padStart(2, '0')}`;
     } else quoted += char;
   }
   return `$'${quoted}'`;

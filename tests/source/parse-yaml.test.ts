@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswersText } from '../../src/answers/load.js';
 import { checkRubricText } from '../../src/rubric/load.js';
@@ -7,8 +10,11 @@ import {
   parseYaml,
   type ParsedDocument,
 } from '../../src/source/parse-yaml.js';
+import { tempFolders } from '../helpers/run-cli.js';
+import { runMain } from '../helpers/run-main.js';
 
 const MB = 1024 * 1024;
+const freshDir = tempFolders('parse-yaml');
 
 /** `unit` repeated to about `bytes` characters. */
 function repeated(unit: string, bytes: number): string {
@@ -46,13 +52,41 @@ describe('pathological YAML: problems are collected up to a bound, inside the pa
     },
   );
 
-  it('says when it stopped counting, and rubric validate says "more than"', () => {
-    const { problems } = parseYaml(repeated(']', 100_000), 'big.yaml');
+  it('any short unit repeated many times (a generator of such inputs)', () => {
+    const unit = fc.string({
+      unit: fc.constantFrom(...' \n-?:,[]{}#&*!|>\'"%@`a1'.split('')),
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(unit, fc.integer({ min: 1_000, max: 60_000 }), (piece, times) => {
+        const text = piece.repeat(times);
+        const { problems } = parseYaml(text, 'big.yaml');
+        expect(problems.length).toBeLessThanOrEqual(11);
+        const counted = problems.reduce((sum, problem) => sum + (problem.omitted ?? 1), 0);
+        expect(counted).toBeLessThanOrEqual(MAX_COLLECTED_PROBLEMS);
+        expectInside(text, problems);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('says when it stopped counting, and rubric validate says "more than"', async () => {
+    const text = repeated(']', 100_000);
+    const { problems } = parseYaml(text, 'big.yaml');
     expect(problems).toHaveLength(11);
     expect(problems[10]).toMatchObject({
       message: `more than ${MAX_COLLECTED_PROBLEMS - 10} more YAML problems not shown (the rest of the file was not read)`,
       atLeast: true,
     });
+    const dir = freshDir('validate');
+    writeFileSync(join(dir, 'big.yaml'), text);
+    const result = await runMain(['rubric', 'validate', 'big.yaml'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n').slice(-2)).toEqual([
+      `big.yaml: more than ${MAX_COLLECTED_PROBLEMS - 10} more YAML problems not shown (the rest of the file was not read)`,
+      `big.yaml: more than ${MAX_COLLECTED_PROBLEMS} problems`,
+    ]);
   });
 
   it('still counts exactly below the bound', () => {

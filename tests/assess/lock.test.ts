@@ -5,6 +5,7 @@ import {
   chmodSync,
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -94,6 +95,24 @@ describe('a second assess on a file in use exits 2 at once', () => {
     const result = await runInTerminal(['assess', 'alias.yaml'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^alias\.yaml: in use by another maturity assess/);
+  });
+});
+
+describe('assess through a symbolic link', () => {
+  it('saves to the file the link names, and the link stays a link', async () => {
+    const dir = session('saves-through-link');
+    spawnSync('ln', ['-s', 'team.yaml', join(dir, 'alias.yaml')]);
+    const result = await runInTerminal(['assess', 'alias.yaml'], dir, [
+      ['Organization:', `Linked Corp${ENTER}`],
+      ['Unit', CTRL_C],
+    ]);
+    expect(result.code).toBe(130);
+    expect(lstatSync(join(dir, 'alias.yaml')).isSymbolicLink()).toBe(true);
+    // The organization is pre-filled (Acme Corp) and typing adds to it.
+    expect(readFileSync(join(dir, 'team.yaml'), 'utf8')).toContain(
+      'organization: Acme CorpLinked Corp',
+    );
+    expect(leftovers(dir)).toEqual(['alias.yaml', 'team.yaml']);
   });
 });
 

@@ -361,8 +361,8 @@ function syntaxProblems(
         path: '',
         message:
           more === 0
-            ? 'too many YAML problems: the rest of the file was not read'
-            : `more than ${more} more YAML problems not shown (the rest of the file was not read)`,
+            ? 'too many YAML problems: the rest of the file was not checked'
+            : `more than ${more} more YAML problems not shown (the rest of the file was not checked)`,
         omitted: more,
         atLeast: true,
       }

@@ -76,7 +76,7 @@ describe('pathological YAML: problems are collected up to a bound, inside the pa
     const { problems } = parseYaml(text, 'big.yaml');
     expect(problems).toHaveLength(11);
     expect(problems[10]).toMatchObject({
-      message: `more than ${MAX_COLLECTED_PROBLEMS - 10} more YAML problems not shown (the rest of the file was not read)`,
+      message: `more than ${MAX_COLLECTED_PROBLEMS - 10} more YAML problems not shown (the rest of the file was not checked)`,
       atLeast: true,
     });
     const dir = freshDir('validate');
@@ -84,7 +84,7 @@ describe('pathological YAML: problems are collected up to a bound, inside the pa
     const result = await runMain(['rubric', 'validate', 'big.yaml'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n').slice(-2)).toEqual([
-      `big.yaml: more than ${MAX_COLLECTED_PROBLEMS - 10} more YAML problems not shown (the rest of the file was not read)`,
+      `big.yaml: more than ${MAX_COLLECTED_PROBLEMS - 10} more YAML problems not shown (the rest of the file was not checked)`,
       `big.yaml: more than ${MAX_COLLECTED_PROBLEMS} problems`,
     ]);
   });

@@ -61,6 +61,10 @@ export function scaleBounds(scale: readonly ScaleLevel[]): { lowest: number; hig
 export function weightUnit(weights: Iterable<number>): number {
   let largest = 0;
   for (const weight of weights) if (weight > largest) largest = weight;
+  return unitFor(largest);
+}
+
+function unitFor(largest: number): number {
   return largest >= 1e-100 && largest <= 1e100 ? 1 : largest;
 }
 
@@ -68,7 +72,12 @@ export function weightUnit(weights: Iterable<number>): number {
 export function weightedMean(
   items: readonly { weight: number; score: number | null }[],
 ): number | null {
-  const unit = weightUnit(items.filter((item) => item.score !== null).map((item) => item.weight));
+  // Batch scoring calls this for every tenet and stage of every file: no arrays are made here.
+  let largest = 0;
+  for (const item of items) {
+    if (item.score !== null && item.weight > largest) largest = item.weight;
+  }
+  const unit = unitFor(largest);
   let total = 0;
   let weights = 0;
   for (const item of items) {

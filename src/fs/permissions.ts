@@ -7,14 +7,21 @@ import { accessSync, constants, type Stats } from 'node:fs';
  * Other users are asked of the system itself (which knows ACLs and read-only mounts).
  */
 export function modeAllows(path: string, stat: Stats, access: 'read' | 'write'): boolean {
-  const mask = access === 'read' ? 0o444 : 0o222;
-  if (process.getuid?.() === 0 && (stat.mode & mask) === 0) return false;
+  if (forbiddenToRoot(stat, access)) return false;
   try {
     accessSync(path, access === 'read' ? constants.R_OK : constants.W_OK);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether this process is root and no class of the mode bits has the bit (`chmod 444` for writing,
+ * `chmod 000` for reading): what the system would let root do anyway, and `maturity` refuses.
+ */
+export function forbiddenToRoot(stat: Stats, access: 'read' | 'write'): boolean {
+  return process.getuid?.() === 0 && (stat.mode & (access === 'read' ? 0o444 : 0o222)) === 0;
 }
 
 /** What a file that is not a regular file is, in words for a message. */

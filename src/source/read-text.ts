@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { fileKind, modeAllows } from '../fs/permissions.js';
+import { fileKind, forbiddenToRoot } from '../fs/permissions.js';
 import { UserError } from '../problems/user-error.js';
 import { systemErrorReason } from '../problems/system-error.js';
 
@@ -33,7 +33,8 @@ export function readTextFile(path: string, file: string = path, options: ReadOpt
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
-    if (!modeAllows(path, stat, 'read')) throw new UserError(`${file}: permission denied`);
+    // The open itself asked the system; root, whom it never refuses, goes by the mode bits.
+    if (forbiddenToRoot(stat, 'read')) throw new UserError(`${file}: permission denied`);
     const regular = stat.isFile();
     if (!regular) {
       if (options.regularOnly) {

@@ -21,7 +21,7 @@ const option = (name, fallback) => {
 const FILES = option('files', Number(process.env.BENCH_FILES ?? 10_000));
 const RUNS = Math.max(10, option('runs', 15));
 const example = 'examples/acme-engagement.yaml';
-// --only startup|assess|batch runs one group (the full run is what counts for the targets).
+// --only startup|assess|batch|hostile runs one group (the full run is what counts for the targets).
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = (group) => only === undefined || only === group;
 
@@ -246,6 +246,63 @@ if (runs('batch')) {
       note: `RSS ${few.rssMiB.toFixed(0)} MiB at ${small} files`,
     });
   }
+}
+
+if (runs('hostile')) {
+  // Pathological input: 1 MB (and 5 MB, the limit) of one unit repeated, which `yaml` alone takes
+  // seconds and gigabytes to report (a million problems). Each must be answered (exit 1 or 2) within
+  // 2 s of CPU time and 300 MB. CPU time, since the CLI runs on one thread: on a shared machine, wall time
+  // measures the neighbours too (it is shown beside it).
+  const dir = join(work, 'hostile');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const units = [']', '}', '"', "'\n", '"\n', '[]', '{}', ']\n', '!a ', '&a ', '*a ', '- ]'];
+  units.push('a: 1\n', '%YAML 1.2\n', '---\n', '...\n', '\n ', '- [\n', ': ', '? ', 'a:');
+  const rssFile = join(dir, 'rss.txt');
+  const cpuFile = join(dir, 'cpu.txt');
+  for (const [name, command] of [
+    ['score', ['score']],
+    ['rubric validate', ['rubric', 'validate']],
+  ]) {
+    const worst = { cpu: 0, ms: 0, rss: 0, unit: '' };
+    const inputs = units.flatMap((unit) => [1, 5].map((mb) => ({ unit, mb })));
+    inputs.forEach(({ unit, mb }, i) => {
+      const file = join(dir, `input-${i}.yaml`);
+      if (!existsSync(file))
+        writeFileSync(file, unit.repeat(Math.floor((mb * 1024 * 1024) / unit.length)));
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, ['--import', rssPreload, bin, ...command, file], {
+        cwd: root,
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          MATURITY_BENCH_RSS: rssFile,
+          MATURITY_BENCH_CPU: cpuFile,
+        },
+        encoding: 'utf8',
+      });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (result.status !== 1 && result.status !== 2) {
+        throw new Error(
+          `${name} on ${JSON.stringify(unit)} exited ${result.status}: ${result.stderr}`,
+        );
+      }
+      const cpu = Number(readFileSync(cpuFile, 'utf8'));
+      if (cpu > worst.cpu)
+        Object.assign(worst, { cpu, ms, unit: `${JSON.stringify(unit)} ${mb} MB` });
+      worst.rss = Math.max(worst.rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
+    });
+    rows.push({
+      name: `maturity ${name} <1 or 5 MB of one unit repeated, ${units.length} units> (slowest, CPU ms)`,
+      ms: worst.cpu,
+      ratio: null,
+      rss: worst.rss,
+      target: '≤ 2000 ms CPU, RSS < 300 MB, each',
+      pass: worst.cpu <= 2000 && worst.rss < 300,
+      note: `slowest ${worst.unit}: ${worst.ms.toFixed(0)} ms wall`,
+    });
+  }
+  if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 }
 
 const header = ['command', 'median ms', 'ratio', 'files/s', 'peak RSS', 'target', ''];

@@ -1,3 +1,4 @@
+import { escapeControls } from './problems/describe.js';
 import { ExitCode, UserError } from './problems/user-error.js';
 import type { Io } from './io.js';
 import { checkHelpTopic, CommanderError, createProgram } from './cli/program.js';
@@ -37,7 +38,7 @@ export async function main(io: Io): Promise<number> {
     } else {
       const message = error instanceof Error ? error.message : String(error);
       io.stderr.write(
-        `maturity: internal error: ${message.split('\n')[0]}\n` +
+        `maturity: internal error: ${escapeControls(message.split('\n')[0] ?? '')}\n` +
           'This is a bug in maturity; please report it with the command you ran (DEBUG=1 shows details).\n',
       );
     }

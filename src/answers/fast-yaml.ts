@@ -26,6 +26,8 @@ const BOOLS: Record<string, boolean> = {
 const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`.]/;
 const BAIL = undefined;
 const MAX_DEPTH = 16;
+/** YAML 1.2 limits an implicit block mapping key to 1024 characters; `yaml` refuses longer ones. */
+const MAX_IMPLICIT_KEY = 1024;
 
 /** Parses a simple YAML document; `undefined` means "not simple, use the full parser". */
 export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
@@ -60,7 +62,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     const match = KEY.exec(body);
     if (!match) return BAIL;
     const key = match[1]!;
-    if (!isStringKey(key)) return BAIL;
+    if (key.length > MAX_IMPLICIT_KEY || !isStringKey(key)) return BAIL;
 
     if (pending) {
       if (indent > pending.indent) {

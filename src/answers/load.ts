@@ -1,6 +1,6 @@
 import type { PathProblem, Problem } from '../problems/user-error.js';
 import type { ParsedDocument } from '../source/parse-yaml.js';
-import { readTextFile } from '../source/read-text.js';
+import { readTextFile, type ReadOptions } from '../source/read-text.js';
 import { problemPath } from '../problems/describe.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 import type { AnswersFile } from './types.js';
@@ -18,8 +18,12 @@ export interface AnswersSource {
 }
 
 /** Reads and parses an answers file (YAML or JSON) and checks its shape; never throws for bad content. */
-export async function loadAnswersFile(path: string, shown: string = path): Promise<AnswersSource> {
-  return parseAnswersText(readTextFile(path, shown), shown);
+export async function loadAnswersFile(
+  path: string,
+  shown: string = path,
+  options: ReadOptions = {},
+): Promise<AnswersSource> {
+  return parseAnswersText(readTextFile(path, shown, options), shown);
 }
 
 /** Parses answers text: the fast path for simple YAML, the `yaml` package for everything else. */

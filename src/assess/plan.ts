@@ -18,6 +18,7 @@ import { localDate } from '../format/dates.js';
 import { fileArgument, programWords, shellCommand } from '../format/shell.js';
 import { textWidth, wrapLines } from '../format/wrap.js';
 import type { Io } from '../io.js';
+import { escapeControls } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
 import { findStageByReference, type StageMatch } from '../rubric/query.js';
 import { rubricReference } from '../rubric/resolve.js';
@@ -90,7 +91,7 @@ export async function planSession(
   const existing = source?.answers;
   const rubric = await rubricForAnswers(new RubricCache(io.cwd), path, options.rubric, source);
   for (const warning of existing ? rubricWarnings(file, existing, rubric, options.rubric) : []) {
-    io.stderr.write(`${warning}\n`);
+    io.stderr.write(`${escapeControls(warning)}\n`);
   }
 
   const header: AnswersHeader = {
@@ -172,6 +173,8 @@ const METADATA_KEYS = ['organization', 'unit', 'respondent', 'role'] as const;
  */
 export function introduction(file: string, plan: SessionPlan, total: number, width = 80): string {
   const { rubric, stage } = plan;
+  // The file as the user typed it, escaped for the terminal (commands quote it themselves).
+  const name = escapeControls(file);
   const lines = [
     `${rubric.title} (${rubric.id} ${rubric.version}): ${rubric.stages.length} stages, ${total} questions.`,
   ];
@@ -181,17 +184,17 @@ export function introduction(file: string, plan: SessionPlan, total: number, wid
   let count = `${total} questions`;
   switch (plan.mode) {
     case 'new':
-      lines.push(`Saving to ${file} after every answer.`);
+      lines.push(`Saving to ${name} after every answer.`);
       break;
     case 'force':
-      lines.push(`Starting over: saving fresh answers to ${file} after every answer.`);
+      lines.push(`Starting over: saving fresh answers to ${name} after every answer.`);
       break;
     case 'continue': {
       const where = stageName
         ? `${stageName}, question ${plan.start + 1}`
         : `question ${plan.start + 1}`;
       lines.push(
-        `Continuing ${file} (${plan.answers.size} of ${total} answered) at ${where}. Saving after every answer.`,
+        `Continuing ${name} (${plan.answers.size} of ${total} answered) at ${where}. Saving after every answer.`,
       );
       count = `${plural(toAsk, 'question')} to go`;
       break;
@@ -199,8 +202,8 @@ export function introduction(file: string, plan: SessionPlan, total: number, wid
     case 'review':
       lines.push(
         plan.stageOnly
-          ? `Reviewing ${stageName} in ${file}; ⏎ keeps an answer. Saving after every answer.`
-          : `Reviewing ${file}: every question is answered; ⏎ keeps an answer. Saving after every answer.`,
+          ? `Reviewing ${stageName} in ${name}; ⏎ keeps an answer. Saving after every answer.`
+          : `Reviewing ${name}: every question is answered; ⏎ keeps an answer. Saving after every answer.`,
       );
       count = `${plural(toAsk, 'question')} to review`;
       break;
@@ -271,12 +274,13 @@ export function stoppedMessage(
   options: AssessOptions,
   width = 80,
 ): string {
+  const name = escapeControls(file);
   const again = (flags: string[]) => resumeCommand(plan.program, file, flags);
   const message = (status: string, lead: string, command: string) =>
     `\n${[...wrapLines(status, width), ...withCommand(lead, command, width)].join('\n')}\n`;
   if (saved !== undefined) {
     return message(
-      `Stopped. ${saved} of ${total} answers are saved in ${file}.`,
+      `Stopped. ${saved} of ${total} answers are saved in ${name}.`,
       'Continue with:',
       again(saved === total ? ['--resume'] : []),
     );
@@ -285,7 +289,7 @@ export function stoppedMessage(
     const count =
       plan.answersOnDisk === undefined ? '' : ` (${plan.answersOnDisk} of ${total} answered)`;
     return message(
-      `Stopped; ${file} is unchanged${count}.`,
+      `Stopped; ${name} is unchanged${count}.`,
       'Start over with:',
       again(['--force', ...rubricFlag(options)]),
     );
@@ -298,7 +302,7 @@ export function stoppedMessage(
     );
   }
   return message(
-    `Stopped; ${file} is unchanged (${plan.answersOnDisk} of ${total} answered).`,
+    `Stopped; ${name} is unchanged (${plan.answersOnDisk} of ${total} answered).`,
     'Continue with:',
     again(plan.mode === 'review' ? ['--resume'] : []),
   );

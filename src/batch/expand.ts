@@ -15,14 +15,16 @@ const ANSWERS_FILE = /\.(ya?ml|json)$/i;
  * Expands file arguments: existing files stay as they are; a folder stands for the `*.yaml`,
  * `*.yml` and `*.json` files under it (hidden folders and node_modules skipped); globs are expanded
  * by the tool (so quoted globs work in every shell); `-` is standard input, kept first. Returns
- * the files sorted by code point and without duplicates, and one problem per argument that
+ * the files sorted by code point and without duplicates, the ones only the tool found in a glob or
+ * a folder (`found`: they are read as regular files only), and one problem per argument that
  * matched nothing.
  */
 export async function expandFiles(
   args: readonly string[],
   cwd: string,
-): Promise<{ files: string[]; problems: UserError[] }> {
-  const files = new Set<string>();
+): Promise<{ files: string[]; found: Set<string>; problems: UserError[] }> {
+  const given = new Set<string>();
+  const found = new Set<string>();
   const problems: UserError[] = [];
   let stdin = false;
   for (const arg of args) {
@@ -32,15 +34,15 @@ export async function expandFiles(
     }
     const path = resolve(cwd, arg);
     if (isFolder(path)) {
-      const found = answersFilesUnder(path, arg);
-      if (found.length === 0) {
+      const inFolder = answersFilesUnder(path, arg);
+      if (inFolder.length === 0) {
         problems.push(new UserError(`${arg}: no .yaml, .yml or .json files in this folder`));
       }
-      for (const file of found) files.add(file);
+      for (const file of inFolder) found.add(file);
       continue;
     }
     if (!GLOB_CHARS.test(arg) || existsSync(path)) {
-      files.add(arg);
+      given.add(arg);
       continue;
     }
     const { glob } = await import('tinyglobby');
@@ -54,10 +56,11 @@ export async function expandFiles(
     if (matches.length === 0) {
       problems.push(new UserError(`${arg}: no files match this pattern`));
     }
-    for (const match of matches) files.add(match);
+    for (const match of matches) found.add(match);
   }
-  const sorted = [...files].sort(codePointOrder);
-  return { files: stdin ? [STDIN, ...sorted] : sorted, problems };
+  for (const file of given) found.delete(file);
+  const sorted = [...given, ...found].sort(codePointOrder);
+  return { files: stdin ? [STDIN, ...sorted] : sorted, found, problems };
 }
 
 function linksToFile(path: string): boolean {

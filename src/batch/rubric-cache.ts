@@ -3,7 +3,7 @@ import type { AnswersSource } from '../answers/load.js';
 import type { AnswersFile } from '../answers/types.js';
 import { UserError } from '../problems/user-error.js';
 import { builtinRubricPath, DEFAULT_RUBRIC } from '../rubric/builtin.js';
-import { looksLikePath, resolveRubric } from '../rubric/resolve.js';
+import { looksLikePath, resolveRubric, type ResolveOptions } from '../rubric/resolve.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** Loads rubrics once per rubric, however many answers files name them. */
@@ -13,15 +13,24 @@ export class RubricCache {
 
   constructor(private readonly cwd: string) {}
 
-  /** The rubric for `ref` (a built-in id, or a path relative to `baseDir`), default when undefined. */
-  get(ref: string | undefined, baseDir: string = this.cwd): Promise<Rubric> {
+  /**
+   * The rubric for `ref` (a built-in id, or a path relative to `baseDir`), default when undefined.
+   * With `fromAnswersFile`, the rules for a `rubric:` field apply (see ResolveOptions).
+   */
+  get(
+    ref: string | undefined,
+    baseDir: string = this.cwd,
+    options: ResolveOptions = {},
+  ): Promise<Rubric> {
     const name = ref ?? DEFAULT_RUBRIC;
     // A built-in is the same rubric from anywhere; a file is keyed by where it really is, since the
-    // same relative name in two folders is two rubrics.
-    const key = this.isBuiltin(name) ? `builtin:${name}` : `file:${resolve(baseDir, name)}`;
+    // same relative name in two folders is two rubrics (and by who named it: its errors differ).
+    const key = this.isBuiltin(name)
+      ? `builtin:${name}`
+      : `${options.fromAnswersFile ? 'field' : 'file'}:${resolve(baseDir, name)}`;
     let rubric = this.cache.get(key);
     if (!rubric) {
-      rubric = resolveRubric(name, baseDir, this.cwd).then((resolved) => resolved.rubric);
+      rubric = resolveRubric(name, baseDir, this.cwd, options).then((resolved) => resolved.rubric);
       this.cache.set(key, rubric);
     }
     return rubric;
@@ -52,7 +61,7 @@ export async function rubricForAnswers(
   const named = source?.answers?.rubric;
   if (named === undefined) return rubrics.get(undefined);
   try {
-    return await rubrics.get(named, dirname(path));
+    return await rubrics.get(named, dirname(path), { fromAnswersFile: true });
   } catch (error) {
     if (!(error instanceof UserError) || error.problems.length > 0) throw error;
     // In the file, the problem is the file's: no "maturity:" prefix.

@@ -21,6 +21,8 @@ export interface ScoringOptions {
   stdin?: AsyncIterable<unknown>;
   /** `--target`, resolved per rubric (a stage number, or why the rubric has none such). */
   target?: (rubric: Rubric) => number | string | undefined;
+  /** Files a glob of the tool's found, not the user: only regular files are read (see ReadOptions). */
+  found?: ReadonlySet<string>;
 }
 
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */
@@ -77,7 +79,7 @@ export async function scoreFile(
     const source =
       file === STDIN
         ? await parseAnswersText(await readStdin(options), STDIN_NAME)
-        : await loadAnswersFile(path, file);
+        : await loadAnswersFile(path, file, { regularOnly: options.found?.has(file) });
     if (!source.answers) return { problems: source.problems, warnings };
     const answers = source.answers;
     const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);

@@ -4,6 +4,7 @@ import { DEFAULT_MOVES } from '../engine/analyse.js';
 import { FORMATS } from '../report/index.js';
 import type { Io } from '../io.js';
 import { UserError } from '../problems/user-error.js';
+import { escapeControls } from '../problems/describe.js';
 import {
   runRubricInit,
   runRubricList,
@@ -39,8 +40,9 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      // Commander prints an error and a suggestion on two lines; users get one.
-      outputError: (text, write) => write(`${oneLine(text)}\n`),
+      // Commander prints an error and a suggestion on two lines; users get one, with what they
+      // typed escaped (an argument may hold an escape sequence).
+      outputError: (text, write) => write(`${escapeControls(oneLine(text))}\n`),
       getOutHelpWidth: () => Math.min(io.stdout.columns ?? 80, 100),
       getErrHelpWidth: () => 80,
     })

@@ -9,6 +9,7 @@ import { buildTimelines } from '../batch/timeline.js';
 import { regressedFrom } from '../engine/compare.js';
 import { openSink } from '../fs/sink.js';
 import { wantsColor, type Io } from '../io.js';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { PROGRESS_FORMATS, progressReporters } from '../report/progress/index.js';
 import { groupLabel } from '../report/wording.js';
@@ -70,8 +71,8 @@ export async function runProgress(
     io.stderr.write(`${line}\n`);
   };
 
-  const { files, problems: globProblems } = await expandFiles(args, io.cwd);
-  for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
+  const { files, found, problems: globProblems } = await expandFiles(args, io.cwd);
+  for (const problem of globProblems) io.stderr.write(`${escapeControls(problem.message)}\n`);
   let failed = globProblems.length > 0;
   const members: MemberFile[] = [];
   const progress = progressLine(io, files.length);
@@ -79,11 +80,12 @@ export async function runProgress(
     ...(options.rubric !== undefined && { rubric: options.rubric }),
     moves,
     target: targetFor,
+    found,
   });
   for await (const outcome of outcomes) {
     progress.tick();
     if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
-    for (const warning of outcome.warnings) io.stderr.write(`${warning}\n`);
+    for (const warning of outcome.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
     if (!outcome.result) {
       failed = true;
       for (const problem of outcome.problems) sayOnce(formatProblem(problem));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import {
   builtinRubricBases,
@@ -95,15 +96,19 @@ export async function runRubricValidate(io: Io, files: string[]): Promise<number
     }
     const { problems } = checkRubricText(text, file, { path: resolve(io.cwd, file), cwd: io.cwd });
     if (problems.length === 0) {
-      io.stdout.write(`${file}: ok\n`);
+      io.stdout.write(`${escapeControls(file)}: ok\n`);
     } else {
       invalid = true;
       let count = 0;
+      let atLeast = false;
       for (const problem of problems) {
         io.stderr.write(`${formatProblem(problem)}\n`);
+        // The "N more not shown" line stands for N problems, none when it says only "more".
         count += problem.omitted ?? 1;
+        atLeast ||= problem.atLeast === true;
       }
-      io.stderr.write(`${file}: ${count} problem${count === 1 ? '' : 's'}\n`);
+      const total = `${atLeast ? 'more than ' : ''}${count} problem${count === 1 && !atLeast ? '' : 's'}`;
+      io.stderr.write(`${escapeControls(file)}: ${total}\n`);
     }
   }
   if (unreadable) return ExitCode.usage;
@@ -137,7 +142,7 @@ export async function runRubricInit(
   }
   if (!options.from) {
     writeFileAtomic(target, `${schemaLine}\n${SKELETON}`, { overwrite: false, shown: file });
-    io.stdout.write(`Wrote ${file}. Edit it, then ${check}\n`);
+    io.stdout.write(`Wrote ${escapeControls(file)}. Edit it, then ${check}\n`);
     return ExitCode.ok;
   }
   const from = options.from;
@@ -148,7 +153,7 @@ export async function runRubricInit(
     const text = await copiedRubric(from, io.cwd, base, id, version);
     writeFileAtomic(target, `${schemaLine}\n${text}`, { overwrite: false, shown: file });
     io.stdout.write(
-      `Wrote ${file}, a copy of ${base.id} as ${id} ${version}. Edit it, then ${check}\n`,
+      `Wrote ${escapeControls(file)}, a copy of ${base.id} as ${id} ${version}. Edit it, then ${check}\n`,
     );
     return ExitCode.ok;
   }
@@ -160,7 +165,9 @@ export async function runRubricInit(
   }
   const text = overlayText(base, { file, reference, id, version, title: titleFor(id, base) });
   writeFileAtomic(target, `${schemaLine}\n${text}`, { overwrite: false, shown: file });
-  io.stdout.write(`Wrote ${file}, an overlay of ${base.id}. Edit it, then ${check}\n`);
+  io.stdout.write(
+    `Wrote ${escapeControls(file)}, an overlay of ${base.id}. Edit it, then ${check}\n`,
+  );
   return ExitCode.ok;
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { FORMATS, reporters } from '../report/index.js';
 import { failureRow, summaryRow } from '../report/outline.js';
@@ -73,8 +74,10 @@ export async function runScore(
     const problem = lacking(await rubrics.get(options.rubric));
     if (problem !== undefined) throw new UserError(`maturity: ${problem}`);
   }
-  const { files, problems: globProblems } = await expandFiles(args, io.cwd);
-  for (const problem of globProblems) io.stderr.write(`${problem.message}\n`);
+  const { files, found, problems: globProblems } = await expandFiles(args, io.cwd);
+  for (const problem of globProblems) {
+    for (const line of problem.lines()) io.stderr.write(`${line}\n`);
+  }
   let failed = globProblems.length > 0;
 
   const reporter = await reporters[format]();
@@ -154,11 +157,12 @@ export async function runScore(
       strict: options.strict ?? false,
       target: targetFor,
       stdin: io.stdin,
+      found,
     });
     for await (const outcome of outcomes) {
       progress.tick();
       if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
-      for (const warning of outcome.warnings) io.stderr.write(`${warning}\n`);
+      for (const warning of outcome.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
       if (!outcome.result) {
         failed = true;
         for (const problem of outcome.problems) sayOnce(formatProblem(problem));
@@ -200,7 +204,7 @@ export async function runScore(
   }
   if (belowStage.length > 0) {
     io.stderr.write(
-      `maturity: below the minimum stage ${options.minStage} (--min-stage): ${listed(belowStage)}\n`,
+      `maturity: below the minimum stage ${escapeControls(options.minStage ?? '')} (--min-stage): ${listed(belowStage)}\n`,
     );
   }
   if (incomplete.length > 0) {

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { metadataFromFlags } from '../answers/metadata.js';
 import { formatAnswersFor, type AnswersHeader } from '../answers/serialize.js';
+import { escapeControls } from '../problems/describe.js';
 import { ExitCode, UserError } from '../problems/user-error.js';
 import { stageReference } from '../rubric/query.js';
 import { resolveRubric, rubricReference } from '../rubric/resolve.js';
@@ -46,7 +47,7 @@ export async function runTemplate(io: Io, options: TemplateOptions): Promise<num
   }
   writeFileAtomic(target, text, { overwrite: options.force ?? false, shown: options.output! });
   io.stderr.write(
-    `Wrote ${options.output}. Fill it in, then run: ${shellCommand('maturity', 'score', fileArgument(options.output!))}\n`,
+    `Wrote ${escapeControls(options.output!)}. Fill it in, then run: ${shellCommand('maturity', 'score', fileArgument(options.output!))}\n`,
   );
   return ExitCode.ok;
 }

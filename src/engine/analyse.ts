@@ -2,7 +2,7 @@ import { findTenet } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import { stageGaps } from './gaps.js';
 import { pathToAttain } from './path.js';
-import { EPSILON, scaleBounds, scoreSheet } from './score.js';
+import { EPSILON, scaleValueAt, scoreSheet } from './score.js';
 import { targetResult } from './target.js';
 import type {
   AnswerMap,
@@ -108,7 +108,6 @@ function compareBenchmarks(
   questions: readonly QuestionResult[],
 ): BenchmarkResult[] {
   if (rubric.benchmarks.length === 0) return [];
-  const { lowest, highest } = scaleBounds(rubric.scale);
   const byId = new Map(questions.map((question) => [question.id, question]));
   return rubric.benchmarks.map((benchmark) => {
     let value: number | null = null;
@@ -117,7 +116,7 @@ function compareBenchmarks(
       value = answer === undefined || answer === null || answer === 'n/a' ? null : answer;
     } else if (benchmark.tenet !== undefined) {
       const tenet = sheet.stages.flatMap((s) => s.tenets).find((t) => t.id === benchmark.tenet);
-      value = tenet?.score == null ? null : lowest + tenet.score * (highest - lowest);
+      value = tenet?.score == null ? null : scaleValueAt(tenet.score, rubric.scale);
     }
     return {
       ...(benchmark.question !== undefined && { question: benchmark.question }),

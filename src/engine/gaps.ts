@@ -1,4 +1,4 @@
-import { EPSILON } from './score.js';
+import { EPSILON, weightUnit } from './score.js';
 import type { Gap, StageResult } from './types.js';
 
 /**
@@ -12,6 +12,8 @@ export function rankKey(value: number): number {
 
 /** The tenets of a stage below its threshold: largest impact first, then rubric order. */
 export function stageGaps(stage: StageResult): Gap[] {
+  // Impacts are ranked in the stage's weight unit, so that huge weights cannot overflow the key.
+  const unit = weightUnit(stage.tenets.map((tenet) => tenet.weight));
   return stage.tenets
     .flatMap((tenet, index) => {
       if (!tenet.belowThreshold || tenet.score === null) return [];
@@ -26,6 +28,8 @@ export function stageGaps(stage: StageResult): Gap[] {
       };
       return [{ gap, index }];
     })
-    .sort((a, b) => rankKey(b.gap.impact) - rankKey(a.gap.impact) || a.index - b.index)
+    .sort(
+      (a, b) => rankKey(b.gap.impact / unit) - rankKey(a.gap.impact / unit) || a.index - b.index,
+    )
     .map(({ gap }) => gap);
 }

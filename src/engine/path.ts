@@ -1,5 +1,5 @@
 import type { ScaleLevel, Stage } from '../rubric/types.js';
-import { questionScore, reaches, scaleBounds, weightedMean } from './score.js';
+import { questionScore, reaches, scaleBounds, weightedMean, weightUnit } from './score.js';
 import type { PathStep, StagePath, StageResult } from './types.js';
 
 /** Gains this close are equal (SPEC §3); the question first in rubric order is raised then. */
@@ -11,6 +11,8 @@ interface Candidate {
   id: string;
   tenetId: string;
   weight: number;
+  /** (tenet weight / the stage's tenet weights) × (question weight / the tenet's question weights). */
+  share: number;
   scale: readonly ScaleLevel[];
   /** The scale's values in increasing order. */
   levels: number[];
@@ -32,11 +34,17 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
   const tenets = result.tenets
     .map((tenet, t) => ({ tenet, t }))
     .filter(({ tenet }) => tenet.score !== null);
-  const tenetWeights = tenets.reduce((sum, { tenet }) => sum + tenet.weight, 0);
+  // Weights are counted in a unit that keeps their sums finite (rubrics may use any positive double).
+  const tenetUnit = weightUnit(tenets.map(({ tenet }) => tenet.weight));
+  const tenetWeights = tenets.reduce((sum, { tenet }) => sum + tenet.weight / tenetUnit, 0);
   const candidates: Candidate[] = [];
   const byTenet = new Map<number, Candidate[]>();
   for (const { tenet, t } of tenets) {
     const own: Candidate[] = [];
+    const scored = tenet.questions.filter((question) => question.score !== null);
+    const questionUnit = weightUnit(scored.map((question) => question.weight));
+    const questionWeights = scored.reduce((sum, q) => sum + q.weight / questionUnit, 0);
+    const tenetShare = tenet.weight / tenetUnit / tenetWeights;
     tenet.questions.forEach((question, q) => {
       if (question.score === null) return;
       const scale = stage.tenets[t]!.questions[q]!.scale;
@@ -47,6 +55,7 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
         id: question.id,
         tenetId: tenet.id,
         weight: question.weight,
+        share: tenetShare * (question.weight / questionUnit / questionWeights),
         scale,
         levels: scale.map((level) => level.value).sort((a, b) => a - b),
         span: highest - lowest,
@@ -76,12 +85,11 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
     for (const candidate of candidates) {
       const next = candidate.levels.find((level) => level > candidate.value);
       if (next === undefined) continue;
-      const tenet = result.tenets[candidate.tenet]!;
-      const questionWeights = byTenet.get(candidate.tenet)!.reduce((sum, c) => sum + c.weight, 0);
-      const gain =
-        (tenet.weight / tenetWeights) *
-        (candidate.weight / questionWeights) *
-        ((next - candidate.value) / candidate.span);
+      // (next − value) / span, or on the scores when the span overflows (a scale of ±1e308).
+      const step = Number.isFinite(candidate.span)
+        ? (next - candidate.value) / candidate.span
+        : questionScore(next, candidate.scale) - questionScore(candidate.value, candidate.scale);
+      const gain = candidate.share * step;
       if (best === undefined || gain > best.gain + GAIN_TIE) best = { candidate, next, gain };
     }
     // Every question at the top of its scale scores the stage 1, which attains any threshold.

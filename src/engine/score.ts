@@ -13,10 +13,25 @@ export function scoreSheet(rubric: Rubric, answers: AnswerMap): ScoreSheet {
   return { stages: rubric.stages.map((stage, index) => scoreStage(stage, index + 1, answers)) };
 }
 
-/** Share of a question's scale that a value reaches: (value − lowest) / (highest − lowest). */
+/**
+ * Share of a question's scale that a value reaches: (value − lowest) / (highest − lowest), in [0, 1].
+ * A span wider than the largest double (a scale of -1e308 to 1e308) is computed on halved values,
+ * which is exact, instead of overflowing to Infinity.
+ */
 export function questionScore(value: number, scale: readonly ScaleLevel[]): number {
   const { lowest, highest } = scaleBounds(scale);
-  return (value - lowest) / (highest - lowest);
+  const span = highest - lowest;
+  const share = Number.isFinite(span)
+    ? (value - lowest) / span
+    : (value / 2 - lowest / 2) / (highest / 2 - lowest / 2);
+  return Math.min(1, Math.max(0, share));
+}
+
+/** The value at `share` of a scale's span: the inverse of questionScore, without overflow. */
+export function scaleValueAt(share: number, scale: readonly ScaleLevel[]): number {
+  const { lowest, highest } = scaleBounds(scale);
+  const span = highest - lowest;
+  return Number.isFinite(span) ? lowest + share * span : lowest * (1 - share) + highest * share;
 }
 
 // Scales are immutable once loaded; batch scoring asks for the same ones thousands of times.
@@ -38,18 +53,40 @@ export function scaleBounds(scale: readonly ScaleLevel[]): { lowest: number; hig
   return bounds;
 }
 
+/**
+ * The unit weights are counted in: 1, unless the largest is so large that sums of weights overflow,
+ * or so small that products underflow (rubrics may use any positive double). Dividing by the unit
+ * keeps every sum finite; with the unit 1, results are exactly those of the plain formula.
+ */
+export function weightUnit(weights: Iterable<number>): number {
+  let largest = 0;
+  for (const weight of weights) if (weight > largest) largest = weight;
+  return unitFor(largest);
+}
+
+function unitFor(largest: number): number {
+  return largest >= 1e-100 && largest <= 1e100 ? 1 : largest;
+}
+
 /** Weighted mean of the items whose score is not null; null when none has one. */
 export function weightedMean(
   items: readonly { weight: number; score: number | null }[],
 ): number | null {
+  // Batch scoring calls this for every tenet and stage of every file: no arrays are made here.
+  let largest = 0;
+  for (const item of items) {
+    if (item.score !== null && item.weight > largest) largest = item.weight;
+  }
+  const unit = unitFor(largest);
   let total = 0;
   let weights = 0;
   for (const item of items) {
     if (item.score === null) continue;
-    total += item.weight * item.score;
-    weights += item.weight;
+    const weight = unit === 1 ? item.weight : item.weight / unit;
+    total += weight * item.score;
+    weights += weight;
   }
-  return weights === 0 ? null : total / weights;
+  return weights === 0 ? null : Math.min(1, total / weights);
 }
 
 /** Whether a score reaches a threshold, allowing for floating-point error. */

@@ -1,20 +1,11 @@
+import { escapeControls } from './control-characters.js';
 import { dottedPath, type Problem } from './user-error.js';
+
+export { escapeControls };
 
 /** A user's text in a message: quoted and escaped so that a problem stays on one line, and cut short. */
 export function quote(text: string): string {
   return escapeControls(JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text));
-}
-
-/**
- * Escapes what could break a one-line message: control characters and the Unicode line and
- * paragraph separators (which JSON.stringify leaves as they are).
- */
-export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (char) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
 }
 
 /** The dotted path of a problem; keys holding line breaks or control characters are quoted. */

@@ -1,3 +1,5 @@
+import { escapeControls } from './control-characters.js';
+
 /** A problem found in a user's file: where it is and what is wrong. Wording is final; position is 1-based. */
 export interface Problem {
   file?: string;
@@ -8,6 +10,8 @@ export interface Problem {
   column?: number;
   /** Set on a "N more … not shown" line: the number of problems it stands for. */
   omitted?: number;
+  /** With `omitted`: counting stopped, so there are more than that. */
+  atLeast?: boolean;
 }
 
 /** A problem before it has a position: where it is (path, key or value) and what is wrong. */
@@ -48,21 +52,27 @@ export class UserError extends Error {
     this.hint = options.hint;
   }
 
-  /** One line per problem (or the message itself when there are none), then the hint if any. */
+  /**
+   * One line per problem (or the message itself when there are none), then the hint if any; with
+   * control characters escaped, since messages name files and quote values.
+   */
   lines(): string[] {
     const lines = this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
-    return this.hint === undefined ? lines : [...lines, this.hint];
+    return (this.hint === undefined ? lines : [...lines, this.hint]).map(escapeControls);
   }
 }
 
-/** Formats a problem as `file:line:col: message (at path)`, the one-line form every command prints. */
+/**
+ * Formats a problem as `file:line:col: message (at path)`, the one-line form every command prints,
+ * with control characters (in a file name, say) escaped.
+ */
 export function formatProblem(problem: Problem): string {
   let where = problem.file ?? '';
   if (problem.line !== undefined) {
     where += `${where ? ':' : ''}${problem.line}:${problem.column ?? 1}`;
   }
   const at = problem.path ? ` (at ${problem.path})` : '';
-  return `${where ? `${where}: ` : ''}${problem.message}${at}`;
+  return escapeControls(`${where ? `${where}: ` : ''}${problem.message}${at}`);
 }
 
 /** Joins a path of keys and indices into its dotted form. */

@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import type { Failure, Result, StreamingReporter } from './types.js';
 
 /** RFC 4180 ends every record with CRLF. */
@@ -13,7 +14,8 @@ const text = (value: string | null | undefined) => guardFormula(value ?? '');
 
 /** The columns every row has, in order; new columns go after `unit` or at the end of this list. */
 const FIXED_COLUMNS: Column[] = [
-  { name: 'file', cell: (r) => text(r.source) },
+  // A file name is the one text no validation has seen: shown escaped, as in the other reports.
+  { name: 'file', cell: (r) => text(r.source === null ? null : escapeControls(r.source)) },
   { name: 'organization', cell: (r) => text(r.organization) },
   { name: 'unit', cell: (r) => text(r.unit) },
   { name: 'respondent', cell: (r) => text(r.respondent) },
@@ -75,7 +77,11 @@ export function createCsvReporter(): StreamingReporter {
   const invalidRow = (failure: Failure) =>
     record(
       (columns ?? FIXED_COLUMNS).map((column) =>
-        column.name === 'file' ? text(failure.source) : column.name === 'status' ? 'invalid' : '',
+        column.name === 'file'
+          ? text(escapeControls(failure.source))
+          : column.name === 'status'
+            ? 'invalid'
+            : '',
       ),
     );
   return {

@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
 import { formatProblem } from '../problems/user-error.js';
@@ -171,9 +172,10 @@ function testCase(classname: string, c: TestCase): string[] {
 function renderInvalid(failure: Failure): string {
   const count = countProblems(failure.problems);
   const message = `not a valid answers file: ${count} problem${count === 1 ? '' : 's'}`;
+  const name = xml(escapeControls(failure.source));
   return [
-    `  <testsuite name="${xml(failure.source)}" tests="1" failures="0" errors="1" skipped="0">`,
-    `    <testcase classname="maturity.${xml(failure.source)}" name="valid answers file">`,
+    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">`,
+    `    <testcase classname="maturity.${name}" name="valid answers file">`,
     `      <error message="${xml(message)}" type="invalid">${xmlText(failure.problems.map(formatProblem).join('\n'))}</error>`,
     '    </testcase>',
     '  </testsuite>',
@@ -183,7 +185,8 @@ function renderInvalid(failure: Failure): string {
 
 /** A file's suite is named for the file, a team's for who it is ("Contoso Outfitters"). */
 function suiteName(result: Result): string {
-  return result.source ?? whoLabel(result) ?? '';
+  // A file name may hold control characters: shown escaped, as in the other reports.
+  return result.source === null ? (whoLabel(result) ?? '') : escapeControls(result.source);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import { percent, twoDecimals } from '../format/numbers.js';
 import { shorten } from '../format/wrap.js';
 import { code, md } from './escape.js';
@@ -240,7 +241,7 @@ function renderSummary(rows: readonly SummaryRow[]): string {
     const stage = `${row.currentStage.number}/${row.stageCount}${row.currentStage.name === null ? '' : ` ${row.currentStage.name}`}`;
     const gate = row.gate === null ? '–' : row.gate.passed ? '✅ pass' : '❌ fail';
     out.push(
-      `| ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |${gated ? ` ${gate} |` : ''} ${row.who ? md(row.who) : '–'} | ${md(row.source)} |`,
+      `| ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |${gated ? ` ${gate} |` : ''} ${row.who ? md(row.who) : '–'} | ${md(escapeControls(row.source))} |`,
     );
   }
   return `${out.join('\n')}\n`;

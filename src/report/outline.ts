@@ -1,3 +1,4 @@
+import { escapeControls } from '../problems/describe.js';
 import type { Assessment, BenchmarkResult, TeamResult } from '../engine/types.js';
 import { percent } from '../format/numbers.js';
 import { findQuestion, stageNumberOf } from '../rubric/query.js';
@@ -264,7 +265,8 @@ export function outline(result: Result): ReportOutline {
 
   return {
     who: whoLabel(result),
-    source: sourceLabel(result),
+    // A file name is the one text here no validation has seen: it may hold control characters.
+    source: escapeControls(sourceLabel(result)),
     rubric: `${rubric.title} ${rubric.version}`,
     headline: headline(a, rubric),
     completeness: completenessLine(a),
@@ -378,7 +380,7 @@ export function summaryRow(result: Result): SummaryRow {
     status: 'ok',
     kind: result.team ? 'team' : 'file',
     who: whoLabel(result),
-    source: sourceLabel(result),
+    source: escapeControls(sourceLabel(result)),
     stageCount: result.rubric.stages.length,
     currentStage: result.assessment.currentStage,
     maturityIndex: result.assessment.maturityIndex,

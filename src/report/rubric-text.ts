@@ -1,3 +1,4 @@
+import { weightUnit } from '../engine/score.js';
 import { paint } from '../format/paint.js';
 import { wrap } from '../format/wrap.js';
 import { rubricCounts } from '../rubric/query.js';
@@ -30,9 +31,11 @@ export function renderRubricOutline(
         : c.dim(`  (threshold ${percent(stage.threshold)})`);
     lines.push(c.bold(`${index + 1}. ${stage.name}`) + tagline + threshold);
     if (stage.summary) lines.push(`   ${c.dim(wrap(stage.summary, WIDTH - 3, '   '))}`);
-    const total = stage.tenets.reduce((sum, tenet) => sum + tenet.weight, 0);
+    // Shares in the stage's weight unit: weights of 1e308 must not add up to Infinity.
+    const unit = weightUnit(stage.tenets.map((tenet) => tenet.weight));
+    const total = stage.tenets.reduce((sum, tenet) => sum + tenet.weight / unit, 0);
     for (const tenet of stage.tenets) {
-      const share = Math.round((tenet.weight / total) * 100);
+      const share = Math.round((tenet.weight / unit / total) * 100);
       const questions = `${tenet.questions.length} question${tenet.questions.length === 1 ? '' : 's'}`;
       // Wrapped as plain text, painted after: the details go dim whole.
       const details = `[${tenet.id}] weight ${tenet.weight} (${share}%), ${questions}`;

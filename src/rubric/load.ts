@@ -7,7 +7,7 @@ import { problemAt, type Locator } from '../problems/origin.js';
 import { didYouMean } from '../problems/suggest.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { parseYaml } from '../source/parse-yaml.js';
-import { readTextFile } from '../source/read-text.js';
+import { readTextFile, type ReadOptions } from '../source/read-text.js';
 import { builtinRubricIds, builtinRubricPath, looksLikePath } from './catalog.js';
 import { normalizeRubric } from './normalise.js';
 import {
@@ -62,8 +62,13 @@ export function checkRubricText(
 }
 
 /** Reads, parses and validates a rubric file; throws a UserError listing every problem. */
-export function loadRubricFile(path: string, file: string = path, cwd?: string): Rubric {
-  return loadRubricSource(path, file, cwd).rubric;
+export function loadRubricFile(
+  path: string,
+  file: string = path,
+  cwd?: string,
+  read: ReadOptions = {},
+): Rubric {
+  return loadRubricSource(path, file, cwd, read).rubric;
 }
 
 /** Like loadRubricFile, and says which rubrics it extends. */
@@ -71,8 +76,9 @@ export function loadRubricSource(
   path: string,
   file: string = path,
   cwd?: string,
+  read: ReadOptions = {},
 ): { rubric: Rubric; bases: RubricRef[] } {
-  const { rubric, problems, bases } = checkRubricText(readTextFile(path, file), file, {
+  const { rubric, problems, bases } = checkRubricText(readTextFile(path, file, read), file, {
     path,
     ...(cwd !== undefined && { cwd }),
   });

@@ -5,14 +5,13 @@ import {
   isScalar,
   isSeq,
   Lexer,
-  LineCounter,
   Parser,
   visit,
   YAMLParseError,
 } from 'yaml';
-import type { CST, Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
+import type { CST, Document, Node, Pair, ScalarTag, YAMLError, YAMLMap } from 'yaml';
 import type { Problem } from '../problems/user-error.js';
-import { escapeControls } from '../problems/describe.js';
+import { escapeControls, quote } from '../problems/describe.js';
 
 /** Aliases a document may expand before it is refused (guards against "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -21,10 +20,17 @@ const MAX_ALIAS_COUNT = 100;
 export const MAX_DEPTH = 100;
 
 /**
- * YAML tokens a document may hold (a value is two to four). Parsing costs about 1 KB of memory per
- * token, so a 5 MB file of `[1,1,1,…]` would need gigabytes; rubrics hold about twenty thousand.
+ * YAML tokens a document may hold (a value is two to four, spaces and line breaks count too).
+ * Parsing costs about 3 µs and 0.5 KB of memory per token, so this bounds any input to about a
+ * second and 150 MB; the built-in rubric holds about 3,500 tokens.
  */
-export const MAX_TOKENS = 1_000_000;
+export const MAX_TOKENS = 250_000;
+
+/**
+ * Syntax problems collected before parsing stops: a file of one repeated character holds a million,
+ * and `yaml` builds an error object for each. The first MAX_SYNTAX_PROBLEMS are shown.
+ */
+export const MAX_COLLECTED_PROBLEMS = 100;
 
 const TOO_DEEP = `the document is nested too deeply (more than ${MAX_DEPTH} levels)`;
 
@@ -43,28 +49,38 @@ export interface ParsedDocument {
 
 /** Parses YAML 1.2 (core schema; JSON is a subset) keeping node positions for error messages. */
 export function parseYaml(text: string, file: string): ParsedDocument {
-  const lineCounter = new LineCounter();
-  const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const position = linePositions(text);
   const refuse = (offset: number, message: string): ParsedDocument => {
     const at = position(offset);
     return { value: undefined, problems: [{ file, path: '', message, ...at }], locate: () => at };
   };
 
-  // Tokens are counted as they are read, so huge input is refused before it costs much memory.
+  // Tokens are counted as they are read, so huge input is refused before it costs much memory, and
+  // so are the parser's errors: past MAX_COLLECTED_PROBLEMS the rest of the text is not read.
   const tokens: CST.Token[] = [];
-  const parser = new Parser(lineCounter.addNewLine);
-  lineCounter.addNewLine(0);
+  const parser = new Parser();
   let count = 0;
   let offset = 0;
-  for (const lexeme of new Lexer().lex(text)) {
+  // Top-level tokens the composer turns into errors of its own (not through its error handler).
+  let strays = 0;
+  let documents = 0;
+  let stopped = false;
+  lexing: for (const lexeme of new Lexer().lex(text)) {
     count += 1;
     if (count > MAX_TOKENS) {
       return refuse(offset, `the document is too large: more than ${MAX_TOKENS} YAML tokens`);
     }
-    for (const token of parser.next(lexeme)) tokens.push(token);
+    for (const token of parser.next(lexeme)) {
+      tokens.push(token);
+      if (token.type === 'document') documents += 1;
+      else if (!TOP_LEVEL_TRIVIA.has(token.type)) strays += 1;
+      // A second document is refused whatever follows it; past the bound, problems are not read.
+      if (documents > 1) break lexing;
+      if (strays > MAX_COLLECTED_PROBLEMS) {
+        stopped = true;
+        break lexing;
+      }
+    }
     // The parser's stack holds the collections still open: refuse deep input as soon as it opens.
     if (parser.stack.length > MAX_DEPTH) {
       const open = parser.stack.filter(isCollectionToken);
@@ -75,18 +91,29 @@ export function parseYaml(text: string, file: string): ParsedDocument {
       offset += lexeme.length;
     }
   }
-  for (const token of parser.end()) tokens.push(token);
+  // Stopped early, only the complete top-level tokens are composed: what is still open was cut.
+  if (!stopped && documents <= 1) for (const token of parser.end()) tokens.push(token);
   // The parser keeps its own stack; composing and converting recurse, so depth is checked in between.
   const deep = tooDeep(tokens, MAX_DEPTH);
   if (deep !== undefined) return refuse(deep, TOO_DEEP);
-  const doc = composeOne(tokens, text.length);
+  const composed = composeOne(tokens, text.length, MAX_COLLECTED_PROBLEMS - strays);
+  if (stopped || composed.doc === undefined) {
+    const issues = composed.issues ?? [...composed.doc.errors, ...composed.doc.warnings];
+    const problems = syntaxProblems(issues, tokens, file, position, true);
+    return { value: undefined, problems, locate: () => position(0) };
+  }
+  const { doc } = composed;
   const locate: ParsedDocument['locate'] = (path, at = 'value') =>
     position(findOffset(doc, path, at));
 
   // Unresolved tags (`!!js/function`, `!custom`) are only warnings to `yaml`; data-only input refuses them.
   const issues = [...doc.errors, ...doc.warnings];
   if (issues.length > 0) {
-    return { value: undefined, problems: syntaxProblems(issues, tokens, file, position), locate };
+    return {
+      value: undefined,
+      problems: syntaxProblems(issues, tokens, file, position, false),
+      locate,
+    };
   }
   const structural = structureProblems(doc).map(({ offset, message }) => ({
     file,
@@ -109,8 +136,42 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   return { value, problems: [], locate };
 }
 
-/** Composes the first document; a second one is an error, as in `yaml`'s parseDocument. */
-function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+/**
+ * 1-based line and column of an offset, counted from the text itself: a line ends at LF (CR LF is
+ * one break). The parser's own newline count skips line breaks inside tokens it rejects.
+ */
+function linePositions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    // The last line that starts at or before `offset`.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: Math.max(0, offset - starts[low]!) + 1 };
+  };
+}
+
+/** Top-level tokens that are not problems; the composer makes an error of any other but a document. */
+const TOP_LEVEL_TRIVIA = new Set(['directive', 'comment', 'newline', 'space', 'byte-order-mark']);
+
+/** Thrown from the composer's error handler once enough problems are collected. */
+class EnoughProblems extends Error {}
+
+/**
+ * Composes the first document; a second one is an error, as in `yaml`'s parseDocument. Composing
+ * stops after `allowance` problems reported through the composer's handler: then `doc` is
+ * undefined and `issues` holds what was collected.
+ */
+function composeOne(
+  tokens: CST.Token[],
+  length: number,
+  allowance: number,
+): { doc: Document.Parsed; issues?: undefined } | { doc?: undefined; issues: YAMLError[] } {
   // `yaml` checks unique keys in quadratic time; structureProblems does it with a set.
   const composer = new Composer({
     schema: 'core',
@@ -118,22 +179,93 @@ function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
     strict: true,
     // Without this, explicit !!set, !!omap, !!binary and !!timestamp become Set, Map, bytes and Date.
     resolveKnownTags: false,
+    customTags: EXPLICIT_CORE_TAGS,
   });
+  // `yaml` has no option to stop collecting errors; its handler is wrapped to count them.
+  const handler = composer as unknown as { onError: (...args: unknown[]) => void };
+  if (typeof handler.onError !== 'function') throw new Error('yaml: Composer.onError not found');
+  const collect = handler.onError;
+  let seen = 0;
+  handler.onError = (...args) => {
+    seen += 1;
+    if (seen > allowance) throw new EnoughProblems();
+    collect(...args);
+  };
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens, true, length)) {
-    if (!doc) {
-      doc = next;
-    } else {
-      const range = next.range;
-      doc.errors.push(
-        new YAMLParseError([range[0], range[1]], 'MULTIPLE_DOCS', 'several documents'),
-      );
-      break;
+  try {
+    for (const next of composer.compose(tokens, true, length)) {
+      if (!doc) {
+        doc = next;
+      } else {
+        const range = next.range;
+        doc.errors.push(
+          new YAMLParseError([range[0], range[1]], 'MULTIPLE_DOCS', 'several documents'),
+        );
+        break;
+      }
     }
+  } catch (error) {
+    if (!(error instanceof EnoughProblems)) throw error;
+    const open = composer.streamInfo();
+    return {
+      issues: [...(doc ? [...doc.errors, ...doc.warnings] : []), ...open.errors, ...open.warnings],
+    };
   }
   // compose(…, forceDoc = true) always yields a document, even for empty text.
-  return doc!;
+  return { doc: doc! };
 }
+
+/**
+ * The core-schema scalar tags as YAML 1.2 defines them, for explicit tags: `!!float 3` is the
+ * number 3 (`yaml` reads only `3.0` so), and a value a tag cannot describe (`!!int 3.5`) is an
+ * error. Implicit resolution is untouched: `default: false` keeps these for explicit tags only.
+ */
+const EXPLICIT_CORE_TAGS: ScalarTag[] = [
+  explicitTag('int', 'a whole number', (text) => {
+    if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
+    if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+    return undefined;
+  }),
+  explicitTag('float', 'a number', (text) => {
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) {
+      return parseFloat(text);
+    }
+    if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+    if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+    return undefined;
+  }),
+  explicitTag('bool', 'true or false', (text) => {
+    if (/^(?:true|True|TRUE)$/.test(text)) return true;
+    if (/^(?:false|False|FALSE)$/.test(text)) return false;
+    return undefined;
+  }),
+  explicitTag('null', 'null', (text) => (/^(?:~|null|Null|NULL|)$/.test(text) ? null : undefined)),
+];
+
+function explicitTag(
+  name: string,
+  expected: string,
+  read: (text: string) => number | boolean | null | undefined,
+): ScalarTag {
+  return {
+    tag: `tag:yaml.org,2002:${name}`,
+    default: false,
+    identify: () => false,
+    resolve(text, onError) {
+      const value = read(text);
+      if (value !== undefined) return value as never;
+      onError(`${TAG_MISFIT_PREFIX}!!${name} needs ${expected}, not ${quote(text)}`);
+      return text;
+    },
+  };
+}
+
+/** Starts our own messages about a core tag on a value it cannot describe. */
+const TAG_MISFIT_PREFIX = 'tag misfit: ';
+
+/** The seven tags of the core schema, which YAML 1.2 gives a meaning; every other tag is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']);
 
 /**
  * Offset of the first collection (in reading order) nested deeper than `max`, or undefined.
@@ -187,12 +319,16 @@ function quotedScalarEndingAt(tokens: readonly CST.Token[], end: number): number
   return undefined;
 }
 
-/** Syntax problems in reading order, without repeats, at most MAX_SYNTAX_PROBLEMS and a count of the rest. */
+/**
+ * Syntax problems in reading order, without repeats, at most MAX_SYNTAX_PROBLEMS and a count of the
+ * rest; when parsing `stopped` early, that count is only a lower bound.
+ */
 function syntaxProblems(
   issues: readonly YAMLError[],
   tokens: readonly CST.Token[],
   file: string,
   position: (offset: number) => { line: number; column: number },
+  stopped: boolean,
 ): Problem[] {
   const seen = new Set<string>();
   const problems: (Problem & { line: number; column: number })[] = [];
@@ -206,7 +342,7 @@ function syntaxProblems(
       file,
       path: '',
       // `yaml` quotes the source in some messages; a line break there would split the line.
-      message: escapeControls(describeYamlIssue(issue.code, issue.message)),
+      message: shorten(escapeControls(describeYamlIssue(issue.code, issue.message))),
       ...position(offset),
     };
     const key = `${problem.line}:${problem.column}:${problem.message}`;
@@ -215,17 +351,28 @@ function syntaxProblems(
     problems.push(problem);
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
-  const more = problems.length - MAX_SYNTAX_PROBLEMS;
-  return [
-    ...problems.slice(0, MAX_SYNTAX_PROBLEMS),
-    {
-      file,
-      path: '',
-      message: `${more} more YAML problem${more === 1 ? '' : 's'} not shown`,
-      omitted: more,
-    },
-  ];
+  if (problems.length <= MAX_SYNTAX_PROBLEMS && !stopped) return problems;
+  // Stopped, there were more than MAX_COLLECTED_PROBLEMS: say no more than that many were seen.
+  const collected = stopped ? Math.min(problems.length, MAX_COLLECTED_PROBLEMS) : problems.length;
+  const more = Math.max(0, collected - MAX_SYNTAX_PROBLEMS);
+  const rest: Problem = stopped
+    ? {
+        file,
+        path: '',
+        message:
+          more === 0
+            ? 'too many YAML problems: the rest of the file was not checked'
+            : `more than ${more} more YAML problems not shown (the rest of the file was not checked)`,
+        omitted: more,
+        atLeast: true,
+      }
+    : {
+        file,
+        path: '',
+        message: `${more} more YAML problem${more === 1 ? '' : 's'} not shown`,
+        omitted: more,
+      };
+  return [...problems.slice(0, MAX_SYNTAX_PROBLEMS), rest];
 }
 
 /**
@@ -262,15 +409,16 @@ function structureProblems(doc: Document.Parsed): { offset: number; message: str
         }
       } else if (isAlias(node)) {
         const target = anchors.get(node.source);
+        const name = shorten(node.source, 40);
         if (target === undefined) {
           problems.push({
             offset: rangeStart(node) ?? 0,
-            message: `alias *${node.source} refers to an anchor &${node.source} that is not defined before it`,
+            message: `alias *${name} refers to an anchor &${name} that is not defined before it`,
           });
         } else if (path.includes(target as never)) {
           problems.push({
             offset: rangeStart(node) ?? 0,
-            message: `alias *${node.source} is inside the node it refers to; refused (data would be endless)`,
+            message: `alias *${name} is inside the node it refers to; refused (data would be endless)`,
           });
         }
       }
@@ -296,11 +444,24 @@ function describeYamlIssue(code: string, message: string): string {
       return 'the file holds several YAML documents; put everything in one';
     case 'TAB_AS_INDENT':
       return 'tabs are not allowed as indentation in YAML; indent with spaces';
-    case 'TAG_RESOLVE_FAILED':
+    case 'TAG_RESOLVE_FAILED': {
+      if (message.startsWith(TAG_MISFIT_PREFIX)) return message.slice(TAG_MISFIT_PREFIX.length);
+      const core = /^Unresolved tag: tag:yaml\.org,2002:(\w+)$/.exec(message)?.[1];
+      if (core === 'map') return '!!map can only tag a mapping';
+      if (core === 'seq') return '!!seq can only tag a list';
+      if (core !== undefined && CORE_TAGS.has(core)) {
+        return `!!${core} can only tag a single value, not a list or a mapping`;
+      }
       return `${message.replace(/^Unresolved tag/, 'unsupported YAML tag')} (files are data only)`;
+    }
     default:
       return `invalid YAML: ${lowerFirst(message.split('\n')[0] ?? message)}`;
   }
+}
+
+/** A message (or a name in one) cut to `max` characters: `yaml` quotes source text, which may be a megabyte. */
+function shorten(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 function lowerFirst(text: string): string {

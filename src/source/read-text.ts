@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { fileKind, forbiddenToRoot } from '../fs/permissions.js';
 import { UserError } from '../problems/user-error.js';
 import { systemErrorReason } from '../problems/system-error.js';
 
@@ -8,34 +9,57 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const LIMIT = `the ${MAX_FILE_BYTES / (1024 * 1024)} MB limit`;
 
+export interface ReadOptions {
+  /**
+   * Only a plain regular file will do, for paths the user did not type (a `rubric:` field, a match
+   * of the tool's own glob): a pipe, a device or a socket is refused before anything is read, and
+   * so is a file that holds more than its size says (`/proc/self/environ` says 0 bytes).
+   */
+  regularOnly?: boolean;
+}
+
 /**
  * Reads a UTF-8 text file for parsing: checks size first, drops a BOM, rejects invalid UTF-8.
  * Never reads more than MAX_FILE_BYTES + 1 bytes, so `/dev/zero`, a pipe or a growing file cannot
- * exhaust memory. Messages name `file` (the path as the user gave it).
+ * exhaust memory. Opening never blocks: a named pipe is opened without waiting for a writer, and is
+ * then read (waiting, like `cat`) only when the user named it. Messages name `file` (the path as the
+ * user gave it).
  */
-export function readTextFile(path: string, file: string = path): string {
+export function readTextFile(path: string, file: string = path, options: ReadOptions = {}): string {
   if (file === '') throw new UserError('maturity: an empty string is not a file name');
-  let fd: number;
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
-    size = stat.size;
-    if (size > MAX_FILE_BYTES) {
-      throw new UserError(`${file}: file is too large: ${size} bytes, over ${LIMIT}`);
-    }
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw asUserError(file, error);
-  }
+  let fd: number | undefined;
   let bytes: Buffer;
   try {
-    // Devices and pipes report size 0; read them in chunks up to the limit.
-    bytes = readAtMost(fd, MAX_FILE_BYTES + 1, fstatSync(fd).isFile() ? size + 1 : 64 * 1024);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
+    // The open itself asked the system; root, whom it never refuses, goes by the mode bits.
+    if (forbiddenToRoot(stat, 'read')) throw new UserError(`${file}: permission denied`);
+    const regular = stat.isFile();
+    if (!regular) {
+      if (options.regularOnly) {
+        throw new UserError(`${file}: is ${fileKind(stat)}, not a regular file; not read`);
+      }
+      // A pipe or a device the user named: read it as asked, waiting for its writer.
+      closeSync(fd);
+      fd = undefined;
+      fd = openSync(path, 'r');
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new UserError(`${file}: file is too large: ${stat.size} bytes, over ${LIMIT}`);
+    }
+    // Devices, pipes and system files report size 0; read them in chunks up to the limit.
+    const chunk = regular && stat.size > 0 ? stat.size + 1 : 64 * 1024;
+    bytes = readAtMost(fd, MAX_FILE_BYTES + 1, chunk);
+    if (options.regularOnly && bytes.length > stat.size) {
+      throw new UserError(
+        `${file}: holds more than the ${stat.size} bytes its size says (a system file?); not read`,
+      );
+    }
   } catch (error) {
     throw asUserError(file, error);
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UserError(

@@ -492,6 +492,51 @@ describe('the fast answers parser agrees with yaml', () => {
     expect(taken).toBeGreaterThan(100);
   });
 
+  it('on keys around the 1024-character limit of implicit keys, in every place a key goes', () => {
+    let taken = 0;
+    for (const length of [1, 1000, 1023, 1024, 1025, 1100, 5000]) {
+      const key = `${'k'.repeat(length - 1)}y`;
+      const texts = [
+        `${key}: 1\nanswers: {}\n`,
+        `answers:\n  ${key}: 3\n`,
+        `answers:\n  q: { value: 1, ${key}: 2 }\n`,
+        `answers:\n  ${key}:\n    value: 1\n`,
+        `---\nanswers:\n  ${key}: 3\n`,
+      ];
+      for (const text of texts) {
+        if (agrees(text)) taken += 1;
+        // Whichever parser reads it, the answer is the same: the `---` line sends it to `yaml`.
+        if (!text.startsWith('---')) {
+          const plain = parseYaml(text, 'a.yaml').problems.length > 0;
+          expect(parseYaml(`---\n${text}`, 'a.yaml').problems.length > 0).toBe(plain);
+        }
+      }
+    }
+    expect(taken).toBeGreaterThan(10);
+  });
+
+  it('on generated answers files with long keys', () => {
+    const longKey = fc
+      .tuple(fc.integer({ min: 1000, max: 1100 }), fc.constantFrom('k', 'a-', 'q_1'))
+      .map(([length, unit]) => unit.repeat(length).slice(0, length));
+    fc.assert(
+      fc.property(
+        simpleAnswersYaml,
+        longKey,
+        fc.nat(),
+        fc.constantFrom('  ', ''),
+        (text, key, at, indent) => {
+          const lines = text.split('\n');
+          const i = at % lines.length;
+          // An answer or a top-level key, inserted anywhere.
+          lines.splice(i, 0, `${i > 0 && lines[i - 1]!.startsWith(' ') ? indent : ''}${key}: 1`);
+          agrees(lines.join('\n'));
+        },
+      ),
+      { numRuns: NUM_RUNS * 4 },
+    );
+  });
+
   it('leaves deep nesting to yaml, which refuses it', () => {
     const nested = (depth: number) =>
       Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';

@@ -171,6 +171,10 @@ export const TRICKY_KEYS = [
   'a b',
   'é',
   'key',
+  // YAML allows implicit block keys of at most 1024 characters.
+  'k'.repeat(1024),
+  'k'.repeat(1025),
+  `long-${'x'.repeat(2000)}`,
 ];
 
 const plainChars = fc.constantFrom(

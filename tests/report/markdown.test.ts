@@ -101,10 +101,19 @@ describe('markdown reporter', () => {
     const out = render(createMarkdownReporter(), [trap], plain);
     // The evidence: each answered question of the tenet with its answer (no notes here).
     expect(table(out, '### Gaps')).toEqual([
-      ['Listen', 'Listen \\& "respond"', '25%', '70%', '0.90', 'Is there a listening tool?: Ad hoc (1)'],
+      [
+        'Listen',
+        'Listen \\& "respond"',
+        '25%',
+        '70%',
+        '0.90',
+        'Is there a listening tool?: Ad hoc (1)',
+      ],
       ['Listen', 'Audit readiness', '25%', '70%', '0.45', 'Was readiness audited?: Ad hoc (1)'],
     ]);
-    expect(out).toContain('Tenets below their stage threshold, by stage, then by impact. Impact is how much');
+    expect(out).toContain(
+      'Tenets below their stage threshold, by stage, then by impact. Impact is how much',
+    );
     expect(out).toContain(
       [
         '### Path to Listen',

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_MOVES } from '../engine/analyse.js';
 import { FORMATS } from '../report/index.js';
+import { PROGRESS_FORMATS } from '../report/progress/index.js';
 import type { Io } from '../io.js';
 import {
   runRubricInit,
@@ -132,7 +133,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .option('--target <id|name|number>', 'the stage to aim for (default: from the files)')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['text', 'json', 'markdown', 'csv'])
+        .choices(PROGRESS_FORMATS)
         .default('text'),
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')

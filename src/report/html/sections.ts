@@ -137,10 +137,11 @@ function answer(ctx: Context, report: ReportOutline): string {
     `from 0 to ${rubric.stages.length}: the stage reached plus the next stage's score`,
   );
   if (next) {
+    const tagline = rubric.stages[next.number - 1]?.tagline;
     fact(
       'Next stage',
       next.score === null ? 'n/a' : percent(next.score),
-      `${html(next.name)}, attained at ${percent(next.threshold)}`,
+      `${html(next.name)}${tagline ? ` (${html(tagline)})` : ''}, attained at ${percent(next.threshold)}`,
     );
   } else {
     fact('Next stage', 'None', 'the top stage is reached');

@@ -73,7 +73,7 @@ describe('chart geometry', () => {
     const marks = [...svg.matchAll(/<line x1="([\d.]+)"[^>]*class="c-threshold"/g)];
     expect(marks.map((m) => Number(m[1]))).toEqual([588, 504, 672, 588]);
     expect(svg).toContain('<title id="t-title">Stage scores</title>');
-    expect(svg).toContain('role="img" aria-labelledby="t-title t-desc"');
+    expect(svg).toContain('role="img" aria-labelledby="t-title" aria-describedby="t-desc"');
     expect(svg).toContain(
       'Stage 2 Two: 25% against a threshold of 60%, next. Stage 3 Three: 0% against a threshold of 80%, not attained. Stage 4 Four: n/a',
     );
@@ -285,6 +285,7 @@ function hostileFolder(): string {
 }
 
 function expectInert(page: string): void {
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   expect(page).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/);
   expect(page).not.toContain('<img');
   expect(page).not.toContain('<b>');

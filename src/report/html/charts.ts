@@ -55,7 +55,7 @@ export function wrapWords(text: string, room: number, lines: number): string[] {
 /** The opening of a chart: an image labelled by its title and described by its text equivalent. */
 function open(id: string, width: number, height: number, title: string, desc: string): string {
   return (
-    `<svg class="chart" id="${id}" viewBox="0 0 ${coord(width)} ${coord(height)}" width="${coord(width)}" height="${coord(height)}" role="img" aria-labelledby="${id}-title ${id}-desc">` +
+    `<svg class="chart" id="${id}" viewBox="0 0 ${coord(width)} ${coord(height)}" width="${coord(width)}" height="${coord(height)}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">` +
     `<title id="${id}-title">${html(title)}</title><desc id="${id}-desc">${html(desc)}</desc>`
   );
 }

@@ -98,6 +98,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .callout strong{color:var(--warn)}
 .callout.ok{border-left-color:var(--ok)}.callout.ok strong{color:var(--ok)}
 .cards{list-style:none;padding:0;margin:0;display:grid;gap:.75rem}
+.cards>li,.facts>div,.answer>*{min-width:0}
 .card{border:1px solid var(--line);border-radius:8px;padding:.9rem 1.1rem;break-inside:avoid}
 .card h3,.card h4{font-size:1.02rem;margin:0 0 .25rem}
 .where{color:var(--muted);font-size:.88rem;margin:0}

@@ -114,8 +114,8 @@ describe('chart geometry', () => {
     ]);
     // Cells sit in columns: the second row's first cell is under the first row's.
     const cells = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)"[^>]*class="h-cell"/g)];
-    expect(cells.map((m) => Number(m[1]))).toEqual([150, 296, 442, 150]);
-    expect(new Set(cells.map((m) => m[2]))).toEqual(new Set(['0', '82']));
+    expect(cells.map((m) => Number(m[1]))).toEqual([140, 286, 432, 140]);
+    expect(new Set(cells.map((m) => m[2]))).toEqual(new Set(['0', '92']));
   });
 
   it('bands scores in fifths, the top band including 100%', () => {

@@ -154,7 +154,7 @@ export interface GridStage {
 }
 
 /** The tenet grid's size: a label column, then one fixed-width cell per tenet of the stage. */
-export const TENET_GRID = { width: 880, label: 150, cell: 142, height: 78, gap: 4 } as const;
+export const TENET_GRID = { width: 840, label: 140, cell: 142, height: 88, gap: 4 } as const;
 
 /** The heat band of a score: 0 (0–20%) to 4 (80–100%), or 'na'. */
 export function heatBand(score: number | null): 0 | 1 | 2 | 3 | 4 | 'na' {
@@ -164,7 +164,8 @@ export function heatBand(score: number | null): 0 | 1 | 2 | 3 | 4 | 'na' {
 
 /**
  * Every tenet by stage as a heat grid: one row per stage in the model's order, one cell per tenet,
- * shaded by its score in five bands, with the score and a ✓ when it meets the stage's threshold.
+ * shaded by its score in five bands, with the score and a ✓ when it meets the stage's threshold,
+ * and the title in up to four lines (whole in the cell's tooltip and in the chart's description).
  * A grid rather than a radar: a rubric has 20-odd tenets, which a radar crowds into unreadable
  * spokes and whose area misleads; rows by stage keep the model's order, every tenet stays labelled,
  * and a reader compares cells along a row as they would in a spreadsheet.
@@ -184,7 +185,7 @@ export function tenetGrid(id: string, stages: readonly GridStage[], title: strin
     )
     .join(' ');
   const out = [open(id, width, height, title, desc)];
-  const room = Math.floor((cell - 14) / (11.5 * 0.5));
+  const room = Math.floor((cell - 20) / (11.5 * 0.5));
   stages.forEach((stage, row) => {
     const y = row * (cellHeight + gap);
     out.push(text(0, y + 24, fit(`${stage.number}  ${stage.name}`, label - 10, 15), 'c-label'));
@@ -198,7 +199,7 @@ export function tenetGrid(id: string, stages: readonly GridStage[], title: strin
       out.push(`<title>${html(`${tenet.title}: ${score}`)}</title>`);
       out.push(rect(x, y, cell, cellHeight, 'h-cell'));
       out.push(text(x + 8, y + 22, score, 'h-score'));
-      wrapWords(tenet.title, room, 3).forEach((l, i) => {
+      wrapWords(tenet.title, room, 4).forEach((l, i) => {
         out.push(text(x + 8, y + 40 + i * 13, l, 'h-title'));
       });
       out.push('</g>');

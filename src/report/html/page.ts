@@ -134,12 +134,13 @@ code{font:.85em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgro
 .d-up2{background:var(--up2)}.d-up{background:var(--up)}.d-same{background:var(--same)}.d-down{background:var(--down)}.d-down2{background:var(--down2)}
 .grid .stage-row th{background:var(--soft);font-size:.82rem;letter-spacing:.04em;text-transform:uppercase;color:var(--muted)}
 .wide{font-weight:700;color:var(--warn)}
-.summary{margin:0 0 2rem}
+.summary{background:var(--surface);border:1px solid var(--line);border-radius:10px;padding:1.5rem 2rem 1rem;margin:0 0 2rem}
 footer{max-width:60rem;margin:0 auto;padding:0 1.25rem 2.5rem;color:var(--muted);font-size:.85rem}
 @media (max-width:40rem){
 .rows>li{flex-direction:column;gap:.3rem}
 .evidence li{grid-template-columns:1fr}.evidence .level{text-align:left}
 main{padding:1rem .75rem}
+.summary{padding:1rem}
 .result{padding:1.25rem 1rem .5rem;border-radius:8px}
 .doc h1,.result>header h1,.result>header h2{font-size:1.6rem}
 .headline{font-size:1.3rem}
@@ -152,7 +153,7 @@ th,td{padding:.4rem .45rem}
 @media print{
 body{background:#fff;font-size:10.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 main{max-width:none;padding:0}
-.result{border:0;padding:0;margin:0;border-radius:0}
+.result,.summary{border:0;padding:0;margin:0;border-radius:0}
 .summary~.result{break-before:page}
 h2,h3,h4,h5{break-after:avoid}
 .card,.callout,figure,tr,.facts,.phases>li{break-inside:avoid}

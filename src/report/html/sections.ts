@@ -363,7 +363,7 @@ function noteHtml(note: string): string {
 export function stagesFigure(id: string, stages: readonly StageBar[]): string {
   return (
     `<figure>${stageBars(`${id}-stages-chart`, stages, 'Stage scores against their thresholds')}` +
-    `<figcaption>Each bar is a stage's score; the dark line across it is the stage's threshold. A stage is attained at or above its threshold.</figcaption>` +
+    `<figcaption>Each bar is a stage's score; the line across it marks the stage's threshold. A stage is attained at or above its threshold.</figcaption>` +
     `<details class="data"><summary>The stage scores as a table</summary>` +
     scroll(
       'Stage scores',

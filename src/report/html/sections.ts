@@ -310,18 +310,16 @@ export function renderSection(s: Section, ctx: Context): string {
           .map(
             (d) =>
               `<li class="card">${heading(ctx, 2, html(d.question))}<p class="where">${html(d.where)} · spread ${percent(d.spread)}</p>` +
-              scroll(
-                'Answers',
-                table(
-                  null,
-                  ['Respondent', 'Answer', 'Note'],
-                  d.answers.map((x) => [
-                    html(x.name) + (x.role === null ? '' : `<br><small>${html(x.role)}</small>`),
-                    html(x.answer),
-                    x.note === null ? '–' : html(x.note),
-                  ]),
-                ),
-              ) +
+              // A list, not a table: it reads the same on a phone, the notes at full width.
+              `<ul class="evidence answers" aria-label="Answers">${d.answers
+                .map(
+                  (x) =>
+                    `<li><span><strong>${html(x.name)}</strong>${x.role === null ? '' : ` <span class="where">${html(x.role)}</span>`}</span>` +
+                    `<span class="level">${html(x.answer)}</span>` +
+                    (x.note === null ? '' : `<blockquote>${html(x.note)}</blockquote>`) +
+                    '</li>',
+                )
+                .join('')}</ul>` +
               '</li>',
           )
           .join('')}</ol>`,

@@ -112,6 +112,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
         'maturity score examples/acme-engagement.yaml',
         "maturity score 'answers/*.yaml' --format csv --output summary.csv",
         'maturity score team.yaml --min-stage formalized --format junit -o report.xml',
+        'maturity score team.yaml --format html -o report.html',
       ),
     )
     .action((files: string[], options: Record<string, unknown>) =>
@@ -144,6 +145,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       examples(
         "maturity progress 'examples/history/*.yaml'",
         "maturity progress 'assessments/*.yaml' --since 2026-01-01 --fail-on-regression",
+        "maturity progress 'assessments/*.yaml' --format html -o progress.html",
       ) + EXIT_CODES,
     )
     .action((files: string[], options: Record<string, unknown>) =>

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_MOVES } from '../engine/analyse.js';
 import { FORMATS } from '../report/index.js';
+import { PROGRESS_FORMATS } from '../report/progress/index.js';
 import type { Io } from '../io.js';
 import { UserError } from '../problems/user-error.js';
 import { escapeControls } from '../problems/describe.js';
@@ -130,6 +131,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
         "maturity score 'answers/*.yaml' --format csv --output summary.csv",
         'maturity score team.yaml --min-stage formalized --format junit -o report.xml',
         "maturity score 'team/*.yaml' --group-by organization",
+        'maturity score team.yaml --format html -o report.html',
       ) + exitCodes('--min-stage, --min-completeness'),
     )
     .action((files: string[], options: Record<string, unknown>) =>
@@ -151,7 +153,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .option('--target <id|name|number>', 'the stage to aim for (default: from the files)')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['text', 'json', 'markdown', 'csv'])
+        .choices(PROGRESS_FORMATS)
         .default('text'),
     )
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
@@ -162,6 +164,7 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       examples(
         "maturity progress 'examples/history/*.yaml'",
         "maturity progress 'assessments/*.yaml' --since 2026-01-01 --fail-on-regression",
+        "maturity progress 'assessments/*.yaml' --format html -o progress.html",
       ) + exitCodes('--fail-on-regression'),
     )
     .action((files: string[], options: Record<string, unknown>) =>

@@ -177,6 +177,9 @@ function brief(member: Member): MemberBrief {
     currentStage: a.currentStage,
     maturityIndex: a.maturityIndex,
     completeness: a.completeness,
+    tenets: a.stages.flatMap((stage) =>
+      stage.tenets.map((tenet) => ({ id: tenet.id, score: tenet.score })),
+    ),
   };
 }
 

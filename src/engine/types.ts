@@ -139,6 +139,8 @@ export interface MemberBrief {
   currentStage: { number: number; id: string | null; name: string | null };
   maturityIndex: number;
   completeness: number;
+  /** The member's own score of every tenet, in rubric order; null when n/a. */
+  tenets: { id: string; score: number | null }[];
 }
 
 /** A question the respondents answered at least two levels apart (spread ≥ 0.5). */

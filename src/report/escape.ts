@@ -73,3 +73,41 @@ const REFERENCES: Record<string, string> = {
   '\r': '&#13;',
   '\n': '&#10;',
 };
+
+/**
+ * Text made safe for HTML, in element content and in quoted attribute values alike: ANSI escape
+ * sequences and the control characters HTML forbids dropped (tab and line breaks kept), lone
+ * surrogates dropped (they cannot be written as UTF-8), and the five markup characters written as
+ * references. A note holding `<script>` reads as text.
+ */
+export function html(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- dropping terminal escapes is the point
+      .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/[&<>"']/g, (c) => HTML_REFERENCES[c]!)
+  );
+}
+
+const HTML_REFERENCES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * A value as JSON that can sit inside `<script type="application/json">`: every `<` written as
+ * `\u003c` (so neither `</script>` nor `<!--` can end or change the element), and U+2028/U+2029 as
+ * escapes; `JSON.parse` of the element's text gives the value back.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

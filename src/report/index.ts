@@ -4,17 +4,18 @@ import { textReporter } from './text.js';
 import { summaryRow } from './outline.js';
 
 /** Output formats of `maturity score`. */
-export const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'csv', 'junit', 'html'] as const;
 
 export type Format = (typeof FORMATS)[number];
 
-/** The reporters, each loaded only when its format is asked for; one call per run (csv keeps state). */
+/** The reporters, each loaded only when its format is asked for; one call per run (csv and html keep state). */
 export const reporters: Record<Format, () => Promise<StreamingReporter>> = {
   text: async () => textReporter,
   json: async () => jsonReporter,
   markdown: async () => (await import('./markdown.js')).createMarkdownReporter(),
   csv: async () => (await import('./csv.js')).createCsvReporter(),
   junit: async () => (await import('./junit.js')).junitReporter,
+  html: async () => (await import('./html/report.js')).createHtmlReporter(),
 };
 
 /** Renders a whole report at once: `(results, options) => string`, the pure form of a reporter. */

@@ -63,6 +63,25 @@ export function jsonResult(result: Result): Record<string, unknown> {
   };
 }
 
+/** The JSON form of the files that could not be scored: `[{source, problems [{line, column, path, message}]}]`. */
+export function jsonErrors(rows: readonly SummaryRow[]): Record<string, unknown>[] {
+  return rows.flatMap((row) =>
+    row.status === 'invalid'
+      ? [
+          {
+            source: row.source,
+            problems: row.problems.map((p) => ({
+              line: p.line ?? null,
+              column: p.line === undefined ? null : (p.column ?? 1),
+              path: p.path,
+              message: p.message,
+            })),
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * `{ "schemaVersion": 1, "results": [...], "errors": [...] }`, streamed one result at a time; the
  * files that could not be scored come at the end, in `errors`, with their problems.
@@ -78,22 +97,7 @@ export const jsonReporter: StreamingReporter = {
   invalid: () => '',
   end: (rows: readonly SummaryRow[]) => {
     const scored = rows.some((row) => row.status === 'ok');
-    const errors = rows.flatMap((row) =>
-      row.status === 'invalid'
-        ? [
-            {
-              source: row.source,
-              problems: row.problems.map((p) => ({
-                line: p.line ?? null,
-                column: p.line === undefined ? null : (p.column ?? 1),
-                path: p.path,
-                message: p.message,
-              })),
-            },
-          ]
-        : [],
-    );
-    const list = JSON.stringify({ errors }, null, 2);
+    const list = JSON.stringify({ errors: jsonErrors(rows) }, null, 2);
     return `${scored ? '\n  ' : ''}],\n  "errors": ${list.slice(list.indexOf('['), list.lastIndexOf('\n}'))}\n}\n`;
   },
 };

@@ -56,6 +56,7 @@ describe('score --group-by: the example team', () => {
       'currentStage',
       'maturityIndex',
       'completeness',
+      'tenets',
     ]);
     // Respondents range from stage 1 to 3; their median answers sit at stage 2.
     expect(team!.members.map((m: Json) => m.currentStage.number)).toEqual([3, 1, 1, 2, 3]);

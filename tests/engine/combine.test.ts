@@ -183,6 +183,7 @@ describe('the team result', () => {
         currentStage: { number: 1, id: 's1', name: 'Stage s1' },
         maturityIndex: 1,
         completeness: 1,
+        tenets: [{ id: 'a', score: 0.75 }],
       },
     ]);
   });

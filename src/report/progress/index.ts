@@ -1,7 +1,7 @@
 import type { ProgressGroup, ReportOptions } from '../types.js';
 
 /** Output formats of `maturity progress`. */
-export const PROGRESS_FORMATS = ['text', 'json', 'markdown', 'csv'] as const;
+export const PROGRESS_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
 
 export type ProgressFormat = (typeof PROGRESS_FORMATS)[number];
 
@@ -14,4 +14,5 @@ export const progressReporters: Record<ProgressFormat, () => Promise<ProgressRep
   json: async () => (await import('./json.js')).progressJson,
   markdown: async () => (await import('./markdown.js')).progressMarkdown,
   csv: async () => (await import('./csv.js')).progressCsv,
+  html: async () => (await import('../html/progress.js')).progressHtml,
 };

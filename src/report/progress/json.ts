@@ -3,6 +3,14 @@ import type { ProgressGroup } from '../types.js';
 
 /** `{ "schemaVersion": 1, "progress": [...] }` (SPEC §9): numbers unrounded, ids for references. */
 export function progressJson(groups: readonly ProgressGroup[]): string {
+  return `${JSON.stringify(progressData(groups), null, 2)}\n`;
+}
+
+/** The value of the progress JSON report, for embedding it elsewhere (the HTML report). */
+export function progressData(groups: readonly ProgressGroup[]): {
+  schemaVersion: number;
+  progress: unknown[];
+} {
   const progress = groups.map((group) => {
     const latest = group.timeline[group.timeline.length - 1]!.result;
     return {
@@ -20,5 +28,5 @@ export function progressJson(groups: readonly ProgressGroup[]): string {
       target: latest.assessment.target,
     };
   });
-  return `${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, progress }, null, 2)}\n`;
+  return { schemaVersion: JSON_SCHEMA_VERSION, progress };
 }

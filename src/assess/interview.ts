@@ -4,7 +4,7 @@ import type { Answer, AnswerValue } from '../engine/types.js';
 import { percent } from '../format/numbers.js';
 import { paint, type Paint } from '../format/paint.js';
 import { textWidth, wrapLines } from '../format/wrap.js';
-import { questionEntries, type QuestionEntry } from '../rubric/query.js';
+import { questionEntries, stageReference, type QuestionEntry } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { KeyedChoice, KeyedSeparator } from './keyed-select.js';
 
@@ -38,6 +38,8 @@ export interface InputConfig {
   message: string;
   default?: string;
   prefill?: 'tab' | 'editable';
+  /** true when the value is acceptable, else why not (shown under the prompt). */
+  validate?: (value: string) => boolean | string;
   theme?: PromptTheme;
 }
 
@@ -495,7 +497,6 @@ function layoutWidth(option: InterviewOptions['width']): number {
 
 async function askMetadata(session: Session): Promise<void> {
   const { options, header } = session;
-  const c = paint(options.color ?? false);
   for (const [key, label] of METADATA_PROMPTS) {
     const value = (
       await options.prompts.input({
@@ -507,10 +508,45 @@ async function askMetadata(session: Session): Promise<void> {
     if (value === '') delete header[key];
     else header[key] = value;
     await session.save();
-    const lines = wrapLines(value, session.width(), { first: `✔ ${label} `, rest: '  ' });
-    lines[0] = `${c.green('✔')} ${c.bold(label)}${lines[0]!.slice(2 + label.length)}`;
-    options.prompts.print(lines.join('\n'));
+    printDone(session, label, value);
   }
+  // The stage aimed for, if any: kept as the stage's id (or 0), checked as it is typed.
+  const { rubric } = options;
+  const stageOf = (value: string) => stageReference(rubric, value.trim(), 'the target');
+  const current = header.target === undefined ? undefined : stageOf(String(header.target));
+  const value = (
+    await options.prompts.input({
+      message: TARGET_PROMPT,
+      ...(current && 'number' in current && { default: String(targetId(rubric, current.number)) }),
+      prefill: 'editable',
+      validate: (typed) => {
+        if (typed.trim() === '') return true;
+        const found = stageOf(typed);
+        return 'number' in found ? true : `${found.problem.replace(/^the target /, '')}`;
+      },
+    })
+  ).trim();
+  const found = value === '' ? undefined : stageOf(value);
+  if (found && 'number' in found) header.target = targetId(rubric, found.number);
+  else delete header.target;
+  await session.save();
+  printDone(session, TARGET_PROMPT, header.target === undefined ? '' : String(header.target));
+}
+
+/** The prompt for the stage aimed for, asked with the metadata. */
+export const TARGET_PROMPT = 'Target stage (optional; an id, name or number):';
+
+/** How a target is saved: the stage's id, or 0 for "stage 0". */
+function targetId(rubric: Rubric, number: number): string | number {
+  return number === 0 ? 0 : rubric.stages[number - 1]!.id;
+}
+
+/** The line an answered metadata prompt leaves: "✔ Organization: Acme Corp". */
+function printDone(session: Session, label: string, value: string): void {
+  const c = paint(session.options.color ?? false);
+  const lines = wrapLines(value, session.width(), { first: `✔ ${label} `, rest: '  ' });
+  lines[0] = `${c.green('✔')} ${c.bold(label)}${lines[0]!.slice(2 + label.length)}`;
+  session.options.prompts.print(lines.join('\n'));
 }
 
 async function askQuestion(

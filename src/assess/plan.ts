@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
 import { loadAnswersFile, type AnswersSource } from '../answers/load.js';
 import type { AnswersHeader } from '../answers/serialize.js';
+import { metadataFromFlags } from '../answers/metadata.js';
 import { metadataOf } from '../answers/types.js';
 import { RubricCache, rubricForAnswers, rubricWarnings } from '../batch/rubric-cache.js';
 import type { Answer } from '../engine/types.js';
@@ -20,7 +21,7 @@ import { textWidth, wrapLines } from '../format/wrap.js';
 import type { Io } from '../io.js';
 import { escapeControls } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
-import { findStageByReference, type StageMatch } from '../rubric/query.js';
+import { findStageByReference, stageReference, type StageMatch } from '../rubric/query.js';
 import { rubricReference } from '../rubric/resolve.js';
 import type { Rubric } from '../rubric/types.js';
 import { firstUnanswered, questionSteps, SECONDS_PER_QUESTION } from './interview.js';
@@ -31,6 +32,13 @@ export interface AssessOptions {
   force?: boolean;
   /** A stage (number, id or name) to start at; with `resume`, the only stage reviewed. */
   stage?: string;
+  /** Metadata to pre-fill (a team's files are collected one respondent at a time). */
+  organization?: string;
+  unit?: string;
+  respondent?: string;
+  role?: string;
+  /** The stage to aim for (id, name or number), saved as `target:`. */
+  target?: string;
   color?: boolean;
 }
 
@@ -94,6 +102,15 @@ export async function planSession(
     io.stderr.write(`${escapeControls(warning)}\n`);
   }
 
+  // Flags pre-fill who is answering (and then the interview does not ask it again).
+  const flags = metadataFromFlags(options);
+  const flagged = Object.keys(flags).length > 0;
+  let target: string | number | undefined = existing?.target;
+  if (options.target !== undefined) {
+    const found = stageReference(rubric, options.target, '--target');
+    if ('problem' in found) throw new UserError(`maturity: ${found.problem}`);
+    target = found.number === 0 ? 0 : rubric.stages[found.number - 1]!.id;
+  }
   const header: AnswersHeader = {
     rubric:
       options.rubric !== undefined
@@ -102,7 +119,8 @@ export async function planSession(
     rubricVersion: rubric.version,
     // Who answered stays; the date is today's.
     ...(existing && metadataOf(existing)),
-    ...(existing?.target !== undefined && { target: existing.target }),
+    ...flags,
+    ...(target !== undefined && { target }),
     assessedAt: localDate(io.now()),
   };
   const stage = stageOption(rubric, options.stage);
@@ -114,7 +132,7 @@ export async function planSession(
     header,
     answers: new Map(),
     start: stageStart,
-    askMetadata: true,
+    askMetadata: Boolean(options.resume) || !flagged,
     ...(stage && { stage }),
     stageOnly: false,
     program,

@@ -67,6 +67,11 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       '--stage <number|id|name>',
       'start at this stage; with --resume, review only this stage',
     )
+    .option('--organization <name>', 'pre-fill the organization (then it is not asked)')
+    .option('--unit <name>', 'pre-fill the unit (team, department or region)')
+    .option('--respondent <name>', 'pre-fill who answers')
+    .option('--role <role>', "pre-fill the respondent's role")
+    .option('--target <id|name|number>', 'the stage to aim for, saved in the file')
     .option('--no-color', 'disable colour')
     .addHelpText(
       'after',

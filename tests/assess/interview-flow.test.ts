@@ -14,7 +14,7 @@ import { choiceNames, KEEP, scripted, type Action } from './scripted.js';
 // Two stages, threshold 50%: Start (has-plan with help, has-budget; scale 0–2) and Finish
 // (reviewed: own scale 1–3, n/a allowed; shared: 0–2).
 const rubric = loadRubricFile(fixture('assess', 'small-rubric.yaml'));
-const SKIP_METADATA: Action[] = [KEEP, KEEP, KEEP, KEEP];
+const SKIP_METADATA: Action[] = [KEEP, KEEP, KEEP, KEEP, KEEP];
 const header: AnswersHeader = { rubric: 'small', rubricVersion: '1.2.0', assessedAt: '2026-11-22' };
 const ALL_ANSWERED = new Map<string, Answer>([
   ['has-plan', { value: 1 }],
@@ -70,6 +70,7 @@ describe('what the interview leaves in the scrollback', () => {
       '✔ Unit (team, department or region):',
       '✔ Respondent (your name):',
       '✔ Role:',
+      '✔ Target stage (optional; an id, name or number):',
       '✔ 1/4 Is there a written plan? → Partly (with a note)',
       // ← Back from question 2, and question 1 kept as it was: answered again, one line again.
       '✔ 1/4 Is there a written plan? → Partly (with a note)',
@@ -162,6 +163,7 @@ describe('resuming', () => {
       'Unit (team, department or region):',
       'Respondent (your name):',
       'Role:',
+      'Target stage (optional; an id, name or number):',
     ]);
     expect(transcript.inputs[0]!.default).toBe('Acme Corp');
     expect(result.header.organization).toBe('Globex');
@@ -332,7 +334,7 @@ describe('following the terminal width', () => {
     for (const line of transcript.printed.slice(6)) expect(textWidth(line)).toBeLessThanOrEqual(40);
     expect(transcript.printed).toContain('✔ 4/4 Are the results of the re… → Fully');
     // The note's prompt wraps too: its first line follows the `? ` prefix.
-    expect(transcript.inputs[4]!.message).toBe(
+    expect(transcript.inputs[5]!.message).toBe(
       'Note for question 2 (evidence or a\n  caveat; empty for none):',
     );
     for (const config of transcript.selects.slice(1)) {

@@ -2,6 +2,7 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AnswersHeader } from '../../src/answers/serialize.js';
 import {
+  TARGET_PROMPT,
   firstUnanswered,
   interview,
   progressLabel,
@@ -28,7 +29,7 @@ const rubric = loadRubricFile(fixture('assess', 'small-rubric.yaml'));
 type Action = { pick: string } | { type: string } | { keep: true } | { ctrlC: true };
 
 const KEEP: Action = { keep: true };
-const SKIP_METADATA: Action[] = [KEEP, KEEP, KEEP, KEEP];
+const SKIP_METADATA: Action[] = [KEEP, KEEP, KEEP, KEEP, KEEP];
 
 interface Recorded {
   selects: SelectConfig<unknown>[];
@@ -74,6 +75,12 @@ function scripted(actions: Action[]): { prompts: Prompts; recorded: Recorded } {
       return choice.value;
     },
     async input(config: InputConfig): Promise<string> {
+      // A script that goes on to a question without a word for the target keeps it as it is.
+      const next = queue[0];
+      if (config.message === TARGET_PROMPT && next && 'pick' in next) {
+        recorded.inputs.push(config);
+        return config.default ?? '';
+      }
       recorded.inputs.push(config);
       const action = nextAction(config.message);
       if ('keep' in action) return config.default ?? '';
@@ -123,6 +130,7 @@ describe('interview', () => {
       'Unit (team, department or region):',
       'Respondent (your name):',
       'Role:',
+      'Target stage (optional; an id, name or number):',
     ]);
     expect(recorded.selects.map((config) => config.message.split('\n')[2]!.trim())).toEqual([
       'Is there a written plan?',
@@ -157,7 +165,7 @@ describe('interview', () => {
       { pick: 'n/a' },
       { pick: 'Fully' },
     ]);
-    expect(recorded.saves).toHaveLength(4 + 4);
+    expect(recorded.saves).toHaveLength(5 + 4); // four metadata fields and the target, four answers
     const header = {
       rubric: 'small',
       rubricVersion: '1.2.0',
@@ -165,7 +173,7 @@ describe('interview', () => {
       assessedAt: '2026-11-22',
     };
     expect(recorded.saves[0]).toEqual({ answers: {}, header });
-    expect(recorded.saves.slice(4)).toEqual([
+    expect(recorded.saves.slice(5)).toEqual([
       { answers: { 'has-plan': { value: 1 } }, header },
       { answers: { 'has-plan': { value: 1 }, 'has-budget': { value: 2 } }, header },
       {
@@ -319,7 +327,7 @@ describe('interview', () => {
     expect(recorded.selects[3]!.message).toContain('Help:');
     expect(result.answers.get('has-plan')).toEqual({ value: 2 });
     // Asking for help saves nothing.
-    expect(recorded.saves).toHaveLength(4 + 4);
+    expect(recorded.saves).toHaveLength(5 + 4); // four metadata fields and the target, four answers
   });
 
   it('attaches a note to an answer, and the note can be edited or removed', async () => {
@@ -338,13 +346,13 @@ describe('interview', () => {
       KEEP,
       { pick: 'Fully' },
     ]);
-    expect(recorded.inputs[4]!.message).toBe(
+    expect(recorded.inputs[5]!.message).toBe(
       'Note for question 1 (evidence or a caveat; empty for none):',
     );
     expect(recorded.selects[1]!.message).toContain('  Note: two pilots in Q3');
     expect(choiceNames(recorded.selects[1]!)).toContain('Edit the note');
     // Editing starts from the note as it stands.
-    expect(recorded.inputs[6]).toMatchObject({ default: 'draft', prefill: 'editable' });
+    expect(recorded.inputs[7]).toMatchObject({ default: 'draft', prefill: 'editable' });
     expect(Object.fromEntries(result.answers)).toEqual({
       'has-plan': { value: 1, note: 'two pilots in Q3' },
       'has-budget': { value: 2 },
@@ -399,7 +407,8 @@ describe('interview', () => {
       { pick: 'Always' },
       { pick: 'Fully' },
     ]);
-    expect(recorded.inputs).toHaveLength(8);
+    // The metadata and the target twice: before question 1, and again from ← Back.
+    expect(recorded.inputs).toHaveLength(10);
     expect(result.header.organization).toBe('Acme');
   });
 
@@ -475,6 +484,7 @@ describe('interview', () => {
       'Marketing',
       undefined,
       'Lead',
+      undefined, // no target yet
     ]);
     expect(recorded.inputs.every((config) => config.prefill === 'editable')).toBe(true);
     expect(result.header).toEqual({

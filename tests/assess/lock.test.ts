@@ -34,9 +34,13 @@ function session(name: string): string {
   return dir;
 }
 
-const SKIP_METADATA: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
-  (label) => [label, ENTER],
-);
+const SKIP_METADATA: [string, string][] = [
+  'Organization:',
+  'Unit',
+  'Respondent',
+  'Role:',
+  'Target stage',
+].map((label) => [label, ENTER]);
 
 /** Everything in a folder but the rubric: the answers file, and whatever was left beside it. */
 function leftovers(dir: string): string[] {
@@ -55,11 +59,9 @@ function liveProcess(): number {
   running.push(child);
   return child.pid!;
 }
+/** A process id no process has: above the system's largest (an ended one's could be reused). */
 function deadProcess(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-    encoding: 'utf8',
-  });
-  const pid = Number(child.stdout);
+  const pid = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8')) + 1000;
   expect(processIsAlive(pid)).toBe(false);
   return pid;
 }
@@ -265,6 +267,7 @@ describe('a save never overwrites changes it did not read', () => {
       ],
       ['Respondent', ENTER],
       ['Role:', ENTER],
+      ['Target stage', ENTER],
       ['question 3 of 4', CTRL_C],
     ]);
     expect(result.code).toBe(130);

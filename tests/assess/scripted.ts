@@ -5,6 +5,7 @@ import type {
   SelectConfig,
   SeparatorItem,
 } from '../../src/assess/interview.js';
+import { TARGET_PROMPT } from '../../src/assess/interview.js';
 
 /** One scripted user action: pick a choice by the start of its name, type, keep the default, or Ctrl-C. */
 export type Action = { pick: string } | { type: string } | { keep: true } | { ctrlC: true };
@@ -61,6 +62,12 @@ export function scripted(actions: Action[]): { prompts: Prompts; transcript: Tra
       return choice.value;
     },
     async input(config: InputConfig): Promise<string> {
+      // A script that goes on to a question without a word for the target keeps it as it is.
+      const next = queue[0];
+      if (config.message === TARGET_PROMPT && next && 'pick' in next) {
+        transcript.inputs.push(config);
+        return config.default ?? '';
+      }
       transcript.inputs.push(config);
       transcript.events.push(`? ${config.message}`);
       const action = nextAction(config.message);

@@ -21,9 +21,13 @@ function fixturesCopy(): string {
 
 const ENTER = '\r';
 const CTRL_C = '\x03';
-const SKIP_METADATA: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
-  (label) => [label, ENTER],
-);
+const SKIP_METADATA: [string, string][] = [
+  'Organization:',
+  'Unit',
+  'Respondent',
+  'Role:',
+  'Target stage',
+].map((label) => [label, ENTER]);
 const NPX = { NO_COLOR: '1', npm_command: 'exec', npm_lifecycle_event: 'npx' };
 
 /** The text as a terminal shows it: escape codes out, lines as written. */
@@ -104,6 +108,7 @@ describe('continuing a file', () => {
       ['Unit', ENTER],
       ['Respondent', `Ann${ENTER}`],
       ['Role:', ENTER],
+      ['Target stage', ENTER],
       ['question 3 of 4', CTRL_C],
     ]);
     expect(result.code).toBe(130);
@@ -127,6 +132,7 @@ describe('continuing a file', () => {
       ['Unit', ENTER],
       ['Respondent', ENTER],
       ['Role:', ENTER],
+      ['Target stage', ENTER],
       ['question 3 of 4', CTRL_C],
     ]);
     expect(result.code).toBe(130);

@@ -107,10 +107,13 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 describe('maturity assess in a (simulated) terminal', () => {
   const ENTER = '\r';
   /** Enter at each of the four metadata prompts, keeping what is there. */
-  const SKIP_METADATA: Keys[] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map((label) => [
-    label,
-    ENTER,
-  ]);
+  const SKIP_METADATA: Keys[] = [
+    'Organization:',
+    'Unit',
+    'Respondent',
+    'Role:',
+    'Target stage',
+  ].map((label) => [label, ENTER]);
 
   it('continues an unfinished file, saves it and prints the report', async () => {
     const dir = fixturesCopy();
@@ -155,6 +158,7 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['Unit', ENTER],
       ['Respondent', ENTER],
       ['Role:', ENTER],
+      ['Target stage', ENTER],
       ['question 3 of 4', `n${ENTER}`],
       ['question 4 of 4', `2${ENTER}`],
     ]);
@@ -182,6 +186,7 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['Unit', ENTER],
       ['Respondent', ENTER],
       ['Role:', ENTER],
+      ['Target stage', ENTER],
       ['question 1 of 4', `1${ENTER}`],
       ['question 2 of 4', '\x03'],
     ]);
@@ -203,6 +208,7 @@ describe('maturity assess in a (simulated) terminal', () => {
       ['Unit', ENTER],
       ['Respondent', ENTER],
       ['Role:', ENTER],
+      ['Target stage', ENTER],
       ['question 1 of 4', '\x03'],
     ]);
     expect(result.code).toBe(130);

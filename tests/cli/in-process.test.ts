@@ -50,9 +50,13 @@ describe('main, run many times in one process', () => {
     const dir = freshDir('runs');
     cpSync(fixture('assess'), dir, { recursive: true });
     const ENTER = '\r';
-    const metadata: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
-      (label) => [label, ENTER],
-    );
+    const metadata: [string, string][] = [
+      'Organization:',
+      'Unit',
+      'Respondent',
+      'Role:',
+      'Target stage',
+    ].map((label) => [label, ENTER]);
     const runs = [
       await runMain(['score', 'examples/*.yaml']),
       await runMain(['score', 'examples/no-such-file.yaml']),

@@ -407,9 +407,13 @@ describe('maturity assess --rubric social-business-quick', () => {
 
   it('asks the 22 questions of the quick check and saves a file that scores with it', async () => {
     const dir = freshDir('assess');
-    const keys: [string, string][] = ['Organization:', 'Unit', 'Respondent', 'Role:'].map(
-      (label) => [label, '\r'],
-    );
+    const keys: [string, string][] = [
+      'Organization:',
+      'Unit',
+      'Respondent',
+      'Role:',
+      'Target stage',
+    ].map((label) => [label, '\r']);
     for (let n = 1; n <= 22; n += 1) keys.push([`question ${n} of 22`, '2\r']);
     const result = await runInTerminal(
       ['assess', 'quick.yaml', '--rubric', 'social-business-quick'],

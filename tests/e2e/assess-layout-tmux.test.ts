@@ -58,7 +58,13 @@ async function answer(terminal: Terminal, n: number, of: number, ...keys: string
 }
 
 async function metadata(terminal: Terminal, values: (string | undefined)[]) {
-  const labels = ['Organization:', 'Unit \\(team', 'Respondent \\(your name\\):', 'Role:'];
+  const labels = [
+    'Organization:',
+    'Unit \\(team',
+    'Respondent \\(your name\\):',
+    'Role:',
+    'Target stage',
+  ];
   for (const [i, label] of labels.entries()) {
     await terminal.waitFor(new RegExp(`\\? ${label}`));
     const value = values[i];
@@ -167,6 +173,7 @@ describe.skipIf(!hasTmux)('the interview in a real terminal: layout', () => {
         '✔ Unit (t',
         '✔ Respond',
         '✔ Role:',
+        '✔ Target ',
         '✔ 1/4 Is ',
         '✔ 3/4 Is ',
         '✔ 4/4 Are',

@@ -43,7 +43,7 @@ async function exitCode(terminal: Terminal): Promise<number> {
 
 /** Enter at the four metadata prompts. */
 async function skipMetadata(terminal: Terminal): Promise<void> {
-  for (const label of ['Organization:', 'Unit \\(team', 'Respondent', 'Role:']) {
+  for (const label of ['Organization:', 'Unit \\(team', 'Respondent', 'Role:', 'Target stage']) {
     await terminal.waitFor(new RegExp(`\\? ${label}`));
     terminal.send('Enter');
   }

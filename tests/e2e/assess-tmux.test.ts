@@ -64,7 +64,13 @@ async function answer(terminal: Terminal, n: number, of: number, ...keys: string
 
 /** Fills the four metadata prompts; `undefined` keeps what is there. */
 async function metadata(terminal: Terminal, values: (string | undefined)[]) {
-  const labels = ['Organization:', 'Unit (team', 'Respondent (your name):', 'Role:'];
+  const labels = [
+    'Organization:',
+    'Unit (team',
+    'Respondent (your name):',
+    'Role:',
+    'Target stage',
+  ];
   for (const [i, label] of labels.entries()) {
     await terminal.waitFor(new RegExp(`\\? ${label.replace(/[()]/g, '\\$&')}`));
     const value = values[i];

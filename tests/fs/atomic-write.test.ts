@@ -287,11 +287,13 @@ describe('what the mode bits forbid is refused, exit 2, untouched (root included
 
 describe('temporary files a killed run left behind are removed by the next write', () => {
   /** A process id that no longer runs. */
+  /**
+   * A process id no process has: above the system's largest (a pid of a process that just ended
+   * could be given to another one while the suite runs other tests in parallel).
+   */
   function deadPid(): number {
-    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    });
-    const pid = Number(child.stdout);
+    const max = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+    const pid = max + 1000;
     expect(processIsAlive(pid)).toBe(false);
     return pid;
   }

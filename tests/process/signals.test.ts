@@ -25,6 +25,7 @@ function stopWith(signal: NodeJS.Signals, dir: string) {
     ['Unit', () => child.stdin.write('\r')],
     ['Respondent', () => child.stdin.write('\r')],
     ['Role:', () => child.stdin.write('\r')],
+    ['Target stage', () => child.stdin.write('\r')],
     ['question 1 of 4', () => child.stdin.write('1\r')],
     ['question 2 of 4', () => child.kill(signal)],
   ];

@@ -21,15 +21,17 @@ function readmeCommands(): string[] {
 }
 
 /**
- * A README command line as the shell reads it: its words, quotes removed, and the file a final
- * `> file` sends stdout to. Anything else the shell would interpret (pipes, variables, unquoted
+ * A README command line as the shell reads it: its words, quotes removed, the file a final
+ * `> file` sends stdout to, and the file a `< file` reads stdin from. Anything else the shell would interpret (pipes, variables, unquoted
  * globs, several commands) is refused, so the README stays within what this test can run.
  */
-function shellWords(line: string): { words: string[]; redirect?: string } {
+function shellWords(line: string): { words: string[]; redirect?: string; input?: string } {
   const unsupported = () => new Error(`readme.test.ts runs simple commands only, not: ${line}`);
   const words: string[] = [];
   let redirect: string | undefined;
+  let input: string | undefined;
   let toFile = false;
+  let fromFile = false;
   const token = /\s*(?:'([^']*)'|"([^"$`\\]*)"|([^\s'"]+))\s*/y;
   while (token.lastIndex < line.length) {
     const match = token.exec(line);
@@ -39,14 +41,23 @@ function shellWords(line: string): { words: string[]; redirect?: string } {
       toFile = true;
       continue;
     }
+    if (plain === '<' && !fromFile && input === undefined) {
+      fromFile = true;
+      continue;
+    }
     if (plain !== undefined && /[|&;<>()$`\\*?]/.test(plain)) throw unsupported();
     const word = single ?? double ?? plain!;
     if (toFile) [redirect, toFile] = [word, false];
-    else if (redirect !== undefined) throw unsupported();
+    else if (fromFile) [input, fromFile] = [word, false];
+    else if (redirect !== undefined || input !== undefined) throw unsupported();
     else words.push(word);
   }
-  if (toFile) throw unsupported();
-  return redirect === undefined ? { words } : { words, redirect };
+  if (toFile || fromFile) throw unsupported();
+  return {
+    words,
+    ...(redirect !== undefined && { redirect }),
+    ...(input !== undefined && { input }),
+  };
 }
 
 let base: string;
@@ -106,9 +117,12 @@ describe('README examples', () => {
       if (creates && (command.includes(' init ') || command.startsWith('maturity template'))) {
         rmSync(join(dir, creates), { force: true });
       }
-      const { words, redirect } = shellWords(command);
+      const { words, redirect, input } = shellWords(command);
       expect(words[0]).toBe('maturity');
-      const result = await runMain(words.slice(1), { cwd: dir });
+      const result = await runMain(words.slice(1), {
+        cwd: dir,
+        ...(input !== undefined && { input: readFileSync(join(dir, input), 'utf8') }),
+      });
       if (redirect !== undefined) writeFileSync(join(dir, redirect), result.stdout);
       expect(result.stderr).not.toMatch(STACK_LINE);
       // --min-stage exists to fail (exit 1) when a file is below the stage; anything else succeeds.

@@ -8,7 +8,7 @@ import { headline, stageName } from '../wording.js';
 import { indexLine } from './charts.js';
 import { page } from './page.js';
 import { footer } from './report.js';
-import { stagesFigure } from './sections.js';
+import { scroll, stagesFigure, table } from './sections.js';
 
 /**
  * `maturity progress --format html`: per organization and unit, the latest standing, the maturity
@@ -42,22 +42,7 @@ function h(level: number, content: string, id?: string, className?: string): str
 }
 
 function scrollTable(label: string, head: string[], rows: string[][], numeric: number[] = []) {
-  const th = head
-    .map((x, i) => `<th scope="col"${numeric.includes(i) ? ' class="num"' : ''}>${x}</th>`)
-    .join('');
-  const body = rows
-    .map(
-      (cells) =>
-        `<tr>${cells
-          .map((c, i) =>
-            i === 0
-              ? `<th scope="row">${c}</th>`
-              : `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`,
-          )
-          .join('')}</tr>`,
-    )
-    .join('');
-  return `<div class="scroll" role="region" tabindex="0" aria-label="${html(label)}"><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return scroll(label, table(null, head, rows, numeric));
 }
 
 function renderGroup(group: ProgressGroup, id: string, level: number): string {

@@ -59,11 +59,17 @@ function section(ctx: Place, key: string, title: string, body: string, className
 }
 
 /** A table that scrolls inside its own box on a narrow screen, reachable by keyboard. */
-function scroll(label: string, table: string): string {
+export function scroll(label: string, table: string): string {
   return `<div class="scroll" role="region" tabindex="0" aria-label="${html(label)}">${table}</div>`;
 }
 
-function table(caption: string | null, head: string[], rows: string[][], numeric: number[] = []) {
+/** A table with row headers in its first column; `numeric` columns align right. */
+export function table(
+  caption: string | null,
+  head: string[],
+  rows: string[][],
+  numeric: number[] = [],
+) {
   const th = head
     .map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`)
     .join('');

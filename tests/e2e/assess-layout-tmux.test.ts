@@ -2,81 +2,18 @@
 // with no stray leading space, a resize applies to the next question, help, notes, back and
 // jumps leave no clutter, and a resumed file starts at its first unanswered question. Needs
 // `node scripts/build.mjs` first (npm test does).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
 import { questionSteps } from '../../src/assess/interview.js';
 import { scoreSheet } from '../../src/engine/score.js';
 import { percent } from '../../src/format/numbers.js';
 import { textWidth } from '../../src/format/wrap.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { BIN, fixture } from '../helpers/run-cli.js';
-import { hasTmux, shellQuote, Terminal } from './tmux.js';
+import { answer, DOWN, exitCode, interviewTerminals, metadata } from './interview.js';
+import { hasTmux, type Terminal } from './tmux.js';
 
-let temp = '';
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'maturity-e2e-layout-'));
-});
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
-
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-let folders = 0;
-function freshDir(): string {
-  folders += 1;
-  const dir = join(temp, String(folders));
-  mkdirSync(dir);
-  copyFileSync(fixture('assess', 'small-rubric.yaml'), join(dir, 'small-rubric.yaml'));
-  return dir;
-}
-
-/** `maturity assess ARGS` in a terminal `width` columns wide, without colour, not under npm. */
-function assess(dir: string, args: string[], width: number, height = 40): Terminal {
-  const command = ['node', BIN, 'assess', ...args].map(shellQuote).join(' ');
-  const env = 'env -u FORCE_COLOR -u npm_command -u npm_lifecycle_event NO_COLOR=1';
-  const terminal = new Terminal(
-    `(cd ${shellQuote(dir)} && exec ${env} ${command}); echo "EXIT=$?"; sleep 600`,
-    { width, height },
-  );
-  open.push(terminal);
-  return terminal;
-}
-
-const DOWN = (n: number): string[] => Array.from({ length: n }, () => 'Down');
-
-/** Waits for the prompt of question `n` (its progress label ends a line), then types `keys`. */
-async function answer(terminal: Terminal, n: number, of: number, ...keys: string[]) {
-  await terminal.waitFor(new RegExp(`question ${n} of ${of}\\n`));
-  terminal.send(...keys);
-}
-
-async function metadata(terminal: Terminal, values: (string | undefined)[]) {
-  const labels = [
-    'Organization:',
-    'Unit \\(team',
-    'Respondent \\(your name\\):',
-    'Role:',
-    'Target stage',
-  ];
-  for (const [i, label] of labels.entries()) {
-    await terminal.waitFor(new RegExp(`\\? ${label}`));
-    const value = values[i];
-    if (value !== undefined) terminal.send({ text: value });
-    terminal.send('Enter');
-  }
-}
-
-async function exitCode(terminal: Terminal): Promise<number> {
-  const screen = await terminal.waitFor(/EXIT=\d+/, { history: true });
-  return Number(/EXIT=(\d+)/.exec(screen)![1]);
-}
+const { freshDir, assess } = interviewTerminals('layout');
 
 /** Every line fits in `width` columns (wrapped lines are joined back by the capture), none with a stray leading space. */
 function expectFits(lines: readonly string[], width: number): void {
@@ -122,7 +59,7 @@ describe.skipIf(!hasTmux)('the interview in a real terminal: layout', () => {
   for (const width of [60, 80, 120]) {
     it(`at ${width} columns: help, note, Jump to…, back and the end of each stage`, async () => {
       const dir = freshDir();
-      const terminal = assess(dir, ['small.yaml', '--rubric', 'small-rubric.yaml'], width);
+      const terminal = assess(dir, ['small.yaml', '--rubric', 'small-rubric.yaml'], { width });
       const intro = await terminal.waitFor('First, who is answering?');
       expectFits(intro.split('\n'), width);
       await metadata(terminal, [
@@ -195,7 +132,7 @@ describe.skipIf(!hasTmux)('the interview in a real terminal: layout', () => {
 
   it('lays out the next question at the new width after a resize', async () => {
     const dir = freshDir();
-    const terminal = assess(dir, ['resized.yaml'], 60);
+    const terminal = assess(dir, ['resized.yaml'], { width: 60 });
     await metadata(terminal, ['Acme Corp', undefined, undefined, undefined]);
     const narrow = await terminal.waitFor(/question 1 of 53\n/);
     expect(narrow).toContain('? Stage 1 of 6 · Planning · question 1 of 53\n');
@@ -239,7 +176,7 @@ describe.skipIf(!hasTmux)('the interview in a real terminal: layout', () => {
       return DOWN(at);
     };
 
-    const first = assess(dir, ['full.yaml'], 80);
+    const first = assess(dir, ['full.yaml'], { width: 80 });
     await metadata(first, ['Acme Corp', 'Marketing', 'Ann', 'Head of social']);
     for (let i = 0; i < 20; i += 1) {
       const n = i + 1;
@@ -273,7 +210,7 @@ describe.skipIf(!hasTmux)('the interview in a real terminal: layout', () => {
     expectNoClutter(interviewLines(firstHistory));
 
     // Continuing: no metadata, straight to question 21.
-    const second = assess(dir, ['full.yaml'], 80);
+    const second = assess(dir, ['full.yaml'], { width: 80 });
     const resumed = await second.waitFor(/question 21 of 53\n/);
     expect(resumed).toContain('Continuing full.yaml (20 of 53 answered) at question 21.');
     expect(resumed).not.toContain('Organization:');

@@ -2,52 +2,14 @@
 // lock released on SIGTERM and SIGHUP, and kill -9 races that must leave nothing the next run does
 // not clean. Run `node scripts/build.mjs` first (npm test does).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { BIN } from '../helpers/run-cli.js';
-import { hasTmux, shellQuote, Terminal } from './tmux.js';
+import { exitCode, interviewTerminals, metadata } from './interview.js';
+import { hasTmux, type Terminal } from './tmux.js';
 
-let temp = '';
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'maturity-e2e-lock-'));
-});
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
-
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-function freshDir(): string {
-  return mkdtempSync(join(temp, 'case-'));
-}
-
-/** `maturity assess ARGS` in a new terminal; with `exec` the pane's process is the CLI itself. */
-function assess(dir: string, args: string[], options: { exec?: boolean } = {}): Terminal {
-  const command = ['node', BIN, 'assess', ...args].map(shellQuote).join(' ');
-  const run = `cd ${shellQuote(dir)} && exec env -u FORCE_COLOR NO_COLOR=1 ${command}`;
-  const terminal = new Terminal(options.exec ? run : `(${run}); echo "EXIT=$?"; sleep 600`);
-  open.push(terminal);
-  return terminal;
-}
-
-async function exitCode(terminal: Terminal): Promise<number> {
-  const screen = await terminal.waitFor(/EXIT=\d+/, { history: true });
-  return Number(/EXIT=(\d+)/.exec(screen)![1]);
-}
-
-/** Enter at the four metadata prompts. */
-async function skipMetadata(terminal: Terminal): Promise<void> {
-  for (const label of ['Organization:', 'Unit \\(team', 'Respondent', 'Role:', 'Target stage']) {
-    await terminal.waitFor(new RegExp(`\\? ${label}`));
-    terminal.send('Enter');
-  }
-}
+const { freshDir, assess } = interviewTerminals('lock');
 
 /** The process id of the CLI in a pane that runs it under a shell. */
 function cliPid(terminal: Terminal): number {
@@ -59,7 +21,7 @@ function cliPid(terminal: Terminal): number {
 // Skipped only where tmux is missing; CI installs it (.ci/run).
 describe.skipIf(!hasTmux)('maturity assess against another maturity assess (tmux)', () => {
   it('a second interview on the same file exits 2 at once; after the first stops, it may start', async () => {
-    const dir = freshDir();
+    const dir = freshDir({ rubric: false });
     const first = assess(dir, ['team.yaml']);
     await first.waitFor('? Organization:');
     const second = assess(dir, ['team.yaml']);
@@ -81,9 +43,9 @@ describe.skipIf(!hasTmux)('maturity assess against another maturity assess (tmux
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('%s releases the lock (exit %i)', async (signal, code) => {
-    const dir = freshDir();
+    const dir = freshDir({ rubric: false });
     const terminal = assess(dir, ['team.yaml']);
-    await skipMetadata(terminal);
+    await metadata(terminal);
     await terminal.waitFor(/question 1 of 53\n/);
     terminal.send('2', 'Enter');
     await terminal.waitFor(/question 2 of 53\n/);
@@ -95,12 +57,12 @@ describe.skipIf(!hasTmux)('maturity assess against another maturity assess (tmux
   });
 
   it('kill -9 right after Enter, again and again: the next run cleans up and carries on', async () => {
-    const dir = freshDir();
+    const dir = freshDir({ rubric: false });
     let answered = 0;
     for (let round = 0; round < 6; round += 1) {
       // exec: the killed CLI is the pane's process, a zombie until tmux reaps it; a zombie is dead.
       const terminal = assess(dir, ['race.yaml'], { exec: round % 2 === 1 });
-      await skipMetadata(terminal);
+      await metadata(terminal);
       // The first unanswered question: the file holds every answer confirmed before.
       await terminal.waitFor(new RegExp(`question ${answered + 1} of 53\\n`));
       // What the next run must clean: never a torn file, nothing but our own leftovers.

@@ -1,97 +1,24 @@
 import { spawnSync } from 'node:child_process';
 // `maturity assess` in a real terminal: tmux runs the built bin, the test types keys and reads the
 // screen. Vitest builds dist/ first when it is stale (tests/global-setup.ts).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
 import { checkAnswersAgainstRubric } from '../../src/answers/check.js';
 import { questionSteps } from '../../src/assess/interview.js';
 import { localDate } from '../../src/format/dates.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
 import { loadRubricFile } from '../../src/rubric/load.js';
-import { BIN, fixture } from '../helpers/run-cli.js';
-import { hasTmux, shellQuote, Terminal } from './tmux.js';
+import { answer, DOWN, exitCode, inCI, interviewTerminals, metadata } from './interview.js';
+import { hasTmux } from './tmux.js';
 
-let temp = '';
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'maturity-e2e-assess-'));
-});
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
-
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-let folders = 0;
-/** A fresh folder holding a copy of the small fixture rubric (tests/fixtures/assess/). */
-function freshDir(): string {
-  folders += 1;
-  const dir = join(temp, String(folders));
-  mkdirSync(dir);
-  copyFileSync(fixture('assess', 'small-rubric.yaml'), join(dir, 'small-rubric.yaml'));
-  return dir;
-}
-
-/**
- * Starts `maturity assess ARGS` in a new terminal, in `dir`, without colour. Without `exec`, the
- * shell prints the exit code afterwards (`EXIT=n`) and keeps the pane open for reading.
- */
-function assess(dir: string, args: string[], options: { exec?: boolean } = {}): Terminal {
-  const command = ['node', BIN, 'assess', ...args].map(shellQuote).join(' ');
-  // Not under npm (as `npm test` would have it), so the hints say `maturity`, not `npx maturity`.
-  const run = `cd ${shellQuote(dir)} && exec env -u FORCE_COLOR -u npm_command -u npm_lifecycle_event NO_COLOR=1 ${command}`;
-  const terminal = new Terminal(options.exec ? run : `(${run}); echo "EXIT=$?"; sleep 600`, {
-    width: 120,
-    height: 40,
-  });
-  open.push(terminal);
-  return terminal;
-}
-
-/** `n` presses of the down arrow. */
-const DOWN = (n: number): string[] => Array.from({ length: n }, () => 'Down');
-
-/** Waits for the prompt of question `n` (its progress label), then types `keys`. */
-async function answer(terminal: Terminal, n: number, of: number, ...keys: string[]) {
-  await terminal.waitFor(new RegExp(`question ${n} of ${of}\\n`));
-  terminal.send(...keys);
-}
-
-/** Fills the four metadata prompts; `undefined` keeps what is there. */
-async function metadata(terminal: Terminal, values: (string | undefined)[]) {
-  const labels = [
-    'Organization:',
-    'Unit (team',
-    'Respondent (your name):',
-    'Role:',
-    'Target stage',
-  ];
-  for (const [i, label] of labels.entries()) {
-    await terminal.waitFor(new RegExp(`\\? ${label.replace(/[()]/g, '\\$&')}`));
-    const value = values[i];
-    if (value !== undefined) terminal.send({ text: value });
-    terminal.send('Enter');
-  }
-}
-
-async function exitCode(terminal: Terminal): Promise<number> {
-  const screen = await terminal.waitFor(/EXIT=\d+/, { history: true });
-  return Number(/EXIT=(\d+)/.exec(screen)![1]);
-}
+const { freshDir, assess } = interviewTerminals('assess');
 
 async function savedAnswers(path: string) {
   const source = await loadAnswersFile(path);
   expect(source.problems).toEqual([]);
   return source.answers!;
 }
-
-/** Whether this runs in CI: CI set to anything but an empty string, 0 or false. */
-const inCI = !['', '0', 'false'].includes(process.env.CI ?? '');
 
 // Skipped where tmux is missing, except in CI: there a missing tmux fails the run instead of
 // quietly dropping the terminal tests (.ci/run installs tmux).

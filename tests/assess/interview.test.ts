@@ -2,102 +2,32 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AnswersHeader } from '../../src/answers/serialize.js';
 import {
-  TARGET_PROMPT,
   firstUnanswered,
   interview,
   progressLabel,
   questionPrompt,
   questionSteps,
-  type Choice,
-  type InputConfig,
   type InterviewOptions,
-  type Prompts,
-  type SelectConfig,
-  type SeparatorItem,
 } from '../../src/assess/interview.js';
 import { keyedSelect } from '../../src/assess/keyed-select.js';
 import type { Answer } from '../../src/engine/types.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
 import { loadRubricFile } from '../../src/rubric/load.js';
 import { fixture } from '../helpers/run-cli.js';
+import { choiceNames, isChoice, KEEP, scripted, type Action } from './scripted.js';
 
 // Four questions in two stages: has-plan (with help), has-budget | reviewed (own 1..3 scale, n/a
 // allowed, help), shared.
 const rubric = loadRubricFile(fixture('assess', 'small-rubric.yaml'));
 
-/** One scripted user action: pick a choice by its label, type into an input, or press Ctrl-C. */
-type Action = { pick: string } | { type: string } | { keep: true } | { ctrlC: true };
-
-const KEEP: Action = { keep: true };
 const SKIP_METADATA: Action[] = [KEEP, KEEP, KEEP, KEEP, KEEP];
-
-interface Recorded {
-  selects: SelectConfig<unknown>[];
-  inputs: InputConfig[];
-  /** A copy of what each save call received. */
-  saves: { answers: Record<string, Answer>; header: AnswersHeader }[];
-}
-
-function isChoice<V>(item: Choice<V> | SeparatorItem): item is Choice<V> {
-  return 'value' in item;
-}
-
-/** Names of the selectable choices of a select prompt. */
-function choiceNames(config: SelectConfig<unknown>): string[] {
-  return config.choices.filter(isChoice).map((choice) => choice.name);
-}
-
-class ExitPromptError extends Error {
-  override name = 'ExitPromptError';
-}
-
-/** Prompts that play a script instead of reading a terminal, and record what they were asked. */
-function scripted(actions: Action[]): { prompts: Prompts; recorded: Recorded } {
-  const recorded: Recorded = { selects: [], inputs: [], saves: [] };
-  const queue = [...actions];
-  const nextAction = (what: string): Action => {
-    const action = queue.shift();
-    if (!action) throw new Error(`the script ended, but the interview asked: ${what}`);
-    if ('ctrlC' in action) throw new ExitPromptError('User force closed the prompt with SIGINT');
-    return action;
-  };
-  const prompts: Prompts = {
-    async select<Value>(config: SelectConfig<Value>): Promise<Value> {
-      recorded.selects.push(config as SelectConfig<unknown>);
-      const action = nextAction(config.message);
-      if ('keep' in action) return config.default as Value;
-      if (!('pick' in action))
-        throw new Error(`expected an input, got a select: ${config.message}`);
-      const choice = config.choices.filter(isChoice).find((c) => c.name.startsWith(action.pick));
-      if (!choice) {
-        throw new Error(`no choice "${action.pick}" in ${JSON.stringify(choiceNames(config))}`);
-      }
-      return choice.value;
-    },
-    async input(config: InputConfig): Promise<string> {
-      // A script that goes on to a question without a word for the target keeps it as it is.
-      const next = queue[0];
-      if (config.message === TARGET_PROMPT && next && 'pick' in next) {
-        recorded.inputs.push(config);
-        return config.default ?? '';
-      }
-      recorded.inputs.push(config);
-      const action = nextAction(config.message);
-      if ('keep' in action) return config.default ?? '';
-      if (!('type' in action))
-        throw new Error(`expected a select, got an input: ${config.message}`);
-      return action.type;
-    },
-    print() {},
-  };
-  return { prompts, recorded };
-}
 
 async function run(
   actions: Action[],
   options: Partial<Omit<InterviewOptions, 'prompts' | 'save'>> = {},
 ) {
-  const { prompts, recorded } = scripted(actions);
+  const { prompts, transcript } = scripted(actions);
+  const saves: { answers: Record<string, Answer>; header: AnswersHeader }[] = [];
   const result = await interview({
     rubric,
     answers: new Map(),
@@ -107,10 +37,11 @@ async function run(
     ...options,
     prompts,
     save: (answers, header) => {
-      recorded.saves.push({ answers: Object.fromEntries(answers), header: { ...header } });
+      saves.push({ answers: Object.fromEntries(answers), header: { ...header } });
     },
   });
-  return { result, recorded };
+  // What each save call received (a copy), beside what the interview asked and printed.
+  return { result, recorded: { ...transcript, saves } };
 }
 
 describe('interview', () => {
@@ -497,7 +428,7 @@ describe('interview', () => {
   });
 
   it('stops with the prompt error on Ctrl-C, after saving every answer given', async () => {
-    const { prompts, recorded } = scripted([
+    const { prompts, transcript } = scripted([
       ...SKIP_METADATA,
       { pick: 'Partly' },
       { pick: 'Fully' },
@@ -517,7 +448,7 @@ describe('interview', () => {
         },
       }),
     ).rejects.toMatchObject({ name: 'ExitPromptError' });
-    expect(recorded.selects).toHaveLength(3);
+    expect(transcript.selects).toHaveLength(3);
     expect(saves.at(-1)).toEqual({ 'has-plan': { value: 1 }, 'has-budget': { value: 2 } });
   });
 });

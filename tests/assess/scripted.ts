@@ -22,7 +22,8 @@ export interface Transcript {
   events: string[];
 }
 
-function isChoice<V>(item: Choice<V> | SeparatorItem): item is Choice<V> {
+/** Whether an item of a select's list is a choice (not a separator). */
+export function isChoice<V>(item: Choice<V> | SeparatorItem): item is Choice<V> {
   return 'value' in item;
 }
 

@@ -19,7 +19,7 @@ import { processIsAlive } from '../../src/fs/atomic-write.js';
 import { lockPath, takeLock } from '../../src/fs/lock.js';
 import { UserError } from '../../src/problems/user-error.js';
 import { fixture, STACK_LINE, tempFolders } from '../helpers/run-cli.js';
-import { CTRL_C, ENTER, runInTerminal } from './terminal.js';
+import { CTRL_C, ENTER, runInTerminal, SKIP_METADATA } from '../helpers/run-in-terminal.js';
 
 const freshDir = tempFolders('assess-lock');
 
@@ -33,14 +33,6 @@ function session(name: string): string {
   copyFileSync(fixture('assess', 'unfinished.yaml'), join(dir, 'team.yaml'));
   return dir;
 }
-
-const SKIP_METADATA: [string, string][] = [
-  'Organization:',
-  'Unit',
-  'Respondent',
-  'Role:',
-  'Target stage',
-].map((label) => [label, ENTER]);
 
 /** Everything in a folder but the rubric: the answers file, and whatever was left beside it. */
 function leftovers(dir: string): string[] {

@@ -1,23 +1,12 @@
 // Collecting a team one respondent at a time: assess pre-fills who answers from flags, and asks for
 // the stage aimed for with the metadata (issues 14 and 15).
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { fixture, tempFolders } from '../helpers/run-cli.js';
-import { runInTerminal } from '../helpers/run-in-terminal.js';
+import { fixtureCopies } from '../helpers/run-cli.js';
+import { CTRL_C, ENTER, runInTerminal } from '../helpers/run-in-terminal.js';
 
-const folder = tempFolders('assess-metadata');
-let folders = 0;
-function fixturesCopy(): string {
-  folders += 1;
-  const dir = folder(String(folders));
-  cpSync(fixture('assess'), dir, { recursive: true });
-  return dir;
-}
-
-const ENTER = '\r';
-const CTRL_C = '\x03';
+const fixturesCopy = fixtureCopies('assess-metadata', 'assess');
 
 describe('assess --organization, --unit, --respondent, --role, --target', () => {
   it('pre-fill the file and are not asked again', async () => {

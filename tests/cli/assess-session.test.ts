@@ -1,33 +1,15 @@
 // `maturity assess` in a simulated terminal: what the introduction says at any width, resuming
 // without the metadata, --stage, and hints that name the command the way it was started.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
 import { textWidth } from '../../src/format/wrap.js';
-import { fixture, tempFolders } from '../helpers/run-cli.js';
+import { fixtureCopies } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
-import { runInTerminal } from '../helpers/run-in-terminal.js';
+import { CTRL_C, ENTER, runInTerminal, SKIP_METADATA } from '../helpers/run-in-terminal.js';
 
-const folder = tempFolders('assess-session');
-let folders = 0;
-/** A fresh copy of tests/fixtures/assess/ for one test. */
-function fixturesCopy(): string {
-  folders += 1;
-  const dir = folder(String(folders));
-  cpSync(fixture('assess'), dir, { recursive: true });
-  return dir;
-}
-
-const ENTER = '\r';
-const CTRL_C = '\x03';
-const SKIP_METADATA: [string, string][] = [
-  'Organization:',
-  'Unit',
-  'Respondent',
-  'Role:',
-  'Target stage',
-].map((label) => [label, ENTER]);
+const fixturesCopy = fixtureCopies('assess-session', 'assess');
 const NPX = { NO_COLOR: '1', npm_command: 'exec', npm_lifecycle_event: 'npx' };
 
 /** The text as a terminal shows it: escape codes out, lines as written. */

@@ -1,23 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { fixture, STACK_LINE } from '../helpers/run-cli.js';
-import { runInTerminal } from '../helpers/run-in-terminal.js';
-import { runMain, type Keys } from '../helpers/run-main.js';
+import { fixture, fixtureCopies, STACK_LINE } from '../helpers/run-cli.js';
+import { ENTER, runInTerminal, SKIP_METADATA } from '../helpers/run-in-terminal.js';
+import { runMain } from '../helpers/run-main.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'maturity-cli-assess-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-let folders = 0;
-/** A fresh copy of tests/fixtures/assess/ for one test. */
-function fixturesCopy(): string {
-  folders += 1;
-  const dir = join(temp, String(folders));
-  cpSync(fixture('assess'), dir, { recursive: true });
-  return dir;
-}
+const fixturesCopy = fixtureCopies('cli-assess', 'assess');
 
 describe('maturity assess without a terminal', () => {
   it('exits 2 at once, pointing at maturity score and maturity template', async () => {
@@ -105,16 +94,6 @@ describe('maturity assess with files it refuses (before any prompt)', () => {
 });
 
 describe('maturity assess in a (simulated) terminal', () => {
-  const ENTER = '\r';
-  /** Enter at each of the four metadata prompts, keeping what is there. */
-  const SKIP_METADATA: Keys[] = [
-    'Organization:',
-    'Unit',
-    'Respondent',
-    'Role:',
-    'Target stage',
-  ].map((label) => [label, ENTER]);
-
   it('continues an unfinished file, saves it and prints the report', async () => {
     const dir = fixturesCopy();
     // The file says who is answering, so the metadata are not asked again.

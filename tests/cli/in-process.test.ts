@@ -2,6 +2,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT, tempFolders } from '../helpers/run-cli.js';
+import { ENTER, SKIP_METADATA } from '../helpers/run-in-terminal.js';
 import { runMain } from '../helpers/run-main.js';
 
 // The tests run `main` hundreds of times in one process (runMain); so does anything embedding the
@@ -49,14 +50,6 @@ describe('main, run many times in one process', () => {
     const before = processListeners();
     const dir = freshDir('runs');
     cpSync(fixture('assess'), dir, { recursive: true });
-    const ENTER = '\r';
-    const metadata: [string, string][] = [
-      'Organization:',
-      'Unit',
-      'Respondent',
-      'Role:',
-      'Target stage',
-    ].map((label) => [label, ENTER]);
     const runs = [
       await runMain(['score', 'examples/*.yaml']),
       await runMain(['score', 'examples/no-such-file.yaml']),
@@ -64,7 +57,7 @@ describe('main, run many times in one process', () => {
       // An interview stopped with Ctrl-C, one refused before its first prompt, one to the end.
       await runMain(['assess', 'new.yaml', '--rubric', 'small-rubric.yaml'], {
         cwd: dir,
-        keys: [...metadata, ['question 1 of 4', '\x03']],
+        keys: [...SKIP_METADATA, ['question 1 of 4', '\x03']],
       }),
       await runMain(['assess', 'bad-yaml-syntax.yaml'], { cwd: dir, keys: [] }),
       await runMain(['assess', 'unfinished.yaml'], {

@@ -1,12 +1,11 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.js';
-import { main } from '../../src/main.js';
-import { FIXED_NOW, lines, ROOT, tempFolders } from '../helpers/run-cli.js';
-import { runMain } from '../helpers/run-main.js';
+import { lines, ROOT, tempFolders } from '../helpers/run-cli.js';
+import { runInTerminal, SKIP_METADATA } from '../helpers/run-in-terminal.js';
+import { runMain, type Keys } from '../helpers/run-main.js';
 
 const freshDir = tempFolders('cli-overlay');
 
@@ -361,59 +360,9 @@ describe('maturity rubric init --from', () => {
 });
 
 describe('maturity assess --rubric social-business-quick', () => {
-  /** Runs the CLI in-process with stdin posing as a terminal, typing each key once its prompt shows. */
-  async function runInTerminal(args: string[], cwd: string, keys: [string, string][]) {
-    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
-    let text = '';
-    let seen = 0;
-    const stdout = Object.assign(
-      new Writable({
-        write(chunk: Buffer | string, _encoding, callback) {
-          text += chunk.toString();
-          const next = keys[0];
-          const at = next ? text.indexOf(next[0], seen) : -1;
-          if (next && at !== -1) {
-            seen = at + next[0].length;
-            keys.shift();
-            setTimeout(() => stdin.write(next[1]), 5);
-          }
-          callback();
-        },
-      }),
-      { isTTY: true, columns: 100 },
-    );
-    stdout.end = () => stdout;
-    let errors = '';
-    const stderr = Object.assign(
-      new Writable({
-        write(chunk: Buffer | string, _encoding, callback) {
-          errors += chunk.toString();
-          callback();
-        },
-      }),
-      { isTTY: false },
-    );
-    const code = await main({
-      argv: args,
-      stdout,
-      stderr,
-      stdin,
-      env: { NO_COLOR: '1' },
-      cwd,
-      now: () => FIXED_NOW,
-    });
-    return { code, stdout: text, stderr: errors };
-  }
-
   it('asks the 22 questions of the quick check and saves a file that scores with it', async () => {
     const dir = freshDir('assess');
-    const keys: [string, string][] = [
-      'Organization:',
-      'Unit',
-      'Respondent',
-      'Role:',
-      'Target stage',
-    ].map((label) => [label, '\r']);
+    const keys: Keys[] = [...SKIP_METADATA];
     for (let n = 1; n <= 22; n += 1) keys.push([`question ${n} of 22`, '2\r']);
     const result = await runInTerminal(
       ['assess', 'quick.yaml', '--rubric', 'social-business-quick'],

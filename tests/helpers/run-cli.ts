@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,18 @@ export function tempFolders(prefix: string): (name: string) => string {
   return (name) => {
     const dir = join(root, name);
     mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+}
+
+/** Fresh copies of a fixture folder (tests/fixtures/PARTS), one a call, removed after the test file. */
+export function fixtureCopies(prefix: string, ...parts: string[]): () => string {
+  const folder = tempFolders(prefix);
+  let copies = 0;
+  return () => {
+    copies += 1;
+    const dir = folder(String(copies));
+    cpSync(fixture(...parts), dir, { recursive: true });
     return dir;
   };
 }

@@ -2,8 +2,11 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { main } from '../../src/main.js';
 import { FIXED_NOW, ROOT, type CliResult } from './run-cli.js';
 
-/** A batch of keys typed at the terminal once `waitFor` shows on stdout (after the last batch's). */
-export type Keys = [waitFor: string, type: string];
+/**
+ * A batch of keys typed at the terminal once `waitFor` shows on stdout (after the last batch's);
+ * a function runs at that moment (to change a file under the interview, say) and gives the keys.
+ */
+export type Keys = [waitFor: string, type: string | (() => string)];
 
 export interface MainOptions {
   /** The working folder (default: the repository root). */
@@ -94,7 +97,7 @@ function inTerminal(options: MainOptions) {
     queue.shift();
     // The prompt has drawn itself but listens for keys only once this write returns: type on the
     // next turn of the event loop.
-    setImmediate(() => stdin.write(next[1]));
+    setImmediate(() => stdin.write(typeof next[1] === 'string' ? next[1] : next[1]()));
   }
   return { stdin, stdout, keysLeft: () => queue.map(([waitFor]) => waitFor) };
 }

@@ -99,6 +99,8 @@ function article(expected: string): string {
       return 'a list';
     case 'number':
       return 'a finite number';
+    case 'int':
+      return 'a whole number';
     case 'string':
       return 'a string';
     case 'boolean':

@@ -180,7 +180,18 @@ export function benchmarkSentence(
       : b.tenet !== undefined
         ? (findTenet(rubric, b.tenet)?.title ?? b.tenet)
         : '';
-  const share = `${percent(b.share)} of surveyed organizations reach ${bar}`;
+  // The result carries what SPEC §8 gives a benchmark; the survey's size is the rubric's.
+  const surveyed = rubric.benchmarks.find(
+    (x) =>
+      x.question === b.question &&
+      x.tenet === b.tenet &&
+      x.atLeast === b.atLeast &&
+      x.share === b.share &&
+      x.statement === b.statement,
+  )?.surveyed;
+  const organizations =
+    surveyed === undefined ? 'surveyed organizations' : `about ${surveyed} surveyed organizations`;
+  const share = `${percent(b.share)} of ${organizations} reach ${bar}`;
   if (b.value === null) {
     return { subject, sentence: `not answered, so no comparison; ${share}.` };
   }

@@ -101,6 +101,11 @@ const benchmark = z
       .min(0, 'must be between 0 and 1')
       .max(1, { error: (issue) => `must be between 0 and 1${percentHint(issue.input)}` })
       .describe('Share of surveyed organizations, in [0, 1].'),
+    surveyed: z
+      .int()
+      .positive('must be a whole number above 0')
+      .optional()
+      .describe('About how many organizations the survey asked; reports say "of about N".'),
     statement: text.describe('The published figure in words.'),
     source: text.optional(),
   })

@@ -44,6 +44,8 @@ export interface Benchmark {
   tenet?: string;
   atLeast: number;
   share: number;
+  /** About how many organizations the survey asked. */
+  surveyed?: number;
   statement: string;
   source?: string;
 }

@@ -171,6 +171,12 @@ describe('markdown reporter', () => {
     );
   });
 
+  it('says how many were surveyed where the rubric gives it', () => {
+    const out = render(createMarkdownReporter(), [scored(BUILTIN, builtinPartial())], plain);
+    expect(out).toContain('34% of about 700 surveyed organizations reach Established (3) or above');
+    expect(out).not.toMatch(/\d+% of surveyed organizations/);
+  });
+
   it('never writes ANSI escapes, even asked for colour or fed them', () => {
     const hostile = scored(BUILTIN, builtinTrap(), {
       organization: '\x1b[31mRed\x1b[0m Corp',

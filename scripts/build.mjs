@@ -47,7 +47,8 @@ const common = {
 // The CLI, split so that each command loads only what it needs.
 await build({
   ...common,
-  entryPoints: { main: 'src/main.ts' },
+  // The worker threads of large batches (src/batch/pool.ts) share the CLI's chunks.
+  entryPoints: { main: 'src/main.ts', worker: 'src/batch/worker.ts' },
   outdir: dist,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,6 +1,8 @@
 /** A stream the CLI writes to; only what it needs of process.stdout. */
 export interface Output {
+  /** False when the stream's buffer is full: wait for 'drain' before writing more. */
   write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -2,7 +2,7 @@ import type { AnswersHeader } from '../answers/serialize.js';
 import { scoreSheet } from '../engine/score.js';
 import type { Answer, AnswerValue } from '../engine/types.js';
 import { percent } from '../format/numbers.js';
-import { paint, type Paint } from '../format/paint.js';
+import { PLAIN, type Paint } from '../format/paint.js';
 import { textWidth, wrapLines } from '../format/wrap.js';
 import { questionEntries, stageReference, type QuestionEntry } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
@@ -89,7 +89,8 @@ export interface InterviewOptions {
    * prompt, so a terminal resized during one question fits the next.
    */
   width?: number | (() => number);
-  color?: boolean;
+  /** Styles (chalk's when colour is on); plain by default. */
+  paint?: Paint;
 }
 
 /** How long one question takes to answer, for the estimate in the introduction. */
@@ -188,9 +189,9 @@ export function questionPrompt(
   rubric: Rubric,
   questionCount: number,
   state: QuestionState,
-  options: { width?: number; color?: boolean } = {},
+  options: { width?: number; paint?: Paint } = {},
 ): SelectConfig<QuestionChoice> {
-  const c = paint(options.color ?? false);
+  const c = options.paint ?? PLAIN;
   const width = Math.max(MIN_WIDTH, options.width ?? 80);
   const { question, tenet } = step;
   // The first line follows the prompt's prefix (`? `); the others line up under it.
@@ -290,9 +291,8 @@ export function answeredLine(
   questionCount: number,
   answer: string,
   width: number,
-  color = false,
+  c: Paint = PLAIN,
 ): string {
-  const c = paint(color);
   const summary = answeredSummary(step, questionCount, textWidth(answer), width);
   const room = width - 2 - textWidth(summary) - 1;
   return `${c.green('✔')} ${summary} ${c.cyan(cut(answer, room))}`;
@@ -341,9 +341,9 @@ export function jumpPrompt(
   rubric: Rubric,
   answers: ReadonlyMap<string, Answer>,
   current: Step,
-  options: { width?: number; color?: boolean; skipAnswered?: boolean } = {},
+  options: { width?: number; paint?: Paint; skipAnswered?: boolean } = {},
 ): SelectConfig<number | 'stay'> {
-  const c = paint(options.color ?? false);
+  const c = options.paint ?? PLAIN;
   const width = Math.max(MIN_WIDTH, options.width ?? 80);
   const steps = questionSteps(rubric);
   const nameWidth = Math.max(...rubric.stages.map((stage) => textWidth(stage.name)));
@@ -407,7 +407,7 @@ export async function interview(options: InterviewOptions): Promise<InterviewRes
   const steps = questionSteps(rubric);
   const answers = new Map(options.answers);
   const header: AnswersHeader = { ...options.header };
-  const c = paint(options.color ?? false);
+  const c = options.paint ?? PLAIN;
   const width = () => layoutWidth(options.width);
   const session: Session = {
     options,
@@ -455,7 +455,7 @@ export async function interview(options: InterviewOptions): Promise<InterviewRes
     }
     answers.set(step.question.id, outcome.answer);
     await session.save();
-    prompts.print(answeredLine(step, steps.length, outcome.short, width(), options.color));
+    prompts.print(answeredLine(step, steps.length, outcome.short, width(), options.paint));
     const after = next(index);
     index = after?.index;
     if (index === undefined || steps[index]!.stageIndex !== step.stageIndex) {
@@ -543,7 +543,7 @@ function targetId(rubric: Rubric, number: number): string | number {
 
 /** The line an answered metadata prompt leaves: "✔ Organization: Acme Corp". */
 function printDone(session: Session, label: string, value: string): void {
-  const c = paint(session.options.color ?? false);
+  const c = session.options.paint ?? PLAIN;
   const lines = wrapLines(value, session.width(), { first: `✔ ${label} `, rest: '  ' });
   lines[0] = `${c.green('✔')} ${c.bold(label)}${lines[0]!.slice(2 + label.length)}`;
   session.options.prompts.print(lines.join('\n'));
@@ -566,7 +566,7 @@ async function askQuestion(
     const width = session.width();
     const config = questionPrompt(step, options.rubric, steps.length, state, {
       width,
-      ...(options.color !== undefined && { color: options.color }),
+      ...(options.paint !== undefined && { paint: options.paint }),
     });
     const choice = await options.prompts.select(config);
     switch (choice) {
@@ -580,7 +580,7 @@ async function askQuestion(
           jumpPrompt(options.rubric, answers, step, {
             width: session.width(),
             skipAnswered: options.skipAnswered,
-            ...(options.color !== undefined && { color: options.color }),
+            ...(options.paint !== undefined && { paint: options.paint }),
           }),
         );
         if (target !== 'stay' && target !== step.index) return { jump: target };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { colorOptions, loadPaint } from '../format/paint.js';
 import { formatAnswersFor, type AnswersHeader } from '../answers/serialize.js';
 import type { AnswersFile } from '../answers/types.js';
 import { interview, questionSteps } from '../assess/interview.js';
@@ -93,6 +94,7 @@ export async function runAssess(
     const { rubric } = session;
     total = questionSteps(rubric).length;
     const color = wantsColor(io, options.color);
+    const paint = await loadPaint(color);
     const save = (answers: ReadonlyMap<string, Answer>, header: AnswersHeader) => {
       // Starting over keeps the old file until the first answer: metadata alone must not replace it.
       if (session.mode === 'force' && answers.size === 0) return;
@@ -124,7 +126,7 @@ export async function runAssess(
         save,
         // Read again for every question: a resized terminal fits from the next question on.
         width: () => layoutWidth(io),
-        color,
+        paint,
       });
       result = { ...header, answers };
     } catch (error) {
@@ -138,14 +140,16 @@ export async function runAssess(
     release();
   }
   const { rubric } = plan;
-  const color = wantsColor(io, options.color);
+  const reportOptions = await colorOptions(wantsColor(io, options.color));
 
   const [{ render }, { textReporter }, { scoredFile }] = await Promise.all([
     import('../report/index.js'),
     import('../report/text.js'),
     import('../batch/score-files.js'),
   ]);
-  io.stdout.write(`\n${render(textReporter, [scoredFile(file, result, rubric, {})], { color })}`);
+  io.stdout.write(
+    `\n${render(textReporter, [scoredFile(file, result, rubric, {})], reportOptions)}`,
+  );
   const width = layoutWidth(io);
   const again = shellCommand(...plan.program, 'score', fileArgument(file));
   io.stdout.write(

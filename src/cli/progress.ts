@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { colorOptions } from '../format/paint.js';
 import { ASSESSED_AT } from '../answers/dates.js';
 import { expandFiles } from '../batch/expand.js';
 import { stageOption } from '../batch/gate.js';
@@ -112,7 +113,9 @@ export async function runProgress(
   if (problems.length > 0) failed = true;
 
   const reporter = await progressReporters[format]();
-  const color = options.output === undefined && wantsColor(io, options.color);
+  const reportOptions = await colorOptions(
+    options.output === undefined && wantsColor(io, options.color),
+  );
   const sink = openSink(
     io.stdout,
     options.output === undefined
@@ -120,7 +123,7 @@ export async function runProgress(
       : { path: resolve(io.cwd, options.output), shown: options.output },
   );
   try {
-    sink.write(reporter(groups, { color }));
+    sink.write(reporter(groups, reportOptions));
     sink.close();
   } catch (error) {
     sink.abort();

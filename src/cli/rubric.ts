@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadPaint } from '../format/paint.js';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { escapeControls } from '../problems/describe.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
@@ -71,7 +72,7 @@ export async function runRubricShow(
   } else {
     io.stdout.write(
       renderRubricOutline(rubric, {
-        color: wantsColor(io, options.color),
+        paint: await loadPaint(wantsColor(io, options.color)),
         ...(bases[0] && { base: bases[0] }),
       }),
     );

@@ -1,14 +1,21 @@
 import { resolve } from 'node:path';
 import { escapeControls } from '../problems/describe.js';
-import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
-import { FORMATS, reporters } from '../report/index.js';
-import { failureRow, summaryRow } from '../report/outline.js';
+import { ExitCode, UserError } from '../problems/user-error.js';
+import { FORMATS } from '../report/index.js';
 import { openSink } from '../fs/sink.js';
-import { expandFiles } from '../batch/expand.js';
+import { expandFiles, STDIN } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
-import { RubricCache } from '../batch/rubric-cache.js';
-import { scoreFiles } from '../batch/score-files.js';
-import { stageOption } from '../batch/gate.js';
+import {
+  lacking,
+  prepareRun,
+  reportFile,
+  reportResult,
+  type FileReport,
+  type FileToScore,
+  type ScorePlan,
+  type ScoreRun,
+} from '../batch/report-files.js';
+import { reportInWorkers, threadCount } from '../batch/pool.js';
 import {
   listed,
   parseChoice,
@@ -19,11 +26,8 @@ import {
   refuseEmpty,
 } from './options.js';
 import { groupFiles, parseGroupBy, scoreGroup, type MemberFile } from '../batch/group.js';
-import type { Failure, Gate, Result, SummaryRow } from '../report/types.js';
-import type { Rubric } from '../rubric/types.js';
-import { EPSILON } from '../engine/score.js';
+import type { SummaryRow } from '../report/types.js';
 import { percent } from '../format/numbers.js';
-import { whoLabel } from '../report/wording.js';
 
 export interface ScoreCommandOptions {
   rubric?: string;
@@ -55,12 +59,19 @@ export async function runScore(
   const minCompleteness = parsePercent('--min-completeness', options.minCompleteness);
   const groupBy = options.groupBy === undefined ? undefined : parseGroupBy(options.groupBy);
   const combine = parseCombine(options.combine, groupBy !== undefined);
-  const rubrics = new RubricCache(io.cwd);
-  const minimumFor = stageOption(options.minStage, '--min-stage');
-  const targetFor = stageOption(options.target, '--target');
-  /** Why `rubric` lacks a stage --min-stage or --target names, if it does. */
-  const lacking = (rubric: Rubric) =>
-    [minimumFor(rubric), targetFor(rubric)].find((stage) => typeof stage === 'string');
+  const plan: ScorePlan = {
+    format,
+    color: options.output === undefined && wantsColor(io, options.color),
+    ...(options.rubric !== undefined && { rubric: options.rubric }),
+    moves,
+    strict: options.strict ?? false,
+    ...(options.minStage !== undefined && { minStage: options.minStage }),
+    ...(minCompleteness !== undefined && { minCompleteness }),
+    ...(options.target !== undefined && { target: options.target }),
+    grouped: groupBy !== undefined,
+  };
+  const run = await prepareRun(plan, io.cwd);
+  const { reporter, reportOptions } = run;
   // What a whole rubric lacks (a stage --min-stage or --target names) is said once, not per file.
   const said = new Set<string>();
   const sayOnce = (line: string) => {
@@ -71,8 +82,8 @@ export async function runScore(
   // A --rubric that cannot be loaded, or that lacks a stage asked for, stops everything at once,
   // before any output, rather than failing every file.
   if (options.rubric !== undefined) {
-    const problem = lacking(await rubrics.get(options.rubric));
-    if (problem !== undefined) throw new UserError(`maturity: ${problem}`);
+    const problem = lacking(run, await run.rubrics.get(options.rubric));
+    if (problem !== undefined) throw new UserError(problem);
   }
   const { files, found, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) {
@@ -80,9 +91,6 @@ export async function runScore(
   }
   let failed = globProblems.length > 0;
 
-  const reporter = await reporters[format]();
-  const color = options.output === undefined && wantsColor(io, options.color);
-  const reportOptions = { color };
   const sink = openSink(
     io.stdout,
     options.output === undefined
@@ -93,105 +101,64 @@ export async function runScore(
   let results = 0;
   const belowStage: string[] = [];
   const incomplete: string[] = [];
-  const gated = options.minStage !== undefined || minCompleteness !== undefined;
-  /** The gate of a result: --min-stage and --min-completeness checked against it. */
-  const gateOf = (result: Result): Gate | undefined => {
-    if (!gated) return undefined;
-    const a = result.assessment;
-    const minimum = minimumFor(result.rubric);
-    const stage = typeof minimum === 'number' ? minimum : undefined;
-    const stageOk = stage === undefined || a.currentStage.number >= stage;
-    const completeOk = minCompleteness === undefined || a.completeness >= minCompleteness - EPSILON;
-    const name = result.source ?? whoLabel(result) ?? '';
-    if (!stageOk) belowStage.push(name);
-    if (!completeOk) incomplete.push(name);
-    return {
-      minimum:
-        stage === undefined
-          ? null
-          : {
-              number: stage,
-              id: stage === 0 ? null : result.rubric.stages[stage - 1]!.id,
-              name: stage === 0 ? null : result.rubric.stages[stage - 1]!.name,
-            },
-      minimumCompleteness: minCompleteness ?? null,
-      passed: stageOk && completeOk,
-    };
-  };
-  /** Writes one result's report, with its gate. */
-  const report = (scored: Result) => {
-    const problem = lacking(scored.rubric);
-    if (problem !== undefined) {
+  const progress = progressLine(io, files.length);
+  /** Writes a file's (or team's) report and keeps its summary row. */
+  const write = (report: FileReport) => {
+    if (report.scored && results > 0) sink.write(reporter.separator);
+    sink.write(report.chunk);
+    rows.push(report.row);
+    if (!report.scored) return;
+    results += 1;
+    if (report.lacking !== undefined) {
       // The result is reported; what its rubric lacks is said once, and the run exits 2.
       progress.clear();
-      sayOnce(`maturity: ${problem}`);
+      sayOnce(report.lacking);
       failed = true;
     }
-    const gate = gateOf(scored);
-    const result = gate ? { ...scored, gate } : scored;
-    sink.write(reporter.item(result, results, reportOptions));
-    results += 1;
-    rows.push(summaryRow(result));
-  };
-  const reportInvalid = (failure: Failure) => {
-    sink.write(reporter.invalid(failure, reportOptions));
-    rows.push(failureRow(failure));
+    if (report.belowStage !== undefined) belowStage.push(report.belowStage);
+    if (report.incomplete !== undefined) incomplete.push(report.incomplete);
   };
 
-  const progress = progressLine(io, files.length);
   const members: MemberFile[] = [];
   // Nothing is written before the first file has scored: a stage its rubric lacks stops the run
   // with no output, as it does with --rubric. Invalid files before it wait.
-  let started = false;
-  let waiting: Failure[] = [];
-  const start = () => {
-    started = true;
-    sink.write(reporter.begin(reportOptions));
-    for (const failure of waiting) reportInvalid(failure);
-    waiting = [];
-  };
+  const head = reporter.begin(reportOptions);
+  let waiting: FileReport[] | undefined = [];
   try {
-    const outcomes = scoreFiles(files, io.cwd, rubrics, {
-      ...(options.rubric !== undefined && { rubric: options.rubric }),
-      moves,
-      strict: options.strict ?? false,
-      target: targetFor,
-      stdin: io.stdin,
-      found,
-    });
-    for await (const outcome of outcomes) {
+    for await (const report of reportFiles(run, files, found, io)) {
       progress.tick();
-      if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
-      for (const warning of outcome.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
-      if (!outcome.result) {
-        failed = true;
-        for (const problem of outcome.problems) sayOnce(formatProblem(problem));
-        const failure = { source: outcome.file, problems: outcome.problems };
-        if (started) reportInvalid(failure);
-        else waiting.push(failure);
-        continue;
+      if (report.warnings.length > 0 || report.problems.length > 0) progress.clear();
+      for (const warning of report.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
+      for (const line of report.problems) sayOnce(line);
+      if (!report.scored) failed = true;
+      if (waiting) {
+        if (!report.scored) {
+          waiting.push(report);
+          continue;
+        }
+        if (report.lacking !== undefined) throw new UserError(report.lacking);
+        sink.write(head);
+        for (const held of waiting) write(held);
+        waiting = undefined;
       }
-      if (!started) {
-        const problem = lacking(outcome.result.rubric);
-        if (problem !== undefined) throw new UserError(`maturity: ${problem}`);
-        start();
-      }
-      if (groupBy) {
-        members.push({ file: outcome.file, answers: outcome.answers!, result: outcome.result });
-      } else {
-        report(outcome.result);
-      }
+      if (report.member) members.push({ file: report.file, ...report.member });
+      else write(report);
+      const blocked = sink.blocked;
+      if (blocked) await blocked;
     }
     progress.clear();
-    if (!started) start();
+    if (waiting) {
+      sink.write(head);
+      for (const held of waiting) write(held);
+    }
     if (groupBy) {
       for (const group of groupFiles(members, groupBy)) {
-        const scored = scoreGroup(group, groupBy, { combine, moves, target: targetFor });
+        const scored = scoreGroup(group, groupBy, { combine, moves, target: run.targetFor });
         if ('problem' in scored) {
           failed = true;
           sayOnce(scored.problem);
         } else {
-          report(scored.result);
+          write(reportResult(run, scored.result));
         }
       }
     }
@@ -215,4 +182,35 @@ export async function runScore(
   // A file that could not be scored, or checked, wins over a gate that was not met.
   if (failed) return ExitCode.usage;
   return belowStage.length + incomplete.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
+}
+
+/**
+ * The reports of `files` in order: scored here until the first file scores, then, for a large
+ * batch of a reporter that streams, in worker threads (see pool.ts); else here, one by one.
+ */
+async function* reportFiles(
+  run: ScoreRun,
+  files: readonly string[],
+  found: ReadonlySet<string>,
+  io: Io,
+): AsyncGenerator<FileReport> {
+  const list = files.map((file) => ({ file, found: found.has(file) }));
+  let i = 0;
+  let prime: FileToScore | undefined;
+  while (i < list.length && !prime) {
+    const report = await reportFile(run, list[i]!, io.stdin);
+    if (report.scored) prime = list[i];
+    i += 1;
+    yield report;
+  }
+  const rest = list.slice(i);
+  const threads =
+    prime && !run.plan.grouped && !run.reporter.holdsResults && !files.includes(STDIN)
+      ? threadCount(rest.length, io.env)
+      : 0;
+  if (threads > 0) {
+    yield* reportInWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, rest, threads);
+    return;
+  }
+  for (const file of rest) yield await reportFile(run, file, io.stdin);
 }

@@ -1,4 +1,4 @@
-/** Text styles reporters use; each returns its input unchanged when colour is off. */
+/** Text styles reporters and the interview use; each returns its input unchanged when colour is off. */
 export interface Paint {
   bold(text: string): string;
   dim(text: string): string;
@@ -8,29 +8,39 @@ export interface Paint {
   cyan(text: string): string;
 }
 
-// SGR codes and the codes that end them (bold and dim share one).
-const STYLES: Record<keyof Paint, [number, number]> = {
-  bold: [1, 22],
-  dim: [2, 22],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  cyan: [36, 39],
+const same = (text: string) => text;
+
+/** The styles without colour. */
+export const PLAIN: Paint = {
+  bold: same,
+  dim: same,
+  red: same,
+  green: same,
+  yellow: same,
+  cyan: same,
 };
 
-const plain = (text: string) => text;
-
 /**
- * Styles for a reporter. Reporters never look at the terminal: the CLI decides colour the way
- * chalk does (--no-color, FORCE_COLOR, NO_COLOR, a TTY) and passes the answer in. Six ANSI styles
- * do not need chalk, and not loading it keeps start-up short.
+ * The styles for `color`: chalk's when colour is on, loaded only then, so that piped and CI runs
+ * never load it. The CLI decides colour (--no-color, FORCE_COLOR, NO_COLOR, a TTY; see `wantsColor`)
+ * and chalk paints with the 16 basic colours whatever the terminal claims, so a report is the same
+ * bytes on every terminal.
  */
-export function paint(color: boolean): Paint {
-  const styles = {} as Paint;
-  for (const [name, [open, close]] of Object.entries(STYLES) as [keyof Paint, [number, number]][]) {
-    styles[name] = color
-      ? (text) => (text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`)
-      : plain;
-  }
-  return styles;
+export async function loadPaint(color: boolean): Promise<Paint> {
+  if (!color) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return {
+    bold: (text) => chalk.bold(text),
+    dim: (text) => chalk.dim(text),
+    red: (text) => chalk.red(text),
+    green: (text) => chalk.green(text),
+    yellow: (text) => chalk.yellow(text),
+    cyan: (text) => chalk.cyan(text),
+  };
+}
+
+/** Options for whatever paints (reporters, the interview): the colour flag and its styles. */
+export async function colorOptions(color: boolean): Promise<{ color: boolean; paint: Paint }> {
+  return { color, paint: await loadPaint(color) };
 }

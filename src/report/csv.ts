@@ -102,6 +102,7 @@ export function createCsvReporter(): StreamingReporter {
       waiting = [];
       return record(columns.map((column) => column.name)) + held + row(result);
     },
+    separator: '',
     invalid: (failure) => {
       if (columns) return invalidRow(failure);
       waiting.push(failure);

@@ -26,7 +26,7 @@ export function render(
 ): string {
   return (
     reporter.begin(options) +
-    results.map((result, index) => reporter.item(result, index, options)).join('') +
+    results.map((result) => reporter.item(result, options)).join(reporter.separator) +
     reporter.end(results.map(summaryRow), options)
   );
 }

@@ -1,4 +1,4 @@
-import type { ReportOptions, Result, StreamingReporter, SummaryRow } from './types.js';
+import type { Result, StreamingReporter, SummaryRow } from './types.js';
 
 /** Version of the JSON report's shape; bumped on any breaking change. */
 export const JSON_SCHEMA_VERSION = 1;
@@ -88,12 +88,12 @@ export function jsonErrors(rows: readonly SummaryRow[]): Record<string, unknown>
  */
 export const jsonReporter: StreamingReporter = {
   begin: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n  "results": [`,
-  item: (result: Result, index: number, _options: ReportOptions) => {
+  item: (result: Result) => {
     // Stringified two levels deep, the result comes out indented as it sits in the document.
     const nested = JSON.stringify({ results: [jsonResult(result)] }, null, 2);
-    const body = nested.slice(nested.indexOf('[\n') + 2, nested.lastIndexOf('\n  ]'));
-    return `${index === 0 ? '\n' : ',\n'}${body}`;
+    return `\n${nested.slice(nested.indexOf('[\n') + 2, nested.lastIndexOf('\n  ]'))}`;
   },
+  separator: ',',
   invalid: () => '',
   end: (rows: readonly SummaryRow[]) => {
     const scored = rows.some((row) => row.status === 'ok');

@@ -17,6 +17,7 @@ import { percent } from '../format/numbers.js';
 export const junitReporter: StreamingReporter = {
   begin: () => '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="maturity">\n',
   item: (result) => renderSuite(result),
+  separator: '',
   invalid: (failure) => renderInvalid(failure),
   end: () => '</testsuites>\n',
 };

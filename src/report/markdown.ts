@@ -31,6 +31,8 @@ export function createMarkdownReporter(): StreamingReporter {
       reports.push({ result, text: renderMarkdown(result) });
       return '';
     },
+    separator: '',
+    holdsResults: true,
     invalid: () => '',
     end: (rows) => {
       if (rows.length === 1 && reports.length === 1) return reports[0]!.text;

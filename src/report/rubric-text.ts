@@ -1,8 +1,8 @@
 import { weightUnit } from '../engine/score.js';
-import { paint } from '../format/paint.js';
 import { wrap } from '../format/wrap.js';
 import { rubricCounts } from '../rubric/query.js';
 import type { Rubric, RubricRef } from '../rubric/types.js';
+import type { Paint } from '../format/paint.js';
 
 /**
  * Renders a rubric as an outline: stages with tagline and threshold, tenets with weights. `base`
@@ -10,9 +10,9 @@ import type { Rubric, RubricRef } from '../rubric/types.js';
  */
 export function renderRubricOutline(
   rubric: Rubric,
-  options: { color: boolean; base?: RubricRef },
+  options: { paint: Paint; base?: RubricRef },
 ): string {
-  const c = paint(options.color);
+  const c = options.paint;
   const counts = rubricCounts(rubric);
   const lines: string[] = [];
   const base = options.base ? `, extends ${options.base.id} ${options.base.version}` : '';

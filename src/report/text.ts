@@ -1,5 +1,5 @@
 import { percent, twoDecimals } from '../format/numbers.js';
-import { paint, type Paint } from '../format/paint.js';
+import type { Paint } from '../format/paint.js';
 import { columns } from '../format/table.js';
 import { shorten, wrap } from '../format/wrap.js';
 import { escapeControls } from '../problems/describe.js';
@@ -20,7 +20,8 @@ const BAR = 24;
 /** The human report: stage and index first, then bars, notes, gaps, path, moves, unanswered, benchmarks. */
 export const textReporter: StreamingReporter = {
   begin: () => '',
-  item: (result, index, options) => `${index === 0 ? '' : '\n'}${renderText(result, options)}`,
+  item: (result, options) => renderText(result, options),
+  separator: '\n',
   // An invalid file's problems are on stderr; the summary marks it.
   invalid: () => '',
   end: (rows, options) => {
@@ -32,7 +33,7 @@ export const textReporter: StreamingReporter = {
 
 /** Renders one scored file as text, readable at 80 columns with or without colour. */
 export function renderText(result: Result, options: ReportOptions): string {
-  const c = paint(options.color);
+  const c = options.paint;
   const report = outline(result);
   const out: string[] = [];
   out.push(c.bold(report.who ?? report.source) + (report.who ? c.dim(`  ${report.source}`) : ''));
@@ -228,7 +229,7 @@ function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {
 }
 
 function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): string {
-  const c = paint(options.color);
+  const c = options.paint;
   // The file goes last, whole: a long path may run past 80 columns without misaligning the rest.
   const gated = rows.some((row) => row.status === 'ok' && row.gate !== null);
   const table = [

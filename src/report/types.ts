@@ -1,6 +1,7 @@
 import type { Assessment, Change, TeamResult } from '../engine/types.js';
 import type { Problem } from '../problems/user-error.js';
 import type { Rubric } from '../rubric/types.js';
+import type { Paint } from '../format/paint.js';
 
 /** The fields files are grouped by (`--group-by`). */
 export type GroupField = 'organization' | 'unit';
@@ -40,6 +41,8 @@ export interface ProgressGroup {
 /** Options every reporter takes. */
 export interface ReportOptions {
   color: boolean;
+  /** The styles to colour with (plain when `color` is off); see `loadPaint`. */
+  paint: Paint;
 }
 
 /** A reporter renders scored files; pure: same input, byte-identical output. */
@@ -47,15 +50,21 @@ export type Reporter = (results: readonly Result[], options: ReportOptions) => s
 
 /**
  * A reporter that can also stream: a header, one chunk per file (scored, or invalid), and a
- * footer, so batch runs never hold every result in memory. Concatenated, the pieces equal the
- * whole report. `index` counts the results before this one (invalid files are not counted).
+ * footer, so batch runs never hold every result in memory. Concatenated, with `separator` between
+ * two results, the pieces equal the whole report. A result's chunk depends on nothing but the
+ * result and what the reporter saw before the first one (CSV's columns), so chunks can be rendered
+ * apart (in worker threads) and joined in order.
  */
 export interface StreamingReporter {
   begin(options: ReportOptions): string;
-  item(result: Result, index: number, options: ReportOptions): string;
+  item(result: Result, options: ReportOptions): string;
+  /** Written between two results' chunks (not around invalid files' chunks). */
+  separator: string;
   /** A file that could not be scored: reported, not dropped (its problems also go to stderr). */
   invalid(failure: Failure, options: ReportOptions): string;
   end(rows: readonly SummaryRow[], options: ReportOptions): string;
+  /** True when `item` keeps the result for `end` (a summary comes first) instead of rendering it. */
+  holdsResults?: boolean;
 }
 
 /** A file that could not be scored, and why. */

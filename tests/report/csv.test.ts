@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLAIN } from '../../src/format/paint.js';
 import { createCsvReporter, field, guardFormula } from '../../src/report/csv.js';
 import { escapeControls } from '../../src/problems/describe.js';
 import { render, renderReport } from '../../src/report/index.js';
@@ -13,7 +14,7 @@ import {
   SMALL_TRAP,
 } from './helpers.js';
 
-const plain = { color: false };
+const plain = { color: false, paint: PLAIN };
 
 /** A strict RFC 4180 parser: CRLF records, quoted fields with doubled quotes; throws on anything else. */
 function parseCsv(text: string): string[][] {
@@ -243,8 +244,8 @@ describe('csv reporter', () => {
     const reporter = createCsvReporter();
     const pieces = [
       reporter.begin(plain),
-      reporter.item(results[0]!, 0, plain),
-      reporter.item(results[1]!, 1, plain),
+      reporter.item(results[0]!, plain),
+      reporter.item(results[1]!, plain),
       reporter.end([], plain),
     ];
     expect(pieces[0]).toBe('');

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { PLAIN } from '../../src/format/paint.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html, scriptJson } from '../../src/report/escape.js';
@@ -19,7 +20,7 @@ import { runMain } from '../helpers/run-main.js';
 import { tempFolders } from '../helpers/run-cli.js';
 import { SMALL, SMALL_CLIMBING, SMALL_TRAP, scored } from './helpers.js';
 
-const options = { color: false };
+const options = { color: false, paint: PLAIN };
 
 /** The JSON embedded in a page, parsed. */
 function embedded(page: string): unknown {

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PLAIN } from '../../src/format/paint.js';
 import { describe, expect, it } from 'vitest';
 import { render, renderReport } from '../../src/report/index.js';
 import { xml, xmlText } from '../../src/report/escape.js';
@@ -16,7 +17,7 @@ import {
   SMALL_TRAP,
 } from './helpers.js';
 
-const plain = { color: false };
+const plain = { color: false, paint: PLAIN };
 
 interface TestCase {
   classname: string;
@@ -258,7 +259,7 @@ describe('junit reporter', () => {
     const whole = render(junitReporter, results, plain);
     expect(render(junitReporter, results, plain)).toBe(whole);
     expect(await renderReport('junit', results, plain)).toBe(whole);
-    const items = results.map((result, i) => junitReporter.item(result, i, plain));
+    const items = results.map((result) => junitReporter.item(result, plain));
     for (const item of items) {
       expect(item).toMatch(/^ {2}<testsuite [^]*<\/testsuite>\n$/);
       expect(XMLValidator.validate(item)).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadPaint, PLAIN } from '../../src/format/paint.js';
 import { render, renderReport } from '../../src/report/index.js';
 import { md } from '../../src/report/escape.js';
 import { createMarkdownReporter } from '../../src/report/markdown.js';
@@ -18,7 +19,7 @@ import {
   SMALL_TRAP,
 } from './helpers.js';
 
-const plain = { color: false };
+const plain = { color: false, paint: PLAIN };
 
 /** The cells of a GFM table row, split on the pipes that are not escaped. */
 function cells(row: string): string[] {
@@ -177,12 +178,15 @@ describe('markdown reporter', () => {
     expect(out).not.toMatch(/\d+% of surveyed organizations/);
   });
 
-  it('never writes ANSI escapes, even asked for colour or fed them', () => {
+  it('never writes ANSI escapes, even asked for colour or fed them', async () => {
     const hostile = scored(BUILTIN, builtinTrap(), {
       organization: '\x1b[31mRed\x1b[0m Corp',
       unit: 'Line\nbreak\x07',
     });
-    const out = render(createMarkdownReporter(), [hostile, trap], { color: true });
+    const out = render(createMarkdownReporter(), [hostile, trap], {
+      color: true,
+      paint: await loadPaint(true),
+    });
     expect(out).not.toMatch(ANSI);
     // eslint-disable-next-line no-control-regex -- no control character but the line feed
     expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
@@ -245,8 +249,8 @@ describe('markdown reporter', () => {
     expect(render(createMarkdownReporter(), results, plain)).toBe(whole);
     const reporter = createMarkdownReporter();
     expect(reporter.begin(plain)).toBe('');
-    expect(reporter.item(results[0]!, 0, plain)).toBe('');
-    expect(reporter.item(results[1]!, 1, plain)).toBe('');
+    expect(reporter.item(results[0]!, plain)).toBe('');
+    expect(reporter.item(results[1]!, plain)).toBe('');
     expect(whole.indexOf('## Summary of 2 files')).toBe(0);
   });
 

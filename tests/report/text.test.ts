@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadPaint, PLAIN } from '../../src/format/paint.js';
 import { render } from '../../src/report/index.js';
 import { textReporter } from '../../src/report/text.js';
 import { nonLinearNotes } from '../../src/report/wording.js';
@@ -16,7 +17,7 @@ import {
   SMALL_TRAP,
 } from './helpers.js';
 
-const plain = { color: false };
+const plain = { color: false, paint: PLAIN };
 const oneSpace = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('text reporter', () => {
@@ -30,15 +31,17 @@ describe('text reporter', () => {
     expect(lines[4]).toBe('Completeness 100% (6 of 6 questions answered)');
   });
 
-  it('has no ANSI escape without colour, and colours with it', () => {
+  it('has no ANSI escape without colour, and colours with it', async () => {
     expect(render(textReporter, [trap], plain)).not.toMatch(ANSI);
-    expect(render(textReporter, [trap], { color: true })).toMatch(ANSI);
+    expect(render(textReporter, [trap], { color: true, paint: await loadPaint(true) })).toMatch(
+      ANSI,
+    );
   });
 
-  it('colours nothing but the styling: without the escapes the text is the same', () => {
+  it('colours nothing but the styling: without the escapes the text is the same', async () => {
     // eslint-disable-next-line no-control-regex -- stripping escape sequences
     const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-    expect(strip(render(textReporter, [trap], { color: true }))).toBe(
+    expect(strip(render(textReporter, [trap], { color: true, paint: await loadPaint(true) }))).toBe(
       render(textReporter, [trap], plain),
     );
   });
@@ -130,11 +133,13 @@ describe('text reporter', () => {
     expect(render(textReporter, results, plain)).toBe(whole);
     const pieces = [
       textReporter.begin(plain),
-      textReporter.item(results[0]!, 0, plain),
-      textReporter.item(results[1]!, 1, plain),
+      textReporter.item(results[0]!, plain),
+      textReporter.separator,
+      textReporter.item(results[1]!, plain),
     ];
     expect(pieces[0]).toBe('');
-    expect(pieces[2]!.startsWith('\nanswers.yaml\n')).toBe(true);
+    expect(pieces[2]).toBe('\n');
+    expect(pieces[3]!.startsWith('answers.yaml\n')).toBe(true);
     expect(whole.startsWith(pieces.join(''))).toBe(true);
     expect(whole.slice(pieces.join('').length)).toMatch(/^\nSummary of 2 files\n/);
   });

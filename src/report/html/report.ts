@@ -32,6 +32,8 @@ export function createHtmlReporter(): StreamingReporter {
       return '';
     },
     // An invalid file's problems are on stderr; the summary marks it.
+    separator: '',
+    holdsResults: true,
     invalid: () => '',
     end: (rows) => {
       const several = rows.length > 1;

@@ -1,5 +1,4 @@
 import { percent, twoDecimals } from '../../format/numbers.js';
-import { paint } from '../../format/paint.js';
 import { columns } from '../../format/table.js';
 import { shorten, wrap } from '../../format/wrap.js';
 import type { ProgressGroup, ReportOptions } from '../types.js';
@@ -11,7 +10,7 @@ const SHOWN = 10;
 
 /** The progress report as text: per group a timeline with a sparkline, then the change in words. */
 export function progressText(groups: readonly ProgressGroup[], options: ReportOptions): string {
-  const c = paint(options.color);
+  const c = options.paint;
   return groups
     .map((group) => {
       const o = progressOutline(group);

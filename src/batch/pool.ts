@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../source/package-root.js';
+import type { FileReport, FileToScore, ScorePlan } from './report-files.js';
+
+/** Below this many files, starting workers costs more than they save (about 40 ms each). */
+export const PARALLEL_MIN_FILES = 400;
+/** Files per message: enough to make messaging cheap, few enough to keep every worker busy. */
+const BATCH = 64;
+/** Batches a worker holds at a time: one being scored, the next ones waiting in its queue. */
+const IN_FLIGHT = 3;
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  plan: ScorePlan;
+  cwd: string;
+  /** The first file the main thread scored: a worker scores it first, unreported, so that a reporter
+   *  whose layout the first result decides (CSV's columns) renders like the main thread's. */
+  prime: FileToScore;
+}
+
+/** A batch of files for a worker, and its reply. */
+export interface WorkerRequest {
+  seq: number;
+  files: FileToScore[];
+}
+export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number; bug: string };
+
+/**
+ * How many worker threads to score `count` files with: none for a small batch; else one per core
+ * (`MATURITY_THREADS` overrides it, 0 to score in the main thread).
+ */
+export function threadCount(count: number, env: NodeJS.ProcessEnv): number {
+  const asked = env.MATURITY_THREADS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
+  if (count < PARALLEL_MIN_FILES) return 0;
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 8) : 0;
+}
+
+/**
+ * Scores and renders `files` in `threads` worker threads and yields their reports in the order of
+ * the files, byte for byte what scoring them one by one gives. At most a few batches per worker are
+ * out at a time and nothing is sent while the caller is not pulling, so a slow reader holds the
+ * workers back instead of filling memory.
+ */
+export async function* reportInWorkers(
+  setup: WorkerSetup,
+  files: readonly FileToScore[],
+  threads: number,
+): AsyncGenerator<FileReport> {
+  const batches = Math.ceil(files.length / BATCH);
+  const window = threads * IN_FLIGHT;
+  const done = new Map<number, FileReport[]>();
+  let sent = 0;
+  let next = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(join(packageRoot(), 'dist', 'worker.js'), { workerData: setup }),
+  );
+  const load = workers.map(() => 0);
+  const feed = () => {
+    for (let w = 0; w < workers.length; w += 1) {
+      while (load[w]! < IN_FLIGHT && sent < batches && sent < next + window) {
+        const request: WorkerRequest = {
+          seq: sent,
+          files: files.slice(sent * BATCH, (sent + 1) * BATCH),
+        };
+        workers[w]!.postMessage(request);
+        load[w] = load[w]! + 1;
+        sent += 1;
+      }
+    }
+  };
+  let closing = false;
+  workers.forEach((worker, w) => {
+    worker.on('message', (reply: WorkerReply) => {
+      load[w] = load[w]! - 1;
+      if ('bug' in reply) failure ??= new Error(reply.bug);
+      else done.set(reply.seq, reply.reports);
+      wake?.();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      wake?.();
+    });
+    worker.on('exit', (code) => {
+      if (!closing) failure ??= new Error(`a scoring thread stopped (exit code ${code})`);
+      wake?.();
+    });
+  });
+  try {
+    feed();
+    while (next < batches) {
+      const reports = done.get(next);
+      if (reports) {
+        done.delete(next);
+        next += 1;
+        feed();
+        yield* reports;
+        continue;
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
+  } finally {
+    closing = true;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

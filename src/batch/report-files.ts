@@ -1,0 +1,206 @@
+import { formatProblem, type Problem } from '../problems/user-error.js';
+import { colorOptions } from '../format/paint.js';
+import { EPSILON } from '../engine/score.js';
+import { reporters, type Format } from '../report/index.js';
+import { failureRow, summaryRow } from '../report/outline.js';
+import type {
+  Gate,
+  ReportOptions,
+  Result,
+  StreamingReporter,
+  SummaryRow,
+} from '../report/types.js';
+import { whoLabel } from '../report/wording.js';
+import type { Rubric } from '../rubric/types.js';
+import { stageOption } from './gate.js';
+import { RubricCache } from './rubric-cache.js';
+import { scoreFile, STDIN_NAME, type ScoringOptions } from './score-files.js';
+import { STDIN } from './expand.js';
+import type { AnswersFile } from '../answers/types.js';
+
+/**
+ * What `maturity score` was asked, as plain data: the main thread and every worker thread build
+ * the same run from it, so a report rendered in a worker is the one the main thread would render.
+ */
+export interface ScorePlan {
+  format: Format;
+  color: boolean;
+  /** `--rubric` as given (resolved against the working folder). */
+  rubric?: string;
+  moves: number;
+  strict: boolean;
+  minStage?: string;
+  /** `--min-completeness` as a share in [0, 1]. */
+  minCompleteness?: number;
+  target?: string;
+  /** With `--group-by`, files are kept as team members instead of being reported one by one. */
+  grouped: boolean;
+}
+
+/** A plan made ready: its reporter, rubrics and the stage options worked out per rubric. */
+export interface ScoreRun {
+  plan: ScorePlan;
+  cwd: string;
+  reporter: StreamingReporter;
+  reportOptions: ReportOptions;
+  rubrics: RubricCache;
+  minimumFor: (rubric: Rubric) => number | string | undefined;
+  targetFor: (rubric: Rubric) => number | string | undefined;
+}
+
+/** Builds the run of a plan (loads its reporter, and chalk when colour is on). */
+export async function prepareRun(plan: ScorePlan, cwd: string): Promise<ScoreRun> {
+  const [reporter, reportOptions] = await Promise.all([
+    reporters[plan.format](),
+    colorOptions(plan.color),
+  ]);
+  return {
+    plan,
+    cwd,
+    reporter,
+    reportOptions,
+    rubrics: new RubricCache(cwd),
+    minimumFor: stageOption(plan.minStage, '--min-stage'),
+    targetFor: stageOption(plan.target, '--target'),
+  };
+}
+
+/** Why `rubric` lacks a stage that --min-stage or --target names, if it does. */
+export function lacking(run: ScoreRun, rubric: Rubric): string | undefined {
+  const problem = [run.minimumFor(rubric), run.targetFor(rubric)].find(
+    (stage) => typeof stage === 'string',
+  );
+  return problem === undefined ? undefined : `maturity: ${problem}`;
+}
+
+/** What reporting one file (or team) takes, worked out apart from writing it. */
+export interface FileReport {
+  /** The file as given; '' for a team. */
+  file: string;
+  warnings: string[];
+  /** The lines of the problems that stopped the file (empty when it scored). */
+  problems: string[];
+  scored: boolean;
+  /** The reporter's chunk: the result's item, or the invalid file's entry. */
+  chunk: string;
+  row: SummaryRow;
+  /** What the result's rubric lacks of --min-stage or --target (said once; the run exits 2). */
+  lacking?: string;
+  /** The result's name when it is below --min-stage. */
+  belowStage?: string;
+  /** The result's name when it is below --min-completeness. */
+  incomplete?: string;
+  /** With --group-by: the file's answers and result, for its team. */
+  member?: { answers: AnswersFile; result: Result };
+}
+
+/** The gate of a result: --min-stage and --min-completeness checked against it. */
+function gateOf(run: ScoreRun, result: Result): Gate | undefined {
+  const { minStage, minCompleteness } = run.plan;
+  if (minStage === undefined && minCompleteness === undefined) return undefined;
+  const a = result.assessment;
+  const minimum = run.minimumFor(result.rubric);
+  const stage = typeof minimum === 'number' ? minimum : undefined;
+  return {
+    minimum:
+      stage === undefined
+        ? null
+        : {
+            number: stage,
+            id: stage === 0 ? null : result.rubric.stages[stage - 1]!.id,
+            name: stage === 0 ? null : result.rubric.stages[stage - 1]!.name,
+          },
+    minimumCompleteness: minCompleteness ?? null,
+    passed:
+      (stage === undefined || a.currentStage.number >= stage) &&
+      (minCompleteness === undefined || a.completeness >= minCompleteness - EPSILON),
+  };
+}
+
+/** Renders a scored file or team with its gate. */
+export function reportResult(run: ScoreRun, scored: Result, file = ''): FileReport {
+  const gate = gateOf(run, scored);
+  const result = gate ? { ...scored, gate } : scored;
+  const name = result.source ?? whoLabel(result) ?? '';
+  const report: FileReport = {
+    file,
+    warnings: [],
+    problems: [],
+    scored: true,
+    chunk: run.reporter.item(result, run.reportOptions),
+    row: summaryRow(result),
+  };
+  const missing = lacking(run, scored.rubric);
+  if (missing !== undefined) report.lacking = missing;
+  if (gate) {
+    const minimum = run.minimumFor(result.rubric);
+    if (typeof minimum === 'number' && result.assessment.currentStage.number < minimum) {
+      report.belowStage = name;
+    }
+    const { minCompleteness } = run.plan;
+    if (
+      minCompleteness !== undefined &&
+      result.assessment.completeness < minCompleteness - EPSILON
+    ) {
+      report.incomplete = name;
+    }
+  }
+  return report;
+}
+
+function reportFailure(run: ScoreRun, source: string, problems: Problem[]): FileReport {
+  const failure = { source, problems };
+  return {
+    file: source,
+    warnings: [],
+    problems: problems.map(formatProblem),
+    scored: false,
+    chunk: run.reporter.invalid(failure, run.reportOptions),
+    row: failureRow(failure),
+  };
+}
+
+/** Where a file comes from: typed by the user, or found by the tool's glob (regular files only). */
+export interface FileToScore {
+  file: string;
+  found: boolean;
+}
+
+/** Scores one file and renders its report (or, with --group-by, keeps it for its team). */
+export async function reportFile(
+  run: ScoreRun,
+  { file, found }: FileToScore,
+  stdin?: AsyncIterable<unknown>,
+): Promise<FileReport> {
+  const options: ScoringOptions = {
+    ...(run.plan.rubric !== undefined && { rubric: run.plan.rubric }),
+    moves: run.plan.moves,
+    strict: run.plan.strict,
+    target: run.targetFor,
+    ...(stdin && { stdin }),
+    ...(found && { found: new Set([file]) }),
+  };
+  const outcome = await scoreFile(file, run.cwd, run.rubrics, options);
+  const shown = file === STDIN ? STDIN_NAME : file;
+  let report: FileReport;
+  if (!outcome.result) {
+    report = reportFailure(run, shown, outcome.problems);
+  } else if (run.plan.grouped) {
+    // A member is reported with its team; what its rubric lacks stops the run if it is the first.
+    const missing = lacking(run, outcome.result.rubric);
+    report = {
+      file: shown,
+      warnings: [],
+      problems: [],
+      scored: true,
+      chunk: '',
+      row: summaryRow(outcome.result),
+      member: { answers: outcome.answers!, result: outcome.result },
+      ...(missing !== undefined && { lacking: missing }),
+    };
+  } else {
+    report = reportResult(run, outcome.result, shown);
+  }
+  report.warnings = outcome.warnings;
+  return report;
+}

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { codePointOrder } from '../engine/order.js';
+import { packageRoot } from '../source/package-root.js';
 import { UserError } from '../problems/user-error.js';
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -17,7 +18,8 @@ const ANSWERS_FILE = /\.(ya?ml|json)$/i;
  * by the tool (so quoted globs work in every shell); `-` is standard input, kept first. Returns
  * the files sorted by code point and without duplicates, the ones only the tool found in a glob or
  * a folder (`found`: they are read as regular files only), and one problem per argument that
- * matched nothing.
+ * matched nothing. Where there is no `examples/` folder, `examples/…` names the examples that ship
+ * with maturity, so the README's first command works wherever maturity is installed.
  */
 export async function expandFiles(
   args: readonly string[],
@@ -27,11 +29,12 @@ export async function expandFiles(
   const found = new Set<string>();
   const problems: UserError[] = [];
   let stdin = false;
-  for (const arg of args) {
-    if (arg === STDIN) {
+  for (const typed of args) {
+    if (typed === STDIN) {
       stdin = true;
       continue;
     }
+    const arg = shippedExample(typed, cwd) ?? typed;
     const path = resolve(cwd, arg);
     if (isFolder(path)) {
       const inFolder = answersFilesUnder(path, arg);
@@ -61,6 +64,15 @@ export async function expandFiles(
   for (const file of given) found.delete(file);
   const sorted = [...given, ...found].sort(codePointOrder);
   return { files: stdin ? [STDIN, ...sorted] : sorted, found, problems };
+}
+
+/** `examples/…` as the examples shipped with maturity, when the working folder has no examples/. */
+function shippedExample(arg: string, cwd: string): string | undefined {
+  if (!arg.startsWith('examples/') || existsSync(resolve(cwd, 'examples'))) return undefined;
+  const shipped = join(packageRoot(), arg);
+  const near = relative(cwd, shipped);
+  // Shown as a path from here when the package is below the working folder (node_modules/maturity).
+  return near.startsWith('..') || isAbsolute(near) ? shipped : near;
 }
 
 function linksToFile(path: string): boolean {

@@ -7,9 +7,9 @@ import type { FileReport, FileToScore, ScorePlan } from './report-files.js';
 /** Below this many files, starting workers costs more than they save (about 40 ms each). */
 export const PARALLEL_MIN_FILES = 400;
 /** Files per message: enough to make messaging cheap, few enough to keep every worker busy. */
-const BATCH = 64;
-/** Batches a worker holds at a time: one being scored, the next ones waiting in its queue. */
-const IN_FLIGHT = 3;
+const BATCH = 16;
+/** Batches a worker holds at a time: one being scored, the next waiting in its queue. */
+const IN_FLIGHT = 2;
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -59,7 +59,12 @@ export async function* reportInWorkers(
   let wake: (() => void) | undefined;
   const workers = Array.from(
     { length: threads },
-    () => new Worker(join(packageRoot(), 'dist', 'worker.js'), { workerData: setup }),
+    () =>
+      new Worker(join(packageRoot(), 'dist', 'worker.js'), {
+        workerData: setup,
+        // A small young generation: three isolates with the default one take about 60 MB more.
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      }),
   );
   const load = workers.map(() => 0);
   const feed = () => {

@@ -106,7 +106,7 @@ export async function runScore(
   const write = (report: FileReport) => {
     if (report.scored && results > 0) sink.write(reporter.separator);
     sink.write(report.chunk);
-    rows.push(report.row);
+    if (reporter.summarises || !report.scored) rows.push(report.row);
     if (!report.scored) return;
     results += 1;
     if (report.lacking !== undefined) {
@@ -162,7 +162,7 @@ export async function runScore(
         }
       }
     }
-    sink.write(reporter.end(rows, reportOptions));
+    sink.write(reporter.end(rows, reportOptions, results));
     sink.close();
   } catch (error) {
     progress.clear();

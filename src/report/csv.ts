@@ -108,6 +108,7 @@ export function createCsvReporter(): StreamingReporter {
       waiting.push(failure);
       return '';
     },
+    summarises: false,
     end: () => {
       if (columns || waiting.length === 0) return '';
       // Nothing scored: the fixed columns only.

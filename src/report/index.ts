@@ -27,7 +27,7 @@ export function render(
   return (
     reporter.begin(options) +
     results.map((result) => reporter.item(result, options)).join(reporter.separator) +
-    reporter.end(results.map(summaryRow), options)
+    reporter.end(results.map(summaryRow), options, results.length)
   );
 }
 

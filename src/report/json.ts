@@ -95,9 +95,9 @@ export const jsonReporter: StreamingReporter = {
   },
   separator: ',',
   invalid: () => '',
-  end: (rows: readonly SummaryRow[]) => {
-    const scored = rows.some((row) => row.status === 'ok');
+  summarises: false,
+  end: (rows: readonly SummaryRow[], _options, scored) => {
     const list = JSON.stringify({ errors: jsonErrors(rows) }, null, 2);
-    return `${scored ? '\n  ' : ''}],\n  "errors": ${list.slice(list.indexOf('['), list.lastIndexOf('\n}'))}\n}\n`;
+    return `${scored > 0 ? '\n  ' : ''}],\n  "errors": ${list.slice(list.indexOf('['), list.lastIndexOf('\n}'))}\n}\n`;
   },
 };

@@ -19,6 +19,7 @@ export const junitReporter: StreamingReporter = {
   item: (result) => renderSuite(result),
   separator: '',
   invalid: (failure) => renderInvalid(failure),
+  summarises: false,
   end: () => '</testsuites>\n',
 };
 

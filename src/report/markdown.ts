@@ -34,6 +34,7 @@ export function createMarkdownReporter(): StreamingReporter {
     separator: '',
     holdsResults: true,
     invalid: () => '',
+    summarises: true,
     end: (rows) => {
       if (rows.length === 1 && reports.length === 1) return reports[0]!.text;
       if (rows.length === 0) return '';

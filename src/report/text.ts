@@ -24,6 +24,7 @@ export const textReporter: StreamingReporter = {
   separator: '\n',
   // An invalid file's problems are on stderr; the summary marks it.
   invalid: () => '',
+  summarises: true,
   end: (rows, options) => {
     if (rows.length <= 1) return '';
     // A blank line only when a report came before.

@@ -62,7 +62,14 @@ export interface StreamingReporter {
   separator: string;
   /** A file that could not be scored: reported, not dropped (its problems also go to stderr). */
   invalid(failure: Failure, options: ReportOptions): string;
-  end(rows: readonly SummaryRow[], options: ReportOptions): string;
+  /**
+   * The footer. `rows` are the summary rows of every file, or, for a reporter that lists only the
+   * invalid ones (`summarises` false), of the invalid files alone, so that a batch of any size
+   * keeps nothing per scored file; `scored` is how many results were rendered.
+   */
+  end(rows: readonly SummaryRow[], options: ReportOptions, scored: number): string;
+  /** Whether `end` lists the scored files (a summary table), and so needs their rows. */
+  summarises: boolean;
   /** True when `item` keeps the result for `end` (a summary comes first) instead of rendering it. */
   holdsResults?: boolean;
 }

@@ -246,7 +246,7 @@ describe('csv reporter', () => {
       reporter.begin(plain),
       reporter.item(results[0]!, plain),
       reporter.item(results[1]!, plain),
-      reporter.end([], plain),
+      reporter.end([], plain, 0),
     ];
     expect(pieces[0]).toBe('');
     expect(pieces[1]!.split('\r\n')).toHaveLength(3);

@@ -264,6 +264,8 @@ describe('junit reporter', () => {
       expect(item).toMatch(/^ {2}<testsuite [^]*<\/testsuite>\n$/);
       expect(XMLValidator.validate(item)).toBe(true);
     }
-    expect(junitReporter.begin(plain) + items.join('') + junitReporter.end([], plain)).toBe(whole);
+    expect(junitReporter.begin(plain) + items.join('') + junitReporter.end([], plain, 0)).toBe(
+      whole,
+    );
   });
 });

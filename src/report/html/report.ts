@@ -35,6 +35,7 @@ export function createHtmlReporter(): StreamingReporter {
     separator: '',
     holdsResults: true,
     invalid: () => '',
+    summarises: true,
     end: (rows) => {
       const several = rows.length > 1;
       // Alone, a result's name is the page's h1; under the summary's h1, each result has an h2.

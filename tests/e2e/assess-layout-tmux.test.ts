@@ -10,7 +10,7 @@ import { scoreSheet } from '../../src/engine/score.js';
 import { percent } from '../../src/format/numbers.js';
 import { textWidth } from '../../src/format/wrap.js';
 import { loadBuiltinRubric } from '../../src/rubric/builtin.js';
-import { answer, DOWN, exitCode, interviewTerminals, metadata } from './interview.js';
+import { answer, DOWN, exitCode, inCI, interviewTerminals, metadata } from './interview.js';
 import { hasTmux, type Terminal } from './tmux.js';
 
 const { freshDir, assess } = interviewTerminals('layout');
@@ -55,7 +55,12 @@ async function resize(terminal: Terminal, width: number): Promise<void> {
   await terminal.waitFor('❯ 0  Not started');
 }
 
-describe.skipIf(!hasTmux)('the interview in a real terminal: layout', () => {
+// Skipped where tmux is missing, except in CI: there a missing tmux fails the run (.ci/run installs it).
+describe.skipIf(!hasTmux && !inCI)('the interview in a real terminal: layout', () => {
+  it('has tmux to run in', () => {
+    expect(hasTmux, 'tmux is not installed, and CI is set: install tmux (see .ci/run)').toBe(true);
+  });
+
   for (const width of [60, 80, 120]) {
     it(`at ${width} columns: help, note, Jump to…, back and the end of each stage`, async () => {
       const dir = freshDir();

@@ -180,7 +180,10 @@ function checkDocument(
   }
   let baseText: string;
   try {
-    baseText = readTextFile(base.path, base.file);
+    // A path written in a file, not typed by the user (the overlay may have come with an answers
+    // file in a pull request): like a `rubric:` field, it must name a regular file, or a pipe
+    // could block the run and a system file be quoted in the messages.
+    baseText = readTextFile(base.path, base.file, { regularOnly: true });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return {

@@ -175,6 +175,33 @@ describe('a rubric: field names a regular file, never blocks and never leaks', (
     }
   });
 
+  it('nor does an extends: path in the rubric it names (a pipe or a system file)', async () => {
+    const dir = freshDir('rubric-extends');
+    mkfifo(join(dir, 'fifo'));
+    const overlay = (base: string) => `extends: ${base}\nid: o\nversion: 1.0.0\ntitle: O\n`;
+    writeFileSync(join(dir, 'a.yaml'), answers('o.yaml'));
+    writeFileSync(join(dir, 'o.yaml'), overlay('./fifo'));
+    const piped = await runWithOpenStdin(['score', 'a.yaml'], dir);
+    expectCleanFailure(piped, 2);
+    expect(piped.stderr).toBe(
+      'a.yaml:1:9: rubric "o.yaml" is not a valid rubric (1 problem); see them with: maturity rubric validate o.yaml (at rubric)\n',
+    );
+    const validated = await runWithOpenStdin(['rubric', 'validate', 'o.yaml'], dir);
+    expect(validated.stderr).toBe(
+      'o.yaml:1:10: cannot read the rubric it extends: fifo: is a named pipe, not a regular file; not read (at extends)\no.yaml: 1 problem\n',
+    );
+    // Even named by the user, an overlay does not get a system file quoted through its extends:.
+    writeFileSync(join(dir, 'o.yaml'), overlay('/proc/self/environ'));
+    const environ = await runWithOpenStdin(['rubric', 'validate', 'o.yaml'], dir, {
+      MATURITY_TEST_SECRET: 's3cr3t-do-not-print',
+    });
+    expect(environ.code).toBe(1);
+    expect(environ.stderr).not.toContain('s3cr3t');
+    expect(environ.stderr.split('\n')[0]).toBe(
+      'o.yaml:1:10: cannot read the rubric it extends: /proc/self/environ: holds more than the 0 bytes its size says (a system file?); not read (at extends)',
+    );
+  });
+
   it('a valid rubric named by the field is used as before', async () => {
     const dir = freshDir('rubric-ok');
     writeFileSync(join(dir, 'r.yaml'), tinyRubric());

@@ -12,6 +12,9 @@ import {
 import type { CST, Document, Node, Pair, ScalarTag, YAMLError, YAMLMap } from 'yaml';
 import type { Problem } from '../problems/user-error.js';
 import { escapeControls, quote } from '../problems/describe.js';
+import { MAX_TOKENS, MAX_UNCOUNTED_LENGTH } from './limits.js';
+
+export { MAX_TOKENS } from './limits.js';
 
 /** Aliases a document may expand before it is refused (guards against "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -20,11 +23,32 @@ const MAX_ALIAS_COUNT = 100;
 export const MAX_DEPTH = 100;
 
 /**
- * YAML tokens a document may hold (a value is two to four, spaces and line breaks count too).
- * Parsing costs about 3 µs and 0.5 KB of memory per token, so this bounds any input to about a
- * second and 150 MB; the built-in rubric holds about 3,500 tokens.
+ * What a lexeme costs of MAX_TOKENS: one, and one more per line break inside it. `yaml` folds a
+ * multi-line scalar line by line (a block scalar of a million short lines took 350 MB), so a
+ * scalar is as dear as the lines it spans, wherever its line breaks are.
  */
-export const MAX_TOKENS = 250_000;
+export function tokenCost(lexeme: string): number {
+  let cost = 1;
+  // A line break is a lexeme of its own ('\n' or '\r\n'), counted once.
+  if (lexeme.length > 1 && lexeme !== '\r\n') {
+    for (let i = lexeme.indexOf('\n'); i !== -1; i = lexeme.indexOf('\n', i + 1)) cost += 1;
+  }
+  return cost;
+}
+
+/**
+ * Whether `text` holds more than MAX_TOKENS tokens as parseYaml counts them: a fast path that
+ * accepts a document must step aside for one `yaml` would refuse.
+ */
+export function exceedsTokenLimit(text: string): boolean {
+  if (text.length <= MAX_UNCOUNTED_LENGTH) return false;
+  let count = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    count += tokenCost(lexeme);
+    if (count > MAX_TOKENS) return true;
+  }
+  return false;
+}
 
 /**
  * Syntax problems collected before parsing stops: a file of one repeated character holds a million,
@@ -66,7 +90,7 @@ export function parseYaml(text: string, file: string): ParsedDocument {
   let documents = 0;
   let stopped = false;
   lexing: for (const lexeme of new Lexer().lex(text)) {
-    count += 1;
+    count += tokenCost(lexeme);
     if (count > MAX_TOKENS) {
       return refuse(offset, `the document is too large: more than ${MAX_TOKENS} YAML tokens`);
     }

@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswersText } from '../../src/answers/load.js';
 import { checkRubricText } from '../../src/rubric/load.js';
+import { MAX_UNCOUNTED_LENGTH } from '../../src/source/limits.js';
 import {
+  exceedsTokenLimit,
   MAX_COLLECTED_PROBLEMS,
   MAX_TOKENS,
   parseYaml,
+  tokenCost,
   type ParsedDocument,
 } from '../../src/source/parse-yaml.js';
+import { Lexer } from 'yaml';
 import { tempFolders } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 
@@ -114,6 +118,54 @@ describe('pathological YAML: problems are collected up to a bound, inside the pa
         column: expect.any(Number),
       },
     ]);
+  });
+});
+
+describe('a multi-line value costs a token per line', () => {
+  // `yaml` folds a scalar line by line: a 5 MB block scalar of short lines took 350 MB before.
+  const lines = MAX_TOKENS + 10;
+  it.each([
+    ['a block scalar', `a: |\n${' x\n'.repeat(lines)}`, 2],
+    ['a folded scalar', `a: >\n${' x\n'.repeat(lines)}`, 2],
+    ['a plain scalar', `a: x\n${'  x\n'.repeat(lines)}`, 1],
+    ['a single-quoted scalar', `a: '${' x\n'.repeat(lines)}'\n`, 1],
+    ['a double-quoted scalar', `a: "${' x\n'.repeat(lines)}"\n`, 1],
+    ['a scalar that never ends', `"${'x\n'.repeat(lines)}`, 1],
+  ])('%s of more than MAX_TOKENS lines is refused', (_, text, line) => {
+    expect(exceedsTokenLimit(text)).toBe(true);
+    expect(parseYaml(text, 'f.yaml').problems).toEqual([
+      {
+        file: 'f.yaml',
+        path: '',
+        message: `the document is too large: more than ${MAX_TOKENS} YAML tokens`,
+        line,
+        column: expect.any(Number),
+      },
+    ]);
+  });
+
+  it('a long value of few lines is not', () => {
+    const text = `a: |\n${` ${'x'.repeat(1000)}\n`.repeat(1000)}`;
+    expect(exceedsTokenLimit(text)).toBe(false);
+    expect(parseYaml(text, 'f.yaml').problems).toEqual([]);
+  });
+
+  it('a CR LF line break costs what a LF does', () => {
+    const text = `a: 1\n${'b: |\n  x\n  y\n'.repeat(3)}`;
+    const cost = (t: string) => [...new Lexer().lex(t)].reduce((n, l) => n + tokenCost(l), 0);
+    expect(cost(text.replace(/\n/g, '\r\n'))).toBe(cost(text));
+  });
+
+  it('text up to MAX_UNCOUNTED_LENGTH cannot pass the limit (3 tokens a character at most)', () => {
+    const unit = fc.constantFrom(...' \n\r\t-?:,[]{}#&*!|>\'"%@`a1\\'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 200 }), (text) => {
+        const cost = [...new Lexer().lex(text)].reduce((n, l) => n + tokenCost(l), 0);
+        expect(cost).toBeLessThanOrEqual(3 * text.length + 1);
+      }),
+      { numRuns: 2000, seed: 12 },
+    );
+    expect(4 * MAX_UNCOUNTED_LENGTH).toBeLessThanOrEqual(MAX_TOKENS);
   });
 });
 

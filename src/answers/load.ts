@@ -1,4 +1,5 @@
 import type { PathProblem, Problem } from '../problems/user-error.js';
+import { MAX_UNCOUNTED_LENGTH } from '../source/limits.js';
 import type { ParsedDocument } from '../source/parse-yaml.js';
 import { readTextFile, type ReadOptions } from '../source/read-text.js';
 import { problemPath } from '../problems/describe.js';
@@ -49,7 +50,13 @@ export async function parseAnswersText(text: string, file: string): Promise<Answ
     }));
   };
 
-  const fast = parseSimpleYaml(text);
+  let fast = parseSimpleYaml(text);
+  // A long text may hold more tokens than `yaml` takes: then the fast path steps aside, and the
+  // file is refused as it would be with `---` on its first line (which the fast path leaves alone).
+  if (fast && text.length > MAX_UNCOUNTED_LENGTH) {
+    const { exceedsTokenLimit } = await import('../source/parse-yaml.js');
+    if (exceedsTokenLimit(text)) fast = undefined;
+  }
   let data: unknown;
   if (fast) {
     data = fast.value;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { introduction, stoppedMessage, type SessionPlan } from '../../src/assess/plan.js';
 import { main } from '../../src/main.js';
 import { loadRubricFile } from '../../src/rubric/load.js';
+import { MAX_TOKENS } from '../../src/source/limits.js';
 import {
   BIN,
   cliEnv,
@@ -65,6 +66,35 @@ describe('keys longer than YAML allows (1024 characters)', () => {
     const result = await runMain(['score', 'a.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
     expect(result.stderr).toMatch(/^a\.yaml:2:3: unknown question "k{57}\.\.\."/);
+  });
+});
+
+describe('documents over the token limit of yaml (MAX_TOKENS)', () => {
+  it('are refused whichever parser reads the file, with `---` or without', async () => {
+    const dir = freshDir('many-tokens');
+    writeFileSync(join(dir, 'r.yaml'), tinyRubric());
+    // Comment lines (two tokens each) are all the fast path skips: the file is otherwise simple.
+    const body = `${'# c\n'.repeat(MAX_TOKENS / 2 + 1)}rubric: r.yaml\nanswers:\n  q: 1\n`;
+    writeFileSync(join(dir, 'plain.yaml'), body);
+    writeFileSync(join(dir, 'marked.yaml'), `---\n${body}`);
+    const message = `the document is too large: more than ${MAX_TOKENS} YAML tokens`;
+    for (const file of ['plain.yaml', 'marked.yaml']) {
+      const result = await runMain(['score', file], { cwd: dir });
+      expectCleanFailure(result, 2);
+      expect(result.stderr).toMatch(
+        new RegExp(`^${file.replace('.', '\\.')}:\\d+:\\d+: ${message}\n$`),
+      );
+    }
+  });
+
+  it('a long file under the limit still takes the fast path and scores', async () => {
+    const dir = freshDir('long-comments');
+    writeFileSync(join(dir, 'r.yaml'), tinyRubric());
+    const body = `${'# c\n'.repeat(MAX_TOKENS / 4)}rubric: r.yaml\nanswers:\n  q: 1\n`;
+    writeFileSync(join(dir, 'a.yaml'), body);
+    const result = await runMain(['score', 'a.yaml', '--format', 'json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 });
 

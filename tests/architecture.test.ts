@@ -105,3 +105,40 @@ describe('the layout of src/', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('ESLint enforces the boundaries between folders', () => {
+  // Each line is linted as if it were in a file of the folder: `true` when a boundary rule refuses it.
+  const cases: [folder: string, line: string, refused: boolean][] = [
+    ['engine', "import { readFileSync } from 'node:fs';", true],
+    ['engine', "import { readFileSync } from 'fs';", true],
+    ['report', "import { EOL } from 'os';", true],
+    ['engine', "export const load = () => import('node:fs');", true],
+    ['report', "export const load = () => import('fs/promises');", true],
+    ['engine', "import type { Io } from '../io.js';", true],
+    ['report', "import { atomicWrite } from '../fs/atomic-write.js';", true],
+    ['engine', "export const load = () => import('../source/parse-yaml.js');", true],
+    ['engine', "import { percent } from '../format/numbers.js';", false],
+    ['engine', "export const load = () => import('./path.js');", false],
+    ['rubric', "import { runScore } from '../cli/score.js';", true],
+    ['assess', "export const load = () => import('../cli/score.js');", true],
+    ['batch', "import input from '@inquirer/input';", true],
+    ['cli', "export const load = () => import('@inquirer/input');", true],
+    ['cli', "export const load = () => import('../assess/prompts.js');", false],
+    ['cli', "import { readFileSync } from 'node:fs';", false],
+    ['assess', "export const load = () => import('@inquirer/input');", false],
+  ];
+
+  it.each(cases)('in %s/: %s (refused: %s)', async (folder, line, refused) => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: ROOT });
+    const [result] = await eslint.lintText(`${line}\n`, {
+      filePath: join(SRC, folder, 'boundary-probe.ts'),
+    });
+    const boundary = result!.messages.filter((message) =>
+      ['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax'].includes(
+        message.ruleId ?? '',
+      ),
+    );
+    expect(boundary.length > 0).toBe(refused);
+  });
+});

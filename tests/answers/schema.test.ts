@@ -1,7 +1,16 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.js';
 import { checkAnswersShape } from '../../src/answers/shape.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+/** The shipped JSON Schema, as an editor applies it: a third reader of the same format. */
+const bySchemaFile = new Ajv2020({ strict: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'schema', 'answers.schema.json'), 'utf8')),
+);
 
 // The zod schema (which generates schema/answers.schema.json for editors) and the hand-written
 // checker (which loads files, about ten times faster) are two definitions of one format: they must
@@ -97,6 +106,14 @@ describe('the answers format has one definition', () => {
         const byLoader = checkAnswersShape(data).problems.length === 0;
         const bySchema = answersSchema.safeParse(data).success;
         expect({ data, accepted: bySchema }).toEqual({ data, accepted: byLoader });
+        // JSON has no undefined, NaN or Infinity: what the shipped file sees is the JSON of it.
+        const json = JSON.stringify(data) as string | undefined;
+        if (json !== undefined && JSON.stringify(JSON.parse(json)) === JSON.stringify(data)) {
+          const asJson = JSON.parse(json) as unknown;
+          const byFile = bySchemaFile(asJson);
+          const byLoaderOnJson = checkAnswersShape(asJson).problems.length === 0;
+          expect({ json, accepted: byFile }).toEqual({ json, accepted: byLoaderOnJson });
+        }
         if (byLoader) accepted += 1;
       }),
       { numRuns: 3000 },
@@ -113,6 +130,7 @@ describe('the answers format has one definition', () => {
   ])('both refuse control characters in %s', (_, data) => {
     expect(checkAnswersShape(data).problems).not.toEqual([]);
     expect(answersSchema.safeParse(data).success).toBe(false);
+    expect(bySchemaFile(data)).toBe(false);
   });
 
   it('both accept tabs and line breaks in a note', () => {

@@ -43,6 +43,74 @@ describe('score --target', () => {
     }
   });
 
+  it('gives Acme a path of one-level raises and phases ordered by impact, by hand', async () => {
+    const [result] = await json([ACME, '--target', 'strategic']);
+    // Engagement (threshold 0.7) has five tenets of weight 2, each 1/5 of the stage score:
+    // build-communities (2 questions) 0.625, speed-path-to-purchase 0.5 (advocate-program 2; the
+    // attribution question n/a, so advocate-program carries the tenet), social-support 0.375,
+    // risk-and-training (3 questions) 0.5, employee-engagement 0.375: stage 2.375 / 5 = 0.475.
+    // Gains of one level (1/4 of the 0–4 scale): advocate-program 1/5 × 1 × 1/4 = 0.05; the
+    // questions of the two-question tenets 1/5 × 1/2 × 1/4 = 0.025; risk-and-training's 1/60.
+    // advocate-program 2 → 3 → 4: 0.575. Then ties at 0.025 go in rubric order:
+    // conversation-participation 3 → 4: 0.6; peer-community 2 → 3 → 4: 0.65;
+    // direct-social-support 3 → 4: 0.675; peer-to-peer-support (unanswered, from 0) → 1: 0.7 ✓
+    expect(result!.path).toEqual({
+      stage: 'engagement',
+      steps: [
+        { question: 'advocate-program', tenet: 'speed-path-to-purchase', from: 2, to: 4 },
+        { question: 'conversation-participation', tenet: 'build-communities', from: 3, to: 4 },
+        { question: 'peer-community', tenet: 'build-communities', from: 2, to: 4 },
+        { question: 'direct-social-support', tenet: 'social-support', from: 3, to: 4 },
+        { question: 'peer-to-peer-support', tenet: 'social-support', from: null, to: 1 },
+      ],
+      tenets: ['speed-path-to-purchase', 'build-communities', 'social-support'],
+    });
+    // progress: (1 + 1 + 0.475 / 0.7 + (0.75 + 0 + 2/12) / 7 / 0.7 + 0) / 5
+    expect(result!.target.progress).toBeCloseTo((2 + 0.475 / 0.7 + 0.9166667 / 7 / 0.7) / 5, 6);
+    const order = result!.target.phases.map((p: { tenets: { tenet: string }[] }) =>
+      p.tenets.map((t) => t.tenet),
+    );
+    expect(order).toEqual([
+      // impacts 2 × (0.7 − 0.375) = 0.65 twice (rubric order), 0.4 twice (rubric order), 0.15
+      [
+        'social-support',
+        'employee-engagement',
+        'speed-path-to-purchase',
+        'risk-and-training',
+        'build-communities',
+      ],
+      // center-of-excellence 2 × 0.7 = 1.4, executive-sponsor 3 × 0.45 = 1.35, governance 2 × 0.617
+      ['center-of-excellence', 'executive-sponsor', 'organization-governance'],
+      // all at 0: weight 3 × 0.7 twice, then weight 2 × 0.7 twice, each pair in rubric order
+      [
+        'integrate-across-business',
+        'executive-engagement',
+        'steering-committee',
+        'distribute-to-business-units',
+      ],
+    ]);
+  });
+
+  it('puts the target and the roadmap in the markdown report, foundation phases flagged', async () => {
+    const acme = (await runMain(['score', ACME, '--target', 'strategic', '-f', 'markdown'])).stdout;
+    expect(acme).toContain('\n\nTarget: Strategic (stage 5 of 6) · 57% of the way · not reached\n');
+    expect(acme).toContain('\n### Roadmap to Strategic\n\n3 phases, lowest stage first.\n');
+    expect(acme).toContain('\n#### Phase 1: 3 Engagement (48% → 70%)\n\n- **Support through');
+    expect(acme).toContain('\n#### Phase 3: 5 Strategic (0% → 70%)\n');
+    expect(acme).not.toContain('Fix the foundation first');
+    const globex = (
+      await runMain(['score', 'examples/globex-coe-trap.yaml', '--target', '5', '-f', 'markdown'])
+    ).stdout;
+    expect(globex).toContain(
+      '\n#### Phase 1: 1 Planning (69% → 70%)\n\nFix the foundation first: a later stage is attained already.\n',
+    );
+    expect(globex).toMatch(/\n#### Phase 2: 5 Strategic \(44% → 70%\)\n\n- /);
+    const text = (await runMain(['score', 'examples/globex-coe-trap.yaml', '--target', '5']))
+      .stdout;
+    expect(text).toMatch(/\n {2}Phase 1 · 1 Planning {2}69% → 70% {2}fix the foundation first\n/);
+    expect(text).toMatch(/\n {2}Phase 2 · 5 Strategic {2}44% → 70%\n/);
+  });
+
   it('takes the stage by id, by name in any case, or by number', async () => {
     const [byId] = await json([ACME, '--target', 'strategic']);
     for (const value of ['Strategic', 'STRATEGIC', '5']) {

@@ -3,6 +3,14 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * A share short of the whole as a whole percentage that never reads "100%" (0.996 → "99%"): for
+ * progress that has not arrived, where a rounded "100% of the way · not reached" would contradict itself.
+ */
+export function percentShort(share: number): string {
+  return share < 1 ? `${Math.min(99, Math.round(share * 100))}%` : percent(share);
+}
+
 /** A number with two decimals, e.g. the maturity index 3.45; past 2^53 (a huge impact) as it is. */
 export function twoDecimals(value: number): string {
   const hundredths = value * 100;

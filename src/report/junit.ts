@@ -5,7 +5,7 @@ import { formatProblem } from '../problems/user-error.js';
 import { countProblems, gateWords } from './outline.js';
 import type { Failure, Result, StreamingReporter } from './types.js';
 import { nonLinearNotes, pathSentence, stepWords, whereLabel, whoLabel } from './wording.js';
-import { percent } from '../format/numbers.js';
+import { percent, percentShort } from '../format/numbers.js';
 
 /**
  * JUnit XML for CI dashboards: a test suite per answers file (or team), a test case per stage,
@@ -76,7 +76,7 @@ export function renderSuite(result: Result): string {
         : {
             name: `reaches target ${name}`,
             outcome: 'skipped',
-            message: `${percent(progress)} of the way to ${name}; ${phases.length} phase${phases.length === 1 ? '' : 's'} to go`,
+            message: `${percentShort(progress)} of the way to ${name}; ${phases.length} phase${phases.length === 1 ? '' : 's'} to go`,
           },
     );
   }

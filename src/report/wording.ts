@@ -1,5 +1,5 @@
 import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engine/types.js';
-import { percent, twoDecimals } from '../format/numbers.js';
+import { percent, percentShort, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
 import type { Question, Rubric, Stage } from '../rubric/types.js';
 import type { Result } from './types.js';
@@ -115,7 +115,7 @@ export function targetLine(a: Assessment, rubric: Rubric): string {
       : `${target.stage.name} (stage ${target.stage.number} of ${of})`;
   return target.reached
     ? `Target: ${stage} · reached`
-    : `Target: ${stage} · ${percent(target.progress)} of the way · not reached`;
+    : `Target: ${stage} · ${percentShort(target.progress)} of the way · not reached`;
 }
 
 /** "3/6 Engagement", or "0/6" before stage 1. */

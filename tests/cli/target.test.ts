@@ -111,6 +111,31 @@ describe('score --target', () => {
     expect(text).toMatch(/\n {2}Phase 2 · 5 Strategic {2}44% → 70%\n/);
   });
 
+  it('never rounds progress up to 100% while the target is not reached', async () => {
+    const dir = fresh('almost');
+    writeFileSync(
+      join(dir, 'rubric.yaml'),
+      [
+        'id: almost',
+        'version: 1.0.0',
+        'title: Almost',
+        'threshold: 0.7',
+        'scale: [{ value: 0, label: None }, { value: 697, label: Nearly }, { value: 1000, label: All }]',
+        'stages:',
+        '  - { id: one, name: One, tenets: [{ id: t, title: T, questions: [{ id: q, text: Q? }], moves: [m] }] }',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'a.yaml'), 'rubric: rubric.yaml\ntarget: one\nanswers: { q: 697 }\n');
+    // score 697 / 1000 = 0.697 < 0.7: progress 0.697 / 0.7 = 0.9957, which rounds to 100%.
+    const [result] = await json(['a.yaml'], dir);
+    expect(result!.target).toMatchObject({ reached: false, progress: 0.697 / 0.7 });
+    const text = await runMain(['score', 'a.yaml'], { cwd: dir });
+    expect(text.stdout).toContain('\nTarget: One (stage 1 of 1) · 99% of the way · not reached\n');
+    const junit = await runMain(['score', 'a.yaml', '-f', 'junit'], { cwd: dir });
+    expect(junit.stdout).toContain('<skipped message="99% of the way to One; 1 phase to go"/>');
+  });
+
   it('takes the stage by id, by name in any case, or by number', async () => {
     const [byId] = await json([ACME, '--target', 'strategic']);
     for (const value of ['Strategic', 'STRATEGIC', '5']) {

@@ -60,6 +60,39 @@ function shellWords(line: string): { words: string[]; redirect?: string; input?:
   };
 }
 
+/**
+ * The README's sample outputs: a code block whose first line is `$ maturity …` shows what that
+ * command prints, line for line, where a line of its own `...` stands for any number of lines.
+ */
+function readmeSamples(): { command: string; expected: string[] }[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```\w*\n\$ (maturity [^\n]*)\n([\s\S]*?)```/g)].map(
+    ([, command, body]) => ({ command: command!, expected: body!.replace(/\n$/, '').split('\n') }),
+  );
+}
+
+/** Where `output` stops following `expected` (null when it follows it to the end). */
+function sampleMismatch(expected: readonly string[], output: readonly string[]): string | null {
+  let at = 0;
+  let skipping = false;
+  for (const line of expected) {
+    if (line === '...') {
+      skipping = true;
+      continue;
+    }
+    if (skipping) {
+      const found = output.indexOf(line, at);
+      if (found === -1) return `not found after line ${at + 1}: ${line}`;
+      at = found;
+    } else if (output[at] !== line) {
+      return `line ${at + 1} is ${JSON.stringify(output[at])}, the README shows ${JSON.stringify(line)}`;
+    }
+    at += 1;
+    skipping = false;
+  }
+  return skipping || at === output.length ? null : `${output.length - at} more lines than shown`;
+}
+
 let base: string;
 let runs: string;
 
@@ -128,6 +161,23 @@ describe('README examples', () => {
       // --min-stage exists to fail (exit 1) when a file is below the stage; anything else succeeds.
       const allowed = command.includes('--min-stage') ? [0, 1] : [0];
       expect(allowed, `${command}\n${result.stderr}`).toContain(result.code);
+    });
+  }
+});
+
+describe('README sample outputs are what the commands print', () => {
+  const samples = readmeSamples();
+
+  it('has samples of text, markdown, JUnit and progress', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const { command, expected } of samples) {
+    it(command, async () => {
+      const { words } = shellWords(command);
+      const result = await runMain(words.slice(1), { cwd: base });
+      const output = result.stdout.replace(/\n$/, '').split('\n');
+      expect(sampleMismatch(expected, output)).toBeNull();
     });
   }
 });

@@ -161,7 +161,12 @@ function renderSection(section: Section): string[] {
       return [
         '### Respondents',
         '',
-        md(section.summary.replace(/^(\d+),/, '$1 respondents,')) + '.',
+        md(
+          section.summary.replace(
+            /^(\d+),/,
+            (_, n: string) => `${n} respondent${n === '1' ? '' : 's'},`,
+          ),
+        ) + '.',
         '',
         '| Respondent | Role | Stage | Index | Answered | File |',
         '| :-- | :-- | :-- | --: | --: | :-- |',

@@ -290,3 +290,215 @@ describe('collecting a team', () => {
     expect(missing.stdout).toBe('');
   });
 });
+
+// SPEC §8 by hand, end to end. Scale 0–4 (q4: 0–2); threshold 0.5; each tenet weight 1.
+//   one: t1 = q1, q2 (n/a allowed); t2 = q3        two: t3 = q4 (0–2), q5 (n/a allowed); t4 = q6
+const CREW = `id: crew
+version: 1.0.0
+title: Crew
+threshold: 0.5
+scale:
+  - { value: 0, label: Never }
+  - { value: 1, label: Rarely }
+  - { value: 2, label: Sometimes }
+  - { value: 3, label: Often }
+  - { value: 4, label: Always }
+stages:
+  - id: one
+    name: One
+    tenets:
+      - id: t1
+        title: T1
+        questions: [{ id: q1, text: Q1? }, { id: q2, text: Q2?, notApplicable: true }]
+        moves: [Do T1.]
+      - { id: t2, title: T2, questions: [{ id: q3, text: Q3? }], moves: [Do T2.] }
+  - id: two
+    name: Two
+    tenets:
+      - id: t3
+        title: T3
+        questions:
+          - id: q4
+            text: Q4?
+            scale: [{ value: 0, label: No }, { value: 1, label: Partly }, { value: 2, label: Yes }]
+          - { id: q5, text: Q5?, notApplicable: true }
+        moves: [Do T3.]
+      - { id: t4, title: T4, questions: [{ id: q6, text: Q6? }], moves: [Do T4.] }
+`;
+
+/** Four members of Crew and one file with no organization. */
+function crew(): string {
+  const dir = fresh('crew');
+  writeFileSync(join(dir, 'crew.rubric'), CREW);
+  const file = (name: string, head: string, answers: string) =>
+    writeFileSync(join(dir, name), `rubric: crew.rubric\n${head}answers:\n${answers}`);
+  //          q1   q2    q3   q4   q5   q6
+  // a Exec   4    n/a   3    2    n/a  –
+  // b Staff  1    3     3    1    n/a  –
+  // c Staff  2    n/a   1    1    –    –
+  // d        0    –     –    1    –    –
+  file(
+    'a.yaml',
+    'organization: Crew\nrespondent: Ana\nrole: Exec\nassessedAt: 2026-03-01\n',
+    '  q1: 4\n  q2: n/a\n  q3: 3\n  q4: 2\n  q5: n/a\n',
+  );
+  file(
+    'b.yaml',
+    'organization: Crew\nrole: Staff\nassessedAt: 2026-03-05\n',
+    '  q1: 1\n  q2: 3\n  q3: 3\n  q4: 1\n  q5: n/a\n',
+  );
+  file(
+    'c.yaml',
+    'organization: Crew\nrole: Staff\n',
+    '  q1: 2\n  q2: n/a\n  q3: { value: 1, note: "Nobody checks." }\n  q4: 1\n',
+  );
+  file('d.yaml', 'organization: Crew\nassessedAt: 2026-03-02\n', '  q1: 0\n  q4: 1\n');
+  file('e.yaml', '', '  q1: 4\n');
+  return dir;
+}
+
+describe('a team by hand (SPEC §8)', () => {
+  it('combines by median: an even count, n/a by some, by all and by nobody', async () => {
+    const { code, results: groups } = await results(
+      ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', 'e.yaml', '--group-by', 'organization'],
+      crew(),
+    );
+    expect(code).toBe(0);
+    // The empty organization comes first: e.yaml alone, no spreads.
+    expect(groups.map((g) => g.group)).toEqual([
+      { by: ['organization'], key: [''] },
+      { by: ['organization'], key: ['Crew'] },
+    ]);
+    expect(groups[0]).toMatchObject({ organization: null, assessedAt: null, agreement: null });
+    const team = groups[1]!;
+    expect(team).toMatchObject({ source: null, organization: 'Crew', combine: 'median' });
+    expect(team.assessedAt).toBe('2026-03-05'); // the latest member's (c has none)
+    // q1: 0 1 2 4 → (1 + 2) / 2 = 1.5; q2: only b's 3 is a number → 3; q3: 1 3 3 → 3;
+    // q4: 1 1 1 2 → 1; q5: n/a by a and b, no number → n/a; q6: nobody → unanswered.
+    const values = team.stages.flatMap((s: Json) =>
+      s.tenets.flatMap((t: Json) => t.questions.map((q: Json) => q.value)),
+    );
+    expect(values).toEqual([1.5, 3, 3, 1, 'n/a', null]);
+    // t1 = (1.5/4 + 3/4) / 2 = 0.5625; t2 = 0.75; one = (0.5625 + 0.75) / 2 = 0.65625 ≥ 0.5.
+    // t3 = 1/2 (q5 n/a left out); t4 = 0; two = 0.25 < 0.5: stage 1, index 1 + 0.25.
+    expect(team.stages.map((s: Json) => s.score)).toEqual([0.65625, 0.25]);
+    expect(team.currentStage).toEqual({ number: 1, id: 'one', name: 'One' });
+    expect(team.maturityIndex).toBe(1.25);
+    expect(team.completeness).toBeCloseTo(5 / 6, 12); // q1–q5 answered (q5 as n/a)
+    expect(team.unanswered).toEqual(['q6']);
+    // Spreads: q1 (4 − 0) / 4 = 1; q2 one number: none; q3 (3 − 1) / 4 = 0.5;
+    // q4 on its own 0–2 scale (2 − 1) / 2 = 0.5. one: 1 − (1 + 0.5) / 2 = 0.25; two: 1 − 0.5;
+    // the team: 1 − (1 + 0.5 + 0.5) / 3 = 1/3.
+    expect(team.stages.map((s: Json) => s.agreement)).toEqual([0.25, 0.5]);
+    expect(team.agreement).toBeCloseTo(1 / 3, 12);
+    expect(team.disagreements).toEqual([
+      {
+        question: 'q1',
+        tenet: 't1',
+        stage: 'one',
+        min: 0,
+        max: 4,
+        spread: 1,
+        answers: [
+          { source: 'a.yaml', value: 4 },
+          { source: 'b.yaml', value: 1 },
+          { source: 'c.yaml', value: 2 },
+          { source: 'd.yaml', value: 0 },
+        ],
+      },
+      {
+        question: 'q3',
+        tenet: 't2',
+        stage: 'one',
+        min: 1,
+        max: 3,
+        spread: 0.5,
+        answers: [
+          { source: 'a.yaml', value: 3 },
+          { source: 'b.yaml', value: 3 },
+          { source: 'c.yaml', value: 1 },
+          { source: 'd.yaml', value: null },
+        ],
+      },
+      {
+        question: 'q4',
+        tenet: 't3',
+        stage: 'two',
+        min: 1,
+        max: 2,
+        spread: 0.5,
+        answers: [
+          { source: 'a.yaml', value: 2 },
+          { source: 'b.yaml', value: 1 },
+          { source: 'c.yaml', value: 1 },
+          { source: 'd.yaml', value: 1 },
+        ],
+      },
+    ]);
+    // Each member alone: a one = (1 + 0.75) / 2, two = (1 + 0) / 2 = 0.5: the top, index 2;
+    // b one = (0.5 + 0.75) / 2, two = 0.25: 1.25; c one = (0.5 + 0.25) / 2 = 0.375; d 0.
+    expect(
+      team.members.map((m: Json) => [
+        m.source,
+        m.respondent,
+        m.role,
+        m.currentStage.number,
+        m.maturityIndex,
+      ]),
+    ).toEqual([
+      ['a.yaml', 'Ana', 'Exec', 2, 2],
+      ['b.yaml', null, 'Staff', 1, 1.25],
+      ['c.yaml', null, 'Staff', 0, 0.375],
+      ['d.yaml', null, null, 0, 0],
+    ]);
+    // Staff (b, c): q1 (1 + 2) / 2, q2 3, q3 (3 + 1) / 2, q4 1, q5 n/a:
+    // one = (0.5625 + 0.5) / 2 = 0.53125, two = 0.25: stage 1, index 1.25. d has no role.
+    expect(team.roles).toEqual([
+      { role: 'Exec', members: 1, currentStage: { number: 2, id: 'two' }, maturityIndex: 2 },
+      { role: 'Staff', members: 2, currentStage: { number: 1, id: 'one' }, maturityIndex: 1.25 },
+    ]);
+  });
+
+  it('combines by mean and by min', async () => {
+    const dir = crew();
+    const team = async (rule: string) =>
+      (
+        await results(
+          ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', '--group-by', 'organization', '--combine', rule],
+          dir,
+        )
+      ).results[0]!;
+    // mean: q1 7/4 → t1 (7/16 + 3/4) / 2 = 0.59375; q3 7/3 → 7/12; one = (0.59375 + 7/12) / 2;
+    // q4 5/4 → 5/8 = t3; two = 5/16: stage 1, index 1.3125.
+    const mean = await team('mean');
+    expect(mean.stages[0].score).toBeCloseTo((0.59375 + 7 / 12) / 2, 12);
+    expect(mean.stages[1].score).toBe(0.3125);
+    expect(mean.maturityIndex).toBe(1.3125);
+    // min: q1 0 → t1 (0 + 3/4) / 2 = 0.375; q3 1 → 0.25; one = 0.3125 < 0.5: stage 0.
+    // Staff alone: q1 1, q3 1 → one = ((0.25 + 0.75) / 2 + 0.25) / 2 = 0.375: stage 0.
+    const min = await team('min');
+    expect(min.stages.map((s: Json) => s.score)).toEqual([0.3125, 0.25]);
+    expect(min.currentStage.number).toBe(0);
+    expect(min.maturityIndex).toBe(0.3125);
+    expect(min.roles[1]).toEqual({
+      role: 'Staff',
+      members: 2,
+      currentStage: { number: 0, id: null },
+      maturityIndex: 0.375,
+    });
+    // Spreads do not depend on the rule.
+    expect(min.agreement).toBe(mean.agreement);
+  });
+
+  it('names members by respondent or file, with notes, in text and Markdown', async () => {
+    const dir = crew();
+    const args = ['score', '*.yaml', '--group-by', 'organization'];
+    const text = (await runMain(args, { cwd: dir })).stdout;
+    expect(text).toContain('\n    Rarely (1)  c.yaml (Staff)\n      “Nobody checks.”\n');
+    expect(text).toContain('\n    unanswered  d.yaml\n');
+    expect(text).toContain('\n  Exec (1)   2/2 Two  index 2.00\n');
+    const markdown = (await runMain([...args, '-f', 'markdown'], { cwd: dir })).stdout;
+    expect(markdown).toContain('\n1 respondent, combined by median.\n');
+    expect(markdown).toContain('\n4 respondents, combined by median · agreement 33%.\n');
+  });
+});

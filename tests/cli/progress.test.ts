@@ -256,6 +256,40 @@ describe('maturity progress', () => {
     expect((await runMain(['progress', '*.yaml'], { cwd: dir })).code).toBe(0);
   });
 
+  it('compares two files: a lower index on the same stage is a regression', async () => {
+    const dir = fresh('two-files');
+    mkdirSync(join(dir, 'rubrics'));
+    writeFileSync(join(dir, 'rubrics', 'growth.yaml'), RUBRIC());
+    const head = (date: string) => ({ organization: 'Org', assessedAt: date });
+    // start (4/4 + 4/4) / 2 = 1; grow (2/4 + 0) / 2 = 0.25: stage 1, index 1.25.
+    answers(dir, 'one.yaml', head('2026-01-10'), { a1: 4, b1: 4, c1: 2, d1: 0 });
+    // grow (1/4 + 0) / 2 = 0.125: still stage 1, index 1.125; c falls 0.5 → 0.25.
+    answers(dir, 'two.yaml', head('2026-02-10'), { a1: 4, b1: 4, c1: 1, d1: 0 });
+    const { code, json, stderr } = await progress(dir, '--fail-on-regression');
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'maturity: regressed since the baseline (--fail-on-regression): Org · (no unit)\n',
+    );
+    expect(json.progress[0]).toMatchObject({ organization: 'Org', unit: null });
+    expect(json.progress[0].change).toEqual({
+      from: '2026-01-10',
+      to: '2026-02-10',
+      currentStage: { from: 1, to: 1 },
+      maturityIndex: { from: 1.25, to: 1.125, delta: -0.125 },
+      stages: [
+        { id: 'start', from: 1, to: 1, attainedFrom: true, attainedTo: true },
+        { id: 'grow', from: 0.25, to: 0.125, attainedFrom: false, attainedTo: false },
+      ],
+      improved: [],
+      regressed: [{ tenet: 'c', stage: 'grow', from: 0.5, to: 0.25, delta: -0.25 }],
+      gapsClosed: [],
+      newGaps: ['c'], // 0.5 met the threshold; 0.25 does not (d was a gap both times)
+      answers: [{ question: 'c1', from: 2, to: 1 }],
+    });
+    const text = (await runMain(['progress', '*.yaml'], { cwd: dir })).stdout;
+    expect(text).toContain('\nStage 1 → 1, index 1.25 → 1.13 (−0.13) since 2026-01-10\n');
+  });
+
   it('writes long-format CSV: one row per group per date', async () => {
     const run = await runMain(['progress', '*.yaml', '-f', 'csv'], { cwd: history() });
     const rows = run.stdout.split('\r\n').filter(Boolean);

@@ -60,6 +60,32 @@ const REPORTS: Report[] = [
   },
 ];
 
+/** Smallest rendered size, in CSS pixels, of any text in a chart. */
+const LEGIBLE_PX = 9;
+
+/**
+ * Texts of the charts that render smaller than LEGIBLE_PX or stick out of their chart's box (where
+ * the browser cuts them), as "text: why" lines; empty when every text reads whole.
+ */
+async function chartTextProblems(page: Page): Promise<string[]> {
+  // A string: the tests compile without the DOM's types.
+  return page.evaluate(`(() => {
+    const problems = [];
+    for (const svg of document.querySelectorAll('svg.chart')) {
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / svg.viewBox.baseVal.width;
+      for (const text of svg.querySelectorAll('text')) {
+        const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+        const r = text.getBoundingClientRect();
+        const label = svg.id + ' "' + text.textContent + '"';
+        if (size < ${LEGIBLE_PX}) problems.push(label + ': ' + size.toFixed(1) + ' px');
+        if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(label + ': cut');
+      }
+    }
+    return problems;
+  })()`);
+}
+
 // Skipped where chromium (or pdftotext, for the PDF) is missing, except in CI: there a missing
 // tool fails the run instead (.ci/run installs both).
 describe.skipIf(!(hasChromium && hasPdftotext) && !inCI)('HTML reports in chromium', () => {
@@ -143,6 +169,7 @@ describe.skipIf(!(hasChromium && hasPdftotext) && !inCI)('HTML reports in chromi
           const rows = await tenets.locator('tbody th[scope=row]').allInnerTexts();
           expect(rows).toEqual(BUILTIN.stages.flatMap((s) => s.tenets.map((t) => t.title)));
         }
+        expect(await chartTextProblems(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, `${report.name}-1280.png`) });
         await page.emulateMedia({ colorScheme: 'dark' });
         await page.screenshot({ path: join(SCREENSHOTS, `${report.name}-1280-dark.png`) });
@@ -153,6 +180,8 @@ describe.skipIf(!(hasChromium && hasPdftotext) && !inCI)('HTML reports in chromi
         await expect
           .poll(() => page.evaluate('document.scrollingElement.scrollWidth'))
           .toBeLessThanOrEqual(360);
+        // Every chart's text is legible on the phone and none is cut at the chart's edge.
+        expect(await chartTextProblems(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, `${report.name}-360.png`) });
         await page.setViewportSize({ width: 1280, height: 900 });
 

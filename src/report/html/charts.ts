@@ -53,9 +53,16 @@ export function wrapWords(text: string, room: number, lines: number): string[] {
 }
 
 /** The opening of a chart: an image labelled by its title and described by its text equivalent. */
-function open(id: string, width: number, height: number, title: string, desc: string): string {
+function open(
+  id: string,
+  width: number,
+  height: number,
+  title: string,
+  desc: string,
+  className = '',
+): string {
   return (
-    `<svg class="chart" id="${id}" viewBox="0 0 ${coord(width)} ${coord(height)}" width="${coord(width)}" height="${coord(height)}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">` +
+    `<svg class="chart${className ? ` ${className}` : ''}" id="${id}" viewBox="0 0 ${coord(width)} ${coord(height)}" width="${coord(width)}" height="${coord(height)}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">` +
     `<title id="${id}-title">${html(title)}</title><desc id="${id}-desc">${html(desc)}</desc>`
   );
 }
@@ -215,7 +222,8 @@ export interface IndexPoint {
 }
 
 /** The index chart's size: stage lines across, dates along, the plot right of the stage names. */
-export const INDEX_CHART = { width: 840, height: 300, left: 150, right: 24, top: 24, bottom: 44 };
+// Room on the left for "4 Formalized" and on the right for the last date, in the phone's larger type.
+export const INDEX_CHART = { width: 840, height: 300, left: 200, right: 64, top: 36, bottom: 48 };
 
 /** Days since 1970 of a YYYY-MM-DD date, for spacing dates by the time between them. */
 function dayNumber(date: string): number {
@@ -249,13 +257,13 @@ export function indexLine(
   const { width, height, left, right, top, bottom } = INDEX_CHART;
   const count = stageNames.length;
   const desc = points.map((p) => `${p.date}: index ${twoDecimals(p.index)}`).join('; ') + '.';
-  const out = [open(id, width, height, title, desc)];
+  const out = [open(id, width, height, title, desc, 'index-chart')];
   const yOf = (v: number) => top + (1 - v / count) * (height - top - bottom);
   for (let level = 0; level <= count; level += 1) {
     const y = yOf(level);
     out.push(line(left, y, width - right, y, level === 0 ? 'c-axis' : 'c-grid'));
     const name = level === 0 ? '0' : `${level} ${stageNames[level - 1]}`;
-    out.push(text(left - 10, y + 5, fit(name, left - 12, 20), 'c-axis-label', 'end'));
+    out.push(text(left - 10, y + 5, fit(name, left - 12, 26), 'c-axis-label', 'end'));
   }
   const at = indexGeometry(points, count);
   if (at.length > 1) {
@@ -266,7 +274,7 @@ export function indexLine(
     const point = points[i]!;
     out.push(`<circle cx="${coord(p.x)}" cy="${coord(p.y)}" r="5" class="c-dot"/>`);
     out.push(text(p.x, p.y - 11, twoDecimals(point.index), 'c-value', 'middle'));
-    out.push(text(p.x, height - bottom + 26, point.date, 'c-axis-label', 'middle'));
+    out.push(text(p.x, height - bottom + 30, point.date, 'c-axis-label', 'middle'));
   });
   out.push('</svg>');
   return out.join('');

@@ -146,6 +146,8 @@ main{padding:1rem .75rem}
 .headline{font-size:1.3rem}
 .facts{grid-template-columns:1fr 1fr}
 .facts dd{font-size:1.2rem}
+.wide-chart .chart{width:720px;max-width:none}
+.chart.index-chart .c-axis-label{font-size:26px}.chart.index-chart .c-value{font-size:28px}.index-chart .c-dot{r:8px}.index-chart .c-line{stroke-width:5}
 .chart .bar-row .c-label{font-size:30px}.chart .bar-row .c-value{font-size:26px}.chart .c-name,.chart .c-axis-label{font-size:20px}.chart .strip-member .c-value,.chart .strip-team .c-value{font-size:22px}
 th,td{padding:.4rem .45rem}
 }

@@ -425,7 +425,8 @@ function tenetsSection(ctx: Context): string {
     ctx,
     'tenets',
     'Every tenet by stage',
-    `<figure>${grid}${legend}` +
+    // On a phone the grid keeps a legible size and scrolls sideways in its own box, as wide tables do.
+    `<figure><div class="scroll wide-chart" role="region" tabindex="0" aria-label="Every tenet by stage, scrolls sideways">${grid}</div>${legend}` +
       `<details class="data"><summary>Every tenet as a table</summary>` +
       scroll(
         'Every tenet',

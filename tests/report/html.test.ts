@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PLAIN } from '../../src/format/paint.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -346,6 +346,43 @@ describe('text from files', () => {
     expect(stdout).toContain('Where respondents differ, tenet by tenet');
     for (const name of ['org', 'ann', 'bob', 'role', 'note-q11', 'stage3', 'tenet32']) {
       expect(stdout, name).toContain(`${name} ${ESCAPED}`);
+    }
+  });
+
+  it('is escaped in the summary of several results, its links made of positions only', async () => {
+    const { code, stdout, stderr } = await runMain(['score', '*.yaml', '-f', 'html'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expectInert(stdout);
+    const summary = stdout.slice(
+      stdout.indexOf('<section class="summary"'),
+      stdout.indexOf('<article'),
+    );
+    expect(summary).toContain(`<a href="#r1">org ${ESCAPED} · unit ${ESCAPED}</a>`);
+    expect(summary).toContain('<a href="#r2">');
+    expect(summary).toContain('a\\u0001\\u001b[7m&lt;b&gt;.yaml');
+  });
+
+  it('is escaped in the summary of a progress report with several units', async () => {
+    writeFileSync(
+      join(dir, 'other-unit.yaml'),
+      readFileSync(join(dir, 'b.yaml'), 'utf8').replace(
+        /^unit: .*$/m,
+        `unit: ${JSON.stringify(`other ${EVIL}`)}`,
+      ),
+    );
+    try {
+      const { code, stdout, stderr } = await runMain(['progress', '*.yaml', '-f', 'html'], {
+        cwd: dir,
+      });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expectInert(stdout);
+      expect(stdout).toContain('<section class="summary"');
+      expect(stdout).toContain(`<a href="#p2">org ${ESCAPED} · unit ${ESCAPED}</a>`);
+      expect(stdout).toContain(`<a href="#p1">org ${ESCAPED} · other ${ESCAPED}</a>`);
+    } finally {
+      rmSync(join(dir, 'other-unit.yaml'));
     }
   });
 

@@ -162,7 +162,7 @@ h2,h3,h4,h5{break-after:avoid}
 details.data{display:none}
 .scroll{overflow:visible}
 a{color:inherit;text-decoration:none}
-footer{padding:1rem 0 0}
+footer{padding:1rem 0 0;break-inside:avoid}
 }
 `
   .trim()

@@ -241,29 +241,35 @@ function validate(
   locate: Locator,
   explained: (path: PropertyKey[]) => boolean = () => false,
 ): { problems: Problem[]; rubric?: RubricFile } {
-  const checked = schemaProblems(rubricSchema, data, locate, (issue) => {
+  const skip = (issue: z.core.$ZodIssue) => {
     const path = issue.path as PropertyKey[];
     if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
       return explained(path.slice(0, -1));
     }
     if (issue.code === 'too_small' && issue.origin === 'array') return explained(path);
     return false;
-  });
+  };
+  // Unknown keys are matched against an overlay's keys too: `extend:` means `extends:`.
+  const checked = schemaProblems(rubricSchema, data, locate, skip, overlaySchema);
   const problems = [...checked.problems, ...semanticProblems(data, locate, explained)];
   return problems.length > 0 || !checked.data ? { problems } : { problems, rubric: checked.data };
 }
 
-/** Problems of `data` against a zod schema, leaving out the issues `skip` says are explained. */
+/**
+ * Problems of `data` against a zod schema, leaving out the issues `skip` says are explained;
+ * unknown keys are compared with the keys of `suggestFrom` (default: `schema`).
+ */
 function schemaProblems<T>(
   schema: z.ZodType<T>,
   data: unknown,
   locate: Locator,
   skip: (issue: z.core.$ZodIssue) => boolean = () => false,
+  suggestFrom: z.ZodType = schema,
 ): { problems: Problem[]; data?: T } {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { problems: [], data: parsed.data };
   const issues = parsed.error.issues.filter((issue) => !skip(issue));
-  return { problems: problemsFromZod(issues, data, locate, schema) };
+  return { problems: problemsFromZod(issues, data, locate, suggestFrom) };
 }
 
 function originOf(

@@ -757,3 +757,13 @@ describe('files that are not rubrics', () => {
     ]);
   });
 });
+
+describe('a plain rubric with a misspelt overlay key', () => {
+  it('suggests extends for extend and omit for omitt', () => {
+    const text = `${BASE}extend: social-business\nomitt: [has-plan]\n`;
+    expect(messages(checkRubricText(text, 'base.yaml').problems)).toEqual([
+      'unknown key "extend"; did you mean "extends"?',
+      'unknown key "omitt"; did you mean "omit"?',
+    ]);
+  });
+});

@@ -57,6 +57,8 @@ export interface SessionPlan {
   start: number;
   /** Ask organization, unit, respondent and role first: unless continuing a file that has some. */
   askMetadata: boolean;
+  /** Where the organization, unit, respondent and role come from when they are not asked. */
+  metadataFrom?: 'file' | 'flags' | 'file and flags';
   /** The stage of `--stage`, if given. */
   stage?: StageMatch;
   /** Review only `stage` (`--resume --stage`). */
@@ -133,6 +135,7 @@ export async function planSession(
     answers: new Map(),
     start: stageStart,
     askMetadata: Boolean(options.resume) || !flagged,
+    metadataFrom: 'flags' as const,
     ...(stage && { stage }),
     stageOnly: false,
     program,
@@ -168,6 +171,7 @@ export async function planSession(
     answers,
     start: stage ? (inStage?.index ?? stageStart) : firstUnanswered(rubric, answers),
     askMetadata: Boolean(options.resume) || !hasMetadata(header),
+    metadataFrom: metadataSource(hasMetadata(metadataOf(existing)), flagged),
   };
 }
 
@@ -178,11 +182,18 @@ function stageOption(rubric: Rubric, value: string | undefined): StageMatch | un
   return found;
 }
 
-function hasMetadata(header: AnswersHeader): boolean {
+function metadataSource(inFile: boolean, flagged: boolean): SessionPlan['metadataFrom'] {
+  if (!inFile) return 'flags';
+  return flagged ? 'file and flags' : 'file';
+}
+
+function hasMetadata(header: Partial<Record<MetadataKey, string>>): boolean {
   return METADATA_KEYS.some((key) => header[key] !== undefined);
 }
 
 const METADATA_KEYS = ['organization', 'unit', 'respondent', 'role'] as const;
+
+type MetadataKey = (typeof METADATA_KEYS)[number];
 
 /**
  * What the interview says before the first prompt, in lines of at most `width` columns: the
@@ -234,7 +245,14 @@ export function introduction(file: string, plan: SessionPlan, total: number, wid
   );
   if (!plan.askMetadata) {
     const who = METADATA_KEYS.flatMap((key) => plan.header[key] ?? []).join(' · ');
-    lines.push(`Answering for ${who} (from the file; --resume asks again).`);
+    const from = {
+      file: 'from the file',
+      flags: 'from the command line',
+      'file and flags': 'from the file and the command line',
+    }[plan.metadataFrom ?? 'file'];
+    // --resume asks again when continuing a file; a new file or one started over has no such hint.
+    const again = plan.mode === 'continue' ? '; --resume asks again' : '';
+    lines.push(`Answering for ${who} (${from}${again}).`);
   }
   if (plan.mode === 'new' && file === DEFAULT_ANSWERS_FILE) {
     lines.push(`(To save elsewhere: ${shellCommand(...plan.program, 'assess')} <file>)`);

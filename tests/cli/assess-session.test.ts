@@ -68,6 +68,23 @@ describe('the introduction', () => {
         'Answering for Acme Corp · Marketing (from the file; --resume asks again).\n',
     );
   });
+  it('says who is answering comes from the command line when flags pre-fill it', async () => {
+    const dir = fixturesCopy();
+    const fresh = await runInTerminal(
+      ['assess', 'new.yaml', '--rubric', 'small-rubric.yaml', '--organization', 'Initech'],
+      dir,
+      [['question 1 of 4', CTRL_C]],
+    );
+    expect(fresh.stdout).toContain('Answering for Initech (from the command line).\n');
+    const continued = await runInTerminal(
+      ['assess', 'unfinished.yaml', '--respondent', 'Ann'],
+      dir,
+      [['question 3 of 4', CTRL_C]],
+    );
+    expect(continued.stdout).toContain(
+      'Answering for Acme Corp · Marketing · Ann (from the file and the command line; --resume asks again).\n',
+    );
+  });
 });
 
 describe('continuing a file', () => {

@@ -183,6 +183,9 @@ export function findStageByReference(
   const named = stageByName(rubric, trimmed, option);
   if (named) return named;
   return {
-    problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s, i) => `${i + 1} ${s.id}`).join(', ')})`,
+    problem: `${option} ${quote(value)} is not a stage of rubric ${rubric.id} (${stages.map((s, i) => `${i + 1} ${s.id}`).join(', ')})${didYouMean(
+      trimmed,
+      stages.map((s) => s.id),
+    )}`,
   };
 }

@@ -32,6 +32,9 @@ describe('findStageByReference (--stage)', () => {
     expect(problem('nope')).toBe(
       '--stage "nope" is not a stage of rubric social-business (1 planning, 2 presence, 3 engagement, 4 formalized, 5 strategic, 6 converged)',
     );
+    expect(problem('presnce')).toBe(
+      '--stage "presnce" is not a stage of rubric social-business (1 planning, 2 presence, 3 engagement, 4 formalized, 5 strategic, 6 converged); did you mean "presence"?',
+    );
   });
 
   it('refuses a name that several stages share, and prefers an exact id', () => {

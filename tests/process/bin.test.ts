@@ -55,15 +55,15 @@ describe('the built bin', () => {
       [BIN, 'score', '*.yaml', '--format', 'json', '--min-stage', 'converged'],
       { cwd: dir, env: cliEnv() },
     );
-    // A reader that starts only once the CLI has said its last word (the gate comes after the
-    // report): by then most of the report still waits in the bin, and process.exit() would drop it.
+    // A slow reader: the CLI waits for it while it writes (backpressure), but its last writes are
+    // still in the bin's stream when main() returns, and process.exit() would drop them.
     let stdout = '';
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      if (/\(--min-stage\): .*\n/.test(stderr)) {
-        child.stdout.setEncoding('utf8').on('data', (data: string) => (stdout += data));
-      }
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (data: string) => {
+      stdout += data;
+      child.stdout.pause();
+      setImmediate(() => child.stdout.resume());
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const first = Array.from({ length: 10 }, (_, i) => `org-${10 + i}.yaml`).join(', ');

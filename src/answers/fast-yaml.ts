@@ -9,6 +9,8 @@
 type Mapping = Record<string, unknown>;
 
 const KEY = /^([A-Za-z0-9_$][A-Za-z0-9_$./-]*):(?:[ ]|$)/;
+/** KEY at a position of a line (sticky), so that the line need not be cut first. */
+const KEY_AT = /([A-Za-z0-9_$][A-Za-z0-9_$./-]*):(?:[ ]|$)/y;
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** `.inf`, `-.inf`, `+.inf`, `.nan` in the spellings the core schema reads as numbers. */
@@ -39,27 +41,32 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
 
   let start = 0;
   const length = text.length;
+  // Most files hold no CR and no tab: then no line needs to be searched for them.
+  const crs = text.includes('\r');
+  const tabs = text.includes('\t');
   while (start <= length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = length;
     let line = text.slice(start, end);
     start = end + 1;
-    // CR LF ends a line; a CR anywhere else (even at the very end of the text) is left to `yaml`.
-    if (end < length && line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.includes('\r')) return BAIL;
+    if (crs) {
+      // CR LF ends a line; a CR anywhere else (even at the very end of the text) is left to `yaml`.
+      if (end < length && line.endsWith('\r')) line = line.slice(0, -1);
+      if (line.includes('\r')) return BAIL;
+    }
 
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent += 1;
     if (indent === line.length) continue;
     const first = line[indent];
     if (first === '#') continue;
-    if (line.includes('\t')) return BAIL;
+    if (tabs && line.includes('\t')) return BAIL;
     if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || first === '%')) {
       return BAIL;
     }
 
-    const body = line.slice(indent);
-    const match = KEY.exec(body);
+    KEY_AT.lastIndex = indent;
+    const match = KEY_AT.exec(line);
     if (!match) return BAIL;
     const key = match[1]!;
     if (key.length > MAX_IMPLICIT_KEY || !isStringKey(key)) return BAIL;
@@ -81,7 +88,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     if (!top || top.indent !== indent) return BAIL;
     if (Object.prototype.hasOwnProperty.call(top.map, key)) return BAIL;
 
-    const rest = stripComment(trimSpaces(body.slice(match[0].length)));
+    const rest = stripComment(trimSpaces(line.slice(indent + match[0].length)));
     if (rest === BAIL) return BAIL;
     keys += 1;
     if (rest === '') {
@@ -101,10 +108,18 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
  * `1e3` into other strings ("true", "", "7", "1000") and calls `1:` and `01:` duplicates.
  */
 function isStringKey(key: string): boolean {
-  if (key === '__proto__') return false;
-  const scalar = parseScalar(key, false);
-  return scalar !== BAIL && scalar.value === key;
+  let known = stringKeys.get(key);
+  if (known === undefined) {
+    const scalar = key === '__proto__' ? BAIL : parseScalar(key, false);
+    known = scalar !== BAIL && scalar.value === key;
+    // Keys repeat from file to file (the question ids): remember them, up to a bound.
+    if (stringKeys.size < MAX_KNOWN_KEYS) stringKeys.set(key, known);
+  }
+  return known;
 }
+
+const stringKeys = new Map<string, boolean>();
+const MAX_KNOWN_KEYS = 10_000;
 
 /** Trims the spaces YAML separates tokens with; String.prototype.trim also eats U+FEFF, U+00A0… */
 function trimSpaces(text: string): string {
@@ -117,6 +132,8 @@ function trimSpaces(text: string): string {
 
 /** Drops a trailing ` # comment` outside quotes and trailing spaces; BAIL when unsure. */
 function stripComment(rest: string): string | undefined {
+  // The common case, `3` or `Acme`: nothing to scan for.
+  if (!rest.includes('#') && !rest.includes('"') && !rest.includes("'")) return rest;
   let quote = '';
   for (let i = 0; i < rest.length; i += 1) {
     const c = rest[i];

@@ -14,7 +14,7 @@ import { whoLabel } from '../report/wording.js';
 import type { Rubric } from '../rubric/types.js';
 import { stageOption } from './gate.js';
 import { RubricCache } from './rubric-cache.js';
-import { scoreFile, STDIN_NAME, type ScoringOptions } from './score-files.js';
+import { scoreFile, STDIN_NAME, type ReadAnswers, type ScoringOptions } from './score-files.js';
 import { STDIN } from './expand.js';
 import type { AnswersFile } from '../answers/types.js';
 
@@ -171,6 +171,7 @@ export async function reportFile(
   run: ScoreRun,
   { file, found }: FileToScore,
   stdin?: AsyncIterable<unknown>,
+  read?: ReadAnswers,
 ): Promise<FileReport> {
   const options: ScoringOptions = {
     ...(run.plan.rubric !== undefined && { rubric: run.plan.rubric }),
@@ -180,7 +181,7 @@ export async function reportFile(
     ...(stdin && { stdin }),
     ...(found && { found: new Set([file]) }),
   };
-  const outcome = await scoreFile(file, run.cwd, run.rubrics, options);
+  const outcome = await scoreFile(file, run.cwd, run.rubrics, options, read);
   const shown = file === STDIN ? STDIN_NAME : file;
   let report: FileReport;
   if (!outcome.result) {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadAnswersFile, parseAnswersText } from '../answers/load.js';
-import { readTextStream } from '../source/read-text.js';
+import { readTextFile, readTextStream } from '../source/read-text.js';
 import { STDIN } from './expand.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
@@ -64,14 +64,34 @@ async function readStdin(options: ScoringOptions): Promise<string> {
   return readTextStream(options.stdin, STDIN_NAME);
 }
 
-/** Reads, validates and scores one answers file. User errors become problems; bugs are thrown. */
+/** An answers file's text read apart from scoring it (see pool.ts), or the lines saying why not. */
+export type ReadAnswers = { text: string } | { lines: string[] };
+
+/** Reads an answers file as scoreFile would; a user error becomes its lines, a bug is thrown. */
+export function readAnswers(file: string, cwd: string, found: boolean): ReadAnswers {
+  try {
+    return { text: readTextFile(resolve(cwd, file), file, { regularOnly: found }) };
+  } catch (error) {
+    if (error instanceof UserError) return { lines: error.lines() };
+    throw error;
+  }
+}
+
+/**
+ * Reads, validates and scores one answers file (`read`: its text, read already). User errors
+ * become problems; bugs are thrown.
+ */
 export async function scoreFile(
   file: string,
   cwd: string,
   rubrics: RubricCache,
   options: ScoringOptions,
+  read?: ReadAnswers,
 ): Promise<FileOutcome> {
   const warnings: string[] = [];
+  if (read && 'lines' in read) {
+    return { problems: read.lines.map((message) => ({ path: '', message })), warnings };
+  }
   try {
     // Standard input is named <stdin>; a rubric path in it is relative to the working folder.
     const shown = file === STDIN ? STDIN_NAME : file;
@@ -79,7 +99,9 @@ export async function scoreFile(
     const source =
       file === STDIN
         ? await parseAnswersText(await readStdin(options), STDIN_NAME)
-        : await loadAnswersFile(path, file, { regularOnly: options.found?.has(file) });
+        : read
+          ? await parseAnswersText(read.text, file)
+          : await loadAnswersFile(path, file, { regularOnly: options.found?.has(file) });
     if (!source.answers) return { problems: source.problems, warnings };
     const answers = source.answers;
     const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);

@@ -20,7 +20,9 @@ parentPort!.on('message', (request: WorkerRequest) => {
     try {
       const run = await ready;
       const reports: FileReport[] = [];
-      for (const file of request.files) reports.push(await reportFile(run, file));
+      for (const { read, ...file } of request.files) {
+        reports.push(await reportFile(run, file, undefined, read));
+      }
       reply = { seq: request.seq, reports };
     } catch (error) {
       // A user's error is a problem of its file (reportFile never throws one); this is a bug.

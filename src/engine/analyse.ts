@@ -99,8 +99,20 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
 
 /** Every question result of a sheet, in rubric order. */
 export function sheetQuestions(sheet: ScoreSheet): QuestionResult[] {
-  return sheet.stages.flatMap((stage) => stage.tenets.flatMap((tenet) => tenet.questions));
+  // Loops, not flatMap: this runs for every file of a batch.
+  const questions: QuestionResult[] = [];
+  for (const stage of sheet.stages) {
+    for (const tenet of stage.tenets)
+      for (const question of tenet.questions) questions.push(question);
+  }
+  return questions;
 }
+
+/** Per rubric, each benchmark's fixed fields and where its question sits in rubric order. */
+const benchmarkPlans = new WeakMap<
+  Rubric,
+  { fields: Omit<BenchmarkResult, 'value' | 'meets'>; question: number }[]
+>();
 
 function compareBenchmarks(
   rubric: Rubric,
@@ -108,25 +120,34 @@ function compareBenchmarks(
   questions: readonly QuestionResult[],
 ): BenchmarkResult[] {
   if (rubric.benchmarks.length === 0) return [];
-  const byId = new Map(questions.map((question) => [question.id, question]));
-  return rubric.benchmarks.map((benchmark) => {
+  // Worked out once per rubric: this runs for every file of a batch.
+  let plan = benchmarkPlans.get(rubric);
+  if (!plan) {
+    plan = rubric.benchmarks.map((benchmark) => ({
+      fields: {
+        ...(benchmark.question !== undefined && { question: benchmark.question }),
+        ...(benchmark.tenet !== undefined && { tenet: benchmark.tenet }),
+        statement: benchmark.statement,
+        share: benchmark.share,
+        atLeast: benchmark.atLeast,
+        ...(benchmark.source !== undefined && { source: benchmark.source }),
+      },
+      question:
+        benchmark.question === undefined
+          ? -1
+          : questions.findIndex((question) => question.id === benchmark.question),
+    }));
+    benchmarkPlans.set(rubric, plan);
+  }
+  return plan.map(({ fields, question }) => {
     let value: number | null = null;
-    if (benchmark.question !== undefined) {
-      const answer = byId.get(benchmark.question)?.value;
+    if (fields.question !== undefined) {
+      const answer = questions[question]?.value;
       value = answer === undefined || answer === null || answer === 'n/a' ? null : answer;
-    } else if (benchmark.tenet !== undefined) {
-      const tenet = sheet.stages.flatMap((s) => s.tenets).find((t) => t.id === benchmark.tenet);
+    } else if (fields.tenet !== undefined) {
+      const tenet = sheet.stages.flatMap((s) => s.tenets).find((t) => t.id === fields.tenet);
       value = tenet?.score == null ? null : scaleValueAt(tenet.score, rubric.scale);
     }
-    return {
-      ...(benchmark.question !== undefined && { question: benchmark.question }),
-      ...(benchmark.tenet !== undefined && { tenet: benchmark.tenet }),
-      statement: benchmark.statement,
-      share: benchmark.share,
-      atLeast: benchmark.atLeast,
-      ...(benchmark.source !== undefined && { source: benchmark.source }),
-      value,
-      meets: value === null ? null : value >= benchmark.atLeast - EPSILON,
-    };
+    return { ...fields, value, meets: value === null ? null : value >= fields.atLeast - EPSILON };
   });
 }

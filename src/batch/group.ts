@@ -1,5 +1,6 @@
 import type { AnswersFile } from '../answers/types.js';
-import { assessTeam, type CombineRule } from '../engine/combine.js';
+import { assessTeam, type CombineRule, type MemberScores } from '../engine/combine.js';
+import type { Rubric } from '../rubric/types.js';
 import { codePointOrder } from '../engine/order.js';
 import type { GroupField, Result } from '../report/types.js';
 import { groupLabel } from '../report/wording.js';
@@ -10,11 +11,12 @@ import { UserError } from '../problems/user-error.js';
 /** The `--group-by` values: one field, or both in this order. */
 export const GROUP_BY = ['organization', 'unit', 'organization,unit'] as const;
 
-/** A scored file that belongs to a team: its answers and its own result. */
+/** A scored file that belongs to a team: its answers, its rubric and its own result in brief. */
 export interface MemberFile {
   file: string;
   answers: AnswersFile;
-  result: Result;
+  rubric: Rubric;
+  scores: MemberScores;
 }
 
 /** The fields of a `--group-by` value, or a usage error. */
@@ -32,11 +34,11 @@ export function parseGroupBy(value: string): GroupField[] {
  * Groups come in order of their values, field by field in code-point order with the empty value
  * first; members in order of their path (SPEC §8).
  */
-export function groupFiles(
-  members: readonly MemberFile[],
+export function groupFiles<M extends MemberFile>(
+  members: readonly M[],
   by: readonly GroupField[],
-): { key: string[]; members: MemberFile[] }[] {
-  const groups = new Map<string, { key: string[]; members: MemberFile[] }>();
+): { key: string[]; members: M[] }[] {
+  const groups = new Map<string, { key: string[]; members: M[] }>();
   for (const member of members) {
     const key = by.map((field) => member.answers[field] ?? '');
     const id = JSON.stringify(key);
@@ -76,12 +78,11 @@ export function scoreGroup(
   options: TeamOptions,
 ): { result: Result } | { problem: string } {
   const [first, ...others] = group.members;
-  const rubric = first!.result.rubric;
+  const rubric = first!.rubric;
   const label = groupLabel(by, group.key);
-  const other = others.find((member) => member.result.rubric !== rubric);
+  const other = others.find((member) => member.rubric !== rubric);
   if (other) {
-    const describe = (m: MemberFile) =>
-      `${m.file} (${m.result.rubric.id} ${m.result.rubric.version})`;
+    const describe = (m: MemberFile) => `${m.file} (${m.rubric.id} ${m.rubric.version})`;
     return {
       problem: `maturity: group ${label}: its files use different rubrics, e.g. ${describe(first!)} and ${describe(other)}`,
     };
@@ -114,7 +115,7 @@ export function scoreGroup(
       ...(m.answers.respondent !== undefined && { respondent: m.answers.respondent }),
       ...(m.answers.role !== undefined && { role: m.answers.role }),
       answers: m.answers.answers,
-      assessment: m.result.assessment,
+      scores: m.scores,
     })),
     options.combine,
     {

@@ -17,6 +17,7 @@ import { RubricCache } from './rubric-cache.js';
 import { scoreFile, STDIN_NAME, type ReadAnswers, type ScoringOptions } from './score-files.js';
 import { STDIN } from './expand.js';
 import type { AnswersFile } from '../answers/types.js';
+import { memberScores, type MemberScores } from '../engine/combine.js';
 
 /**
  * What `maturity score` was asked, as plain data: the main thread and every worker thread build
@@ -90,8 +91,8 @@ export interface FileReport {
   belowStage?: string;
   /** The result's name when it is below --min-completeness. */
   incomplete?: string;
-  /** With --group-by: the file's answers and result, for its team. */
-  member?: { answers: AnswersFile; result: Result };
+  /** With --group-by: the file's answers and its own result in brief, for its team. */
+  member?: { answers: AnswersFile; scores: MemberScores };
 }
 
 /** The gate of a result: --min-stage and --min-completeness checked against it. */
@@ -196,7 +197,7 @@ export async function reportFile(
       scored: true,
       chunk: '',
       row: summaryRow(outcome.result),
-      member: { answers: outcome.answers!, result: outcome.result },
+      member: { answers: outcome.answers!, scores: memberScores(outcome.result.assessment) },
       ...(missing !== undefined && { lacking: missing }),
     };
   } else {

@@ -1,7 +1,7 @@
 import type { CombineRule } from '../engine/combine.js';
 import { compareAssessments } from '../engine/compare.js';
 import { codePointOrder } from '../engine/order.js';
-import type { ProgressGroup } from '../report/types.js';
+import type { ProgressGroup, Result } from '../report/types.js';
 import { groupLabel } from '../report/wording.js';
 import { groupFiles, scoreGroup, type MemberFile, type TeamOptions } from './group.js';
 
@@ -14,6 +14,11 @@ export interface TimelineOptions extends TeamOptions {
   since?: string;
 }
 
+/** A dated file of a timeline: a team member, with its own full result for a date it is alone on. */
+export interface DatedFile extends MemberFile {
+  result: Result;
+}
+
 /**
  * The timelines of SPEC §9: files grouped by organization and unit (in the order of §8); within a
  * group, the files of one date are one assessment (combined as a team when there are several),
@@ -21,7 +26,7 @@ export interface TimelineOptions extends TeamOptions {
  * `since` (the earliest when none is). Every member must have a date (`assessedAt`).
  */
 export function buildTimelines(
-  members: readonly MemberFile[],
+  members: readonly DatedFile[],
   options: TimelineOptions,
 ): { groups: ProgressGroup[]; problems: string[]; warnings: string[] } {
   const groups: ProgressGroup[] = [];
@@ -29,7 +34,7 @@ export function buildTimelines(
   const warnings: string[] = [];
   for (const group of groupFiles(members, [...BY])) {
     const label = groupLabel(BY, group.key);
-    const ids = new Map(group.members.map((m) => [m.result.rubric.id, m.file]));
+    const ids = new Map(group.members.map((m) => [m.rubric.id, m.file]));
     if (ids.size > 1) {
       const [first, second] = [...ids].map(([id, file]) => `${file} (${id})`);
       problems.push(
@@ -37,16 +42,14 @@ export function buildTimelines(
       );
       continue;
     }
-    const versions = [...new Set(group.members.map((m) => m.result.rubric.version))].sort(
-      codePointOrder,
-    );
+    const versions = [...new Set(group.members.map((m) => m.rubric.version))].sort(codePointOrder);
     if (versions.length > 1) {
       warnings.push(
-        `maturity: warning: group ${label}: its assessments use versions ${versions.join(', ')} of ${group.members[0]!.result.rubric.id}; the change covers only the stages, tenets and questions they share`,
+        `maturity: warning: group ${label}: its assessments use versions ${versions.join(', ')} of ${group.members[0]!.rubric.id}; the change covers only the stages, tenets and questions they share`,
       );
     }
 
-    const byDate = new Map<string, MemberFile[]>();
+    const byDate = new Map<string, DatedFile[]>();
     for (const member of group.members) {
       const date = member.answers.assessedAt!;
       byDate.set(date, [...(byDate.get(date) ?? []), member]);

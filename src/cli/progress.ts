@@ -3,10 +3,10 @@ import { colorOptions } from '../format/paint.js';
 import { ASSESSED_AT } from '../answers/dates.js';
 import { expandFiles } from '../batch/expand.js';
 import { stageOption } from '../batch/gate.js';
-import type { MemberFile } from '../batch/group.js';
+import { memberScores } from '../engine/combine.js';
 import { RubricCache } from '../batch/rubric-cache.js';
 import { scoreFiles } from '../batch/score-files.js';
-import { buildTimelines } from '../batch/timeline.js';
+import { buildTimelines, type DatedFile } from '../batch/timeline.js';
 import { regressedFrom } from '../engine/compare.js';
 import { openSink } from '../fs/sink.js';
 import { wantsColor, type Io } from '../io.js';
@@ -75,7 +75,7 @@ export async function runProgress(
   const { files, found, problems: globProblems } = await expandFiles(args, io.cwd);
   for (const problem of globProblems) io.stderr.write(`${escapeControls(problem.message)}\n`);
   let failed = globProblems.length > 0;
-  const members: MemberFile[] = [];
+  const members: DatedFile[] = [];
   const progress = progressLine(io, files.length);
   const outcomes = scoreFiles(files, io.cwd, rubrics, {
     ...(options.rubric !== undefined && { rubric: options.rubric }),
@@ -97,7 +97,13 @@ export async function runProgress(
         `${outcome.file}:1:1: assessedAt is missing: maturity progress needs the date of each assessment (e.g. assessedAt: 2026-11-22)`,
       );
     } else {
-      members.push({ file: outcome.file, answers: outcome.answers!, result: outcome.result });
+      members.push({
+        file: outcome.file,
+        answers: outcome.answers!,
+        rubric: outcome.result.rubric,
+        scores: memberScores(outcome.result.assessment),
+        result: outcome.result,
+      });
     }
   }
   progress.clear();

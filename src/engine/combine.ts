@@ -24,13 +24,28 @@ export type CombineRule = (typeof COMBINE_RULES)[number];
 /** A spread at least this large (two levels on a 0–4 scale) is a disagreement. */
 export const DISAGREEMENT = 0.5;
 
-/** One respondent of a team: who, their answers and their own assessment. */
+/** One respondent of a team: who, their answers and their own result in brief. */
 export interface Member {
   source: string;
   respondent?: string;
   role?: string;
   answers: AnswerMap;
-  assessment: Assessment;
+  scores: MemberScores;
+}
+
+/** What a team keeps of a member's own assessment: far less than the assessment itself. */
+export type MemberScores = Omit<MemberBrief, 'source' | 'respondent' | 'role'>;
+
+/** A member's own assessment in brief (SPEC §8). */
+export function memberScores(a: Assessment): MemberScores {
+  return {
+    currentStage: a.currentStage,
+    maturityIndex: a.maturityIndex,
+    completeness: a.completeness,
+    tenets: a.stages.flatMap((stage) =>
+      stage.tenets.map((tenet) => ({ id: tenet.id, score: tenet.score })),
+    ),
+  };
 }
 
 /** The combined answer of numeric answers: median, mean or minimum. */
@@ -169,17 +184,11 @@ function agreementOf(spreads: readonly number[]): number | null {
 }
 
 function brief(member: Member): MemberBrief {
-  const a = member.assessment;
   return {
     source: member.source,
     respondent: member.respondent ?? null,
     role: member.role ?? null,
-    currentStage: a.currentStage,
-    maturityIndex: a.maturityIndex,
-    completeness: a.completeness,
-    tenets: a.stages.flatMap((stage) =>
-      stage.tenets.map((tenet) => ({ id: tenet.id, score: tenet.score })),
-    ),
+    ...member.scores,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   combineAnswers,
   combineValues,
   COMBINE_RULES,
+  memberScores,
   type Member,
 } from '../../src/engine/combine.js';
 import type { AnswerMap } from '../../src/engine/types.js';
@@ -32,7 +33,7 @@ function members(
       source: `m${i + 1}.yaml`,
       ...(roles[i] !== undefined && { role: roles[i] }),
       answers: map,
-      assessment: assessAnswers(r, map),
+      scores: memberScores(assessAnswers(r, map)),
     };
   });
 }
@@ -198,7 +199,7 @@ function asMembers(r: Rubric, maps: readonly AnswerMap[]): Member[] {
   return maps.map((map, i) => ({
     source: `m${i}`,
     answers: map,
-    assessment: assessAnswers(r, map),
+    scores: memberScores(assessAnswers(r, map)),
   }));
 }
 

@@ -134,6 +134,9 @@ describe('score --target', () => {
     expect(text.stdout).toContain('\nTarget: One (stage 1 of 1) · 99% of the way · not reached\n');
     const junit = await runMain(['score', 'a.yaml', '-f', 'junit'], { cwd: dir });
     expect(junit.stdout).toContain('<skipped message="99% of the way to One; 1 phase to go"/>');
+    const html = await runMain(['score', 'a.yaml', '-f', 'html'], { cwd: dir });
+    expect(html.stdout).toContain('aria-label="99% of the way"');
+    expect(html.stdout).toContain('<dt>Target</dt><dd>99%<small>');
   });
 
   it('takes the stage by id, by name in any case, or by number', async () => {

@@ -1,4 +1,4 @@
-import { percent, signedTwoDecimals, twoDecimals } from '../../format/numbers.js';
+import { percent, percentShort, signedTwoDecimals, twoDecimals } from '../../format/numbers.js';
 import { html } from '../escape.js';
 import { outline, type StageRow } from '../outline.js';
 import { progressData } from '../progress/json.js';
@@ -73,7 +73,7 @@ function renderGroup(group: ProgressGroup, id: string, level: number): string {
     facts.push(
       fact(
         'Target',
-        a.target.reached ? 'Reached' : percent(a.target.progress),
+        a.target.reached ? 'Reached' : percentShort(a.target.progress),
         a.target.reached
           ? html(a.target.stage.name ?? `stage ${a.target.stage.number}`)
           : `of the way to ${html(a.target.stage.name ?? `stage ${a.target.stage.number}`)}`,

@@ -2,7 +2,7 @@
 // laid out as HTML. Every piece of text from a rubric or an answers file goes through html().
 
 import type { Assessment, TeamResult } from '../../engine/types.js';
-import { percent, twoDecimals } from '../../format/numbers.js';
+import { percent, percentShort, twoDecimals } from '../../format/numbers.js';
 import { findQuestion } from '../../rubric/query.js';
 import type { Rubric } from '../../rubric/types.js';
 import { html } from '../escape.js';
@@ -163,9 +163,9 @@ function answer(ctx: Context, report: ReportOutline): string {
       t.stage.number === 0 ? 'stage 0' : `${html(t.stage.name ?? '')} (stage ${t.stage.number})`;
     fact(
       'Target',
-      t.reached ? 'Reached' : percent(t.progress),
+      t.reached ? 'Reached' : percentShort(t.progress),
       t.reached ? name : `of the way to ${name}`,
-      `<div class="progress" role="img" aria-label="${percent(t.progress)} of the way"><span style="width:${percent(t.progress)}"></span></div>`,
+      `<div class="progress" role="img" aria-label="${percentShort(t.progress)} of the way"><span style="width:${percent(t.progress)}"></span></div>`,
     );
   }
   if (result.team) {

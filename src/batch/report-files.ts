@@ -99,10 +99,9 @@ export interface FileReport {
 function gateOf(run: ScoreRun, result: Result): Gate | undefined {
   const { minStage, minCompleteness } = run.plan;
   if (minStage === undefined && minCompleteness === undefined) return undefined;
-  const a = result.assessment;
   const minimum = run.minimumFor(result.rubric);
   const stage = typeof minimum === 'number' ? minimum : undefined;
-  return {
+  const gate: Gate = {
     minimum:
       stage === undefined
         ? null
@@ -112,10 +111,21 @@ function gateOf(run: ScoreRun, result: Result): Gate | undefined {
             name: stage === 0 ? null : result.rubric.stages[stage - 1]!.name,
           },
     minimumCompleteness: minCompleteness ?? null,
-    passed:
-      (stage === undefined || a.currentStage.number >= stage) &&
-      (minCompleteness === undefined || a.completeness >= minCompleteness - EPSILON),
+    passed: false,
   };
+  gate.passed = !belowStage(result, gate) && !belowCompleteness(result, gate);
+  return gate;
+}
+
+function belowStage(result: Result, gate: Gate): boolean {
+  return gate.minimum !== null && result.assessment.currentStage.number < gate.minimum.number;
+}
+
+function belowCompleteness(result: Result, gate: Gate): boolean {
+  return (
+    gate.minimumCompleteness !== null &&
+    result.assessment.completeness < gate.minimumCompleteness - EPSILON
+  );
 }
 
 /** Renders a scored file or team with its gate. */
@@ -133,19 +143,8 @@ export function reportResult(run: ScoreRun, scored: Result, file = ''): FileRepo
   };
   const missing = lacking(run, scored.rubric);
   if (missing !== undefined) report.lacking = missing;
-  if (gate) {
-    const minimum = run.minimumFor(result.rubric);
-    if (typeof minimum === 'number' && result.assessment.currentStage.number < minimum) {
-      report.belowStage = name;
-    }
-    const { minCompleteness } = run.plan;
-    if (
-      minCompleteness !== undefined &&
-      result.assessment.completeness < minCompleteness - EPSILON
-    ) {
-      report.incomplete = name;
-    }
-  }
+  if (gate && belowStage(result, gate)) report.belowStage = name;
+  if (gate && belowCompleteness(result, gate)) report.incomplete = name;
   return report;
 }
 

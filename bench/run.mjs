@@ -375,7 +375,7 @@ if (runs('memory')) {
     const many = await piped('bench/.work/memory/*.yaml', format);
     const growth = many.rssMiB - few.rssMiB;
     rows.push({
-      name: `maturity score <${MEMORY_FILES} files> --format ${format} | slow reader`,
+      name: `maturity score <${MEMORY_FILES} files> --format ${format}, piped to a slow reader`,
       ms: 0,
       ratio: null,
       rss: many.rssMiB,

@@ -44,9 +44,9 @@ export function threadCount(count: number, env: NodeJS.ProcessEnv): number {
 
 /**
  * Scores and renders `files` in `threads` worker threads and yields their reports in the order of
- * the files, byte for byte what scoring them one by one gives. At most a few batches per worker are
- * out at a time and nothing is sent while the caller is not pulling, so a slow reader holds the
- * workers back instead of filling memory.
+ * the files, byte for byte what scoring them one by one gives. No more than a few batches per worker
+ * run ahead of what the caller has taken, so a slow reader holds the workers back instead of filling
+ * memory.
  */
 export async function* reportInWorkers(
   setup: WorkerSetup,

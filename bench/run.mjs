@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work');
-const bin = join(root, 'bin', 'maturity.js');
+const bin = join(root, 'bin', 'maturity.cjs');
 const rssPreload = join(root, 'bench', 'rss.mjs');
 
 const args = process.argv.slice(2);
@@ -30,7 +30,7 @@ const example = 'examples/acme-engagement.yaml';
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = (group) => only === undefined || only === group;
 
-if (!existsSync(join(root, 'dist', 'main.js'))) {
+if (!existsSync(join(root, 'dist', 'main.cjs'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }

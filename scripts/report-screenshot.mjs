@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 const temp = mkdtempSync(join(tmpdir(), 'maturity-screenshot-'));
 const html = join(temp, 'acme.html');
 execFileSync('node', [
-  'bin/maturity.js',
+  'bin/maturity.cjs',
   'score',
   'examples/acme-engagement.yaml',
   '-f',

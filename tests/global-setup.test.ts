@@ -32,8 +32,8 @@ function project(name: string, sourcesAt: number): string {
 function build(root: string, at: number): void {
   mkdirSync(join(root, 'dist', 'chunks'), { recursive: true });
   for (const [file, time] of [
-    ['dist/chunks/score-1.js', at],
-    ['dist/main.js', at + 1],
+    ['dist/chunks/score-1.cjs', at],
+    ['dist/main.cjs', at + 1],
   ] as const) {
     writeFileSync(join(root, file), '');
     utimesSync(join(root, file), time, time);

@@ -23,7 +23,7 @@ function mtimes(path: string): number[] {
 /** Why dist/ needs a build, or undefined when it is up to date. */
 export function staleness(root: string = ROOT): string | undefined {
   const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'main.js'))) return 'dist/ is missing';
+  if (!existsSync(join(dist, 'main.cjs'))) return 'dist/ is missing';
   // The oldest file of the build against the newest source: a source saved during a build counts.
   const built = Math.min(...mtimes(dist));
   const changed = SOURCES.find((source) => Math.max(...mtimes(join(root, source))) > built);

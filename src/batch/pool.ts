@@ -1,12 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../source/package-root.js';
 import type { FileReport, FileToScore, ScorePlan } from './report-files.js';
 import { readAnswers, type ReadAnswers } from './score-files.js';
 
-/** Below this many files, starting workers costs more than they save (about 40 ms each). */
-export const PARALLEL_MIN_FILES = 400;
 /** Files per message: enough to make messaging cheap, few enough to keep every worker busy. */
 const BATCH = 64;
 /** Batches a worker holds at a time: one being scored, the next ones waiting in its queue. */
@@ -31,18 +28,6 @@ export interface WorkerRequest {
 export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number; bug: string };
 
 /**
- * How many worker threads to score `count` files with: none for a small batch; else one per core
- * (`MATURITY_THREADS` overrides it, 0 to score in the main thread).
- */
-export function threadCount(count: number, env: NodeJS.ProcessEnv): number {
-  const asked = env.MATURITY_THREADS;
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), 16);
-  if (count < PARALLEL_MIN_FILES) return 0;
-  const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, 8) : 0;
-}
-
-/**
  * Scores and renders `files` in `threads` worker threads and yields their reports in the order of
  * the files, byte for byte what scoring them one by one gives. No more than a few batches per worker
  * run ahead of what the caller has taken, so a slow reader holds the workers back instead of filling
@@ -64,7 +49,7 @@ export async function* reportInWorkers(
   const workers = Array.from(
     { length: threads },
     () =>
-      new Worker(join(packageRoot(), 'dist', 'worker.js'), {
+      new Worker(join(packageRoot(), 'dist', 'worker.cjs'), {
         workerData: setup,
         // A small young generation: three isolates with the default one take about 60 MB more.
         resourceLimits: { maxYoungGenerationSizeMb: 4 },

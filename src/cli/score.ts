@@ -15,7 +15,7 @@ import {
   type ScorePlan,
   type ScoreRun,
 } from '../batch/report-files.js';
-import { reportInWorkers, threadCount } from '../batch/pool.js';
+import { threadCount } from '../batch/threads.js';
 import { rubricForAnswers } from '../batch/rubric-cache.js';
 import type { AnswersSource } from '../answers/load.js';
 import {
@@ -205,10 +205,12 @@ async function* reportFiles(
   io: Io,
 ): AsyncGenerator<FileReport> {
   const list = files.map((file) => ({ file, found: found.has(file) }));
+  // Standard input only when it is read: opening it costs a stream.
+  const stdin = files.includes(STDIN) ? io.stdin : undefined;
   let i = 0;
   let prime: FileToScore | undefined;
   while (i < list.length && !prime) {
-    const report = await reportFile(run, list[i]!, io.stdin);
+    const report = await reportFile(run, list[i]!, stdin);
     if (report.scored) prime = list[i];
     i += 1;
     yield report;
@@ -221,8 +223,9 @@ async function* reportFiles(
       ? threadCount(rest.length, io.env)
       : 0;
   if (threads > 0) {
+    const { reportInWorkers } = await import('../batch/pool.js');
     yield* reportInWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, rest, threads);
     return;
   }
-  for (const file of rest) yield await reportFile(run, file, io.stdin);
+  for (const file of rest) yield await reportFile(run, file, stdin);
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_FILES, threadCount } from '../../src/batch/pool.js';
+import { PARALLEL_MIN_FILES, threadCount } from '../../src/batch/threads.js';
 import { writeAnswersFiles } from '../helpers/answers-files.js';
 import { runMain } from '../helpers/run-main.js';
 

@@ -9,7 +9,7 @@ import { afterAll, expect } from 'vitest';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The built bin, as users run it. */
-export const BIN = join(ROOT, 'bin', 'maturity.js');
+export const BIN = join(ROOT, 'bin', 'maturity.cjs');
 
 /** Path of a file under tests/fixtures/. */
 export function fixture(...parts: string[]): string {

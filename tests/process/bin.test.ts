@@ -88,14 +88,14 @@ describe('maturity --version', () => {
     // The bin and package.json alone, no dist/: the fast path must not need it.
     const dir = freshDir('no-dist');
     mkdirSync(join(dir, 'bin'));
-    copyFileSync(BIN, join(dir, 'bin', 'maturity.js'));
+    copyFileSync(BIN, join(dir, 'bin', 'maturity.cjs'));
     cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
-    const bin = join(dir, 'bin', 'maturity.js');
+    const bin = join(dir, 'bin', 'maturity.cjs');
     const run = (args: string[]) =>
       spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
     expect(run(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
     expect(run(['-V'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
-    // Anything else loads dist/main.js, which is not there.
+    // Anything else loads dist/main.cjs, which is not there.
     expect(run(['--help']).status).not.toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // The built CLI in a process of its own with stdin posing as a terminal: keys come in through a
 // pipe, so tests can type them and send signals without a real terminal (tests/e2e uses tmux).
-import { main } from '../../dist/main.js';
+import { main } from '../../dist/main.cjs';
 
 const stdin = Object.assign(process.stdin, { isTTY: true, setRawMode: () => stdin });
 process.exitCode = await main({

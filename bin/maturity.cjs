@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Thin shell: everything lives in dist/main.js (built by `npm run build`, run by `npm install`).
-import module from 'node:module';
+'use strict';
+// Thin shell: everything lives in dist/main.cjs (built by `npm run build`, run by `npm install`).
+// CommonJS, as dist/ is: Node then starts without its ES module loader (see scripts/build.mjs).
 
 // Node >= 22.1 can cache compiled code between runs; on older Node this is a no-op.
-module.enableCompileCache?.();
+require('node:module').enableCompileCache?.();
 
 const argv = process.argv.slice(2);
 
@@ -21,18 +22,22 @@ for (const stream of [process.stdout, process.stderr]) {
 
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // The most common scripted call answers without loading the CLI at all.
-  const { readFileSync } = await import('node:fs');
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  process.stdout.write(`${pkg.version}\n`);
+  process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const { main } = await import('../dist/main.js');
-  process.exitCode = await main({
-    argv,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-    now: () => new Date(),
-  });
+  require('../dist/main.cjs')
+    .main({
+      argv,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      // Only a command that reads standard input opens it (a stream of its own for a file or a pipe).
+      get stdin() {
+        return process.stdin;
+      },
+      env: process.env,
+      cwd: process.cwd(),
+      now: () => new Date(),
+    })
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

@@ -23,11 +23,14 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
+/** Adds one top-level command and its options to the program. */
+type Define = (program: Command, io: Io, setRun: (run: Run) => void) => void;
+
 /**
- * Builds the commander program; the chosen action is handed to `setRun`. The light commands are
- * bundled with the parser: one module loads faster than a chain of small chunks (measured with
- * `npm run bench`). What is heavy (the interview and inquirer, the YAML parser, zod, globbing)
- * is imported only when a command really needs it.
+ * Builds the commander program for `io.argv`; the chosen action is handed to `setRun`. The light
+ * commands are bundled with the parser: one module loads faster than a chain of small chunks
+ * (measured with `npm run bench`). What is heavy (the interview and inquirer, the YAML parser, zod,
+ * globbing) is imported only when a command really needs it.
  */
 export function createProgram(io: Io, setRun: (run: Run) => void): Command {
   const program = new Command('maturity')
@@ -56,6 +59,27 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       ) + '\nRun `maturity <command> --help` for the options of a command.\n',
     );
 
+  const only = commandAlone(io.argv);
+  for (const [name, define] of Object.entries(COMMANDS)) {
+    if (only === undefined || only === name) define(program, io, setRun);
+  }
+  return program;
+}
+
+/**
+ * The command that `argv` runs, when it is the only one the program needs: the others are then
+ * not built (commander takes a few milliseconds to build them all). Undefined when `argv` may show
+ * the list of commands or another command's help, or names no command: then all are built.
+ */
+export function commandAlone(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  if (first === undefined || !Object.hasOwn(COMMANDS, first)) return undefined;
+  return argv.some((word) => word === 'help' || word === '-h' || word === '--help')
+    ? undefined
+    : first;
+}
+
+const defineAssess: Define = (program, io, setRun) => {
   program
     .command('assess')
     .description('answer the rubric interactively; saves after every answer, resumable')
@@ -87,7 +111,9 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .action((file: string, options: Record<string, unknown>) =>
       setRun(async () => (await import('./assess.js')).runAssess(io, file, options)),
     );
+};
 
+const defineScore: Define = (program, io, setRun) => {
   program
     .command('score')
     .description('score answers files and report stage, gaps and moves')
@@ -142,7 +168,9 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .action((files: string[], options: Record<string, unknown>) =>
       setRun(async () => runScore(io, files, options)),
     );
+};
 
+const defineProgress: Define = (program, io, setRun) => {
   program
     .command('progress')
     .description('follow answers files over time: a timeline and what changed since the baseline')
@@ -175,7 +203,9 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .action((files: string[], options: Record<string, unknown>) =>
       setRun(async () => (await import('./progress.js')).runProgress(io, files, options)),
     );
+};
 
+const defineTemplate: Define = (program, io, setRun) => {
   program
     .command('template')
     .description('write a blank answers file: every question, the scale in comments')
@@ -196,7 +226,9 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
       ),
     )
     .action((options: Record<string, unknown>) => setRun(async () => runTemplate(io, options)));
+};
 
+const defineRubric: Define = (program, io, setRun) => {
   const rubric = program
     .command('rubric')
     .description('list, show, validate and create rubrics')
@@ -274,9 +306,16 @@ export function createProgram(io: Io, setRun: (run: Run) => void): Command {
     .action((file: string, options: Record<string, unknown>) =>
       setRun(async () => runRubricInit(io, file, options)),
     );
+};
 
-  return program;
-}
+/** The top-level commands, in the order help lists them. */
+const COMMANDS: Record<string, Define> = {
+  assess: defineAssess,
+  score: defineScore,
+  progress: defineProgress,
+  template: defineTemplate,
+  rubric: defineRubric,
+};
 
 /** The exit codes a command's help lists, with the options that make it fail a check. */
 function exitCodes(checks: string): string {

@@ -81,7 +81,10 @@ export default tseslint.config(
   {
     // The bin is CommonJS, as the bundle it loads (scripts/build.mjs says why).
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // Boundaries between the folders of src/ (README: "How the code is organised").

@@ -3,9 +3,6 @@
 // Thin shell: everything lives in dist/main.cjs (built by `npm run build`, run by `npm install`).
 // CommonJS, as dist/ is: Node then starts without its ES module loader (see scripts/build.mjs).
 
-// Node >= 22.1 can cache compiled code between runs; on older Node this is a no-op.
-require('node:module').enableCompileCache?.();
-
 const argv = process.argv.slice(2);
 
 // Exit quietly when the reader of a pipe goes away (`maturity score … | head -1`). Any other write
@@ -24,7 +21,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // The most common scripted call answers without loading the CLI at all.
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  require('../dist/main.cjs')
+  const { join } = require('node:path');
+  const dist = join(__dirname, '..', 'dist');
+  require('./bundle-loader.cjs')
+    .bundleLoader(dist)
+    .load(join(dist, 'main.cjs'))
     .main({
       argv,
       stdout: process.stdout,

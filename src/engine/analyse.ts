@@ -111,8 +111,21 @@ export function sheetQuestions(sheet: ScoreSheet): QuestionResult[] {
 /** Per rubric, each benchmark's fixed fields and where its question sits in rubric order. */
 const benchmarkPlans = new WeakMap<
   Rubric,
-  { fields: Omit<BenchmarkResult, 'value' | 'meets'>; question: number }[]
+  {
+    fields: Omit<BenchmarkResult, 'value' | 'meets'>;
+    question: number;
+    /** Where the benchmark's tenet sits: [stage, tenet] indices, the same in the rubric and a sheet. */
+    tenet: [number, number] | undefined;
+  }[]
 >();
+
+function tenetAt(rubric: Rubric, id: string): [number, number] | undefined {
+  for (let s = 0; s < rubric.stages.length; s += 1) {
+    const t = rubric.stages[s]!.tenets.findIndex((tenet) => tenet.id === id);
+    if (t !== -1) return [s, t];
+  }
+  return undefined;
+}
 
 function compareBenchmarks(
   rubric: Rubric,
@@ -136,16 +149,17 @@ function compareBenchmarks(
         benchmark.question === undefined
           ? -1
           : questions.findIndex((question) => question.id === benchmark.question),
+      tenet: benchmark.tenet === undefined ? undefined : tenetAt(rubric, benchmark.tenet),
     }));
     benchmarkPlans.set(rubric, plan);
   }
-  return plan.map(({ fields, question }) => {
+  return plan.map(({ fields, question, tenet: at }) => {
     let value: number | null = null;
     if (fields.question !== undefined) {
       const answer = questions[question]?.value;
       value = answer === undefined || answer === null || answer === 'n/a' ? null : answer;
     } else if (fields.tenet !== undefined) {
-      const tenet = sheet.stages.flatMap((s) => s.tenets).find((t) => t.id === fields.tenet);
+      const tenet = at && sheet.stages[at[0]]?.tenets[at[1]];
       value = tenet?.score == null ? null : scaleValueAt(tenet.score, rubric.scale);
     }
     return { ...fields, value, meets: value === null ? null : value >= fields.atLeast - EPSILON };

@@ -15,12 +15,25 @@ interface Candidate {
   share: number;
   scale: readonly ScaleLevel[];
   /** The scale's values in increasing order. */
-  levels: number[];
+  levels: readonly number[];
   span: number;
   /** The answer the sheet holds (null when unanswered). */
   from: number | null;
   /** The value as raised so far (an unanswered question starts at the lowest level). */
   value: number;
+}
+
+// Scales are immutable once loaded, and a batch asks for the same few for every file.
+const levelsCache = new WeakMap<readonly ScaleLevel[], readonly number[]>();
+
+/** A scale's values in increasing order. */
+function sortedLevels(scale: readonly ScaleLevel[]): readonly number[] {
+  let levels = levelsCache.get(scale);
+  if (levels === undefined) {
+    levels = scale.map((level) => level.value).sort((a, b) => a - b);
+    levelsCache.set(scale, levels);
+  }
+  return levels;
 }
 
 /**
@@ -57,7 +70,7 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
         weight: question.weight,
         share: tenetShare * (question.weight / questionUnit / questionWeights),
         scale,
-        levels: scale.map((level) => level.value).sort((a, b) => a - b),
+        levels: sortedLevels(scale),
         span: highest - lowest,
         from: question.value as number | null,
         value,

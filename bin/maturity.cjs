@@ -21,8 +21,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // The most common scripted call answers without loading the CLI at all.
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
+  const { existsSync } = require('node:fs');
   const { join } = require('node:path');
   const dist = join(__dirname, '..', 'dist');
+  if (!existsSync(join(dist, 'main.cjs'))) {
+    // A checkout that was never built (npm install builds it), not a bug of the CLI.
+    process.stderr.write(
+      `maturity: ${dist} is missing; run \`npm install\` or \`npm run build\`\n`,
+    );
+    process.exit(2);
+  }
   require('./bundle-loader.cjs')
     .bundleLoader(dist)
     .load(join(dist, 'main.cjs'))

@@ -2,7 +2,7 @@ import { quote } from '../problems/describe.js';
 import { didYouMean } from '../problems/suggest.js';
 import type { PathProblem } from '../problems/user-error.js';
 import { questionIndex, stageReference } from '../rubric/query.js';
-import type { Rubric } from '../rubric/types.js';
+import type { Rubric, ScaleLevel } from '../rubric/types.js';
 import type { AnswersFile } from './types.js';
 
 /** Unknown question ids of one file that get a "did you mean" suggestion. */
@@ -17,15 +17,15 @@ export function checkAnswersAgainstRubric(
   const problems: PathProblem[] = [];
   const questions = questionIndex(rubric);
   let unknown = 0;
+  // This runs for every answer of every file of a batch: paths are made only for a problem.
   for (const id of file.ids ?? file.answers.keys()) {
     const question = questions.get(id);
-    const path = ['answers', id];
     if (!question) {
       // A suggestion costs a comparison with every question: enough for any typo, bounded for junk.
       unknown += 1;
       const hint = unknown <= MAX_SUGGESTIONS ? didYouMean(id, questions.keys()) : '';
       problems.push({
-        path,
+        path: ['answers', id],
         message: `unknown question ${quote(id)} (not in rubric ${rubric.id})${hint}`,
         at: 'key',
       });
@@ -34,16 +34,19 @@ export function checkAnswersAgainstRubric(
     const answer = file.answers.get(id);
     if (!answer) continue; // left blank: unanswered
     // Points at `value:` in the { value, note } form, else at the scalar itself.
-    const locate = [...path, 'value'];
     if (answer.value === 'n/a') {
       if (!question.notApplicable) {
-        problems.push({ path, locate, message: `question "${id}" cannot be answered n/a` });
+        problems.push({
+          path: ['answers', id],
+          locate: ['answers', id, 'value'],
+          message: `question "${id}" cannot be answered n/a`,
+        });
       }
-    } else if (!question.scale.some((level) => level.value === answer.value)) {
+    } else if (!onScale(question.scale, answer.value)) {
       const values = question.scale.map((level) => level.value).join(', ');
       problems.push({
-        path,
-        locate,
+        path: ['answers', id],
+        locate: ['answers', id, 'value'],
         message: `${answer.value} is not on the scale of question "${id}" (${values})`,
       });
     }
@@ -66,4 +69,9 @@ export function checkAnswersAgainstRubric(
     }
   }
   return problems;
+}
+
+function onScale(scale: readonly ScaleLevel[], value: number): boolean {
+  for (const level of scale) if (level.value === value) return true;
+  return false;
 }

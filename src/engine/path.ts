@@ -36,6 +36,12 @@ function sortedLevels(scale: readonly ScaleLevel[]): readonly number[] {
   return levels;
 }
 
+/** The smallest of increasing `levels` above `value`. */
+function levelAbove(levels: readonly number[], value: number): number | undefined {
+  for (const level of levels) if (level > value) return level;
+  return undefined;
+}
+
 /**
  * The fewest one-level answer raises that attain `result`, the next stage (SPEC §3): repeatedly
  * raise the question whose next level adds most to the stage score (ties within 1e-12 go to the
@@ -80,23 +86,26 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
     candidates.push(...own);
   }
 
-  // The stage score as scoring would compute it from the raised answers, tenet by tenet.
-  const tenetScores = new Map(tenets.map(({ tenet, t }) => [t, tenet.score as number]));
-  const tenetScore = (t: number) =>
-    weightedMean(
-      byTenet.get(t)!.map((c) => ({ weight: c.weight, score: questionScore(c.value, c.scale) })),
-    ) ?? 0;
-  const stageScore = () =>
-    weightedMean(
-      tenets.map(({ tenet, t }) => ({ weight: tenet.weight, score: tenetScores.get(t)! })),
-    );
-
+  // The stage score as scoring would compute it from the raised answers, tenet by tenet: the same
+  // weighted means over the same items in the same order, kept and updated in place (this runs for
+  // every file of a batch, and building them afresh at every raise was most of what it allocated).
+  const questionItems = new Map(
+    [...byTenet].map(([t, own]) => [
+      t,
+      own.map((c) => ({ weight: c.weight, score: questionScore(c.value, c.scale) })),
+    ]),
+  );
+  const tenetItems = new Map(
+    tenets.map(({ tenet, t }) => [t, { weight: tenet.weight, score: tenet.score as number }]),
+  );
+  const stageItems = [...tenetItems.values()];
+  const stageScore = () => weightedMean(stageItems);
   const raised: Candidate[] = [];
   let score = stageScore();
   while (score !== null && !reaches(score, result.threshold)) {
     let best: { candidate: Candidate; next: number; gain: number } | undefined;
     for (const candidate of candidates) {
-      const next = candidate.levels.find((level) => level > candidate.value);
+      const next = levelAbove(candidate.levels, candidate.value);
       if (next === undefined) continue;
       // (next − value) / span, or on the scores when the span overflows (a scale of ±1e308).
       const step = Number.isFinite(candidate.span)
@@ -107,9 +116,15 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
     }
     // Every question at the top of its scale scores the stage 1, which attains any threshold.
     if (!best) break;
-    if (!raised.includes(best.candidate)) raised.push(best.candidate);
-    best.candidate.value = best.next;
-    tenetScores.set(best.candidate.tenet, tenetScore(best.candidate.tenet));
+    const { candidate } = best;
+    if (!raised.includes(candidate)) raised.push(candidate);
+    candidate.value = best.next;
+    const items = questionItems.get(candidate.tenet)!;
+    items[byTenet.get(candidate.tenet)!.indexOf(candidate)]!.score = questionScore(
+      candidate.value,
+      candidate.scale,
+    );
+    tenetItems.get(candidate.tenet)!.score = weightedMean(items) ?? 0;
     score = stageScore();
   }
 

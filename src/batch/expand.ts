@@ -90,7 +90,8 @@ export function simpleGlob(arg: string, cwd: string): string[] | undefined {
     .normalize(`${absolute ? '/' : ''}${match[1] || '.'}`)
     .replace(/(.)\/+$/, '$1');
   if (folder.split('/').includes('..')) return undefined;
-  const name = new RegExp(`^${match[2]!.replace(/\./g, '\\.').replace(/\*/g, '.*')}$`);
+  // `[^/]*`, not `.*`: a file name may hold a line break, and `*` matches it.
+  const name = new RegExp(`^${match[2]!.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`);
   const prefix = folder === '.' ? '' : folder === '/' ? '/' : `${folder}/`;
   let entries;
   try {

@@ -19,6 +19,7 @@ function folder(name: string): string {
   for (const name of [
     'a.yaml',
     'b-2.yaml',
+    'line\nbreak.yaml',
     'C.YAML',
     'c.yml',
     '.h.yaml',
@@ -99,6 +100,7 @@ describe('the simple glob', () => {
     expect(files).toEqual([
       'team/d/a.yaml',
       'team/d/b-2.yaml',
+      'team/d/line\nbreak.yaml',
       'team/d/link.yaml',
       'team/d/to-device.yaml',
       'team/d/to-fifo.yaml',

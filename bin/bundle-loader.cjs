@@ -8,11 +8,9 @@
 // Only public APIs: the bundle is wrapped and run as Node wraps a CommonJS file, and everything
 // that is not one of the bundle's own files is required as usual.
 const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
-const { builtinModules, createRequire } = require('node:module');
+const { createRequire, isBuiltin } = require('node:module');
 const { basename, dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
-
-const BUILTINS = new Set(builtinModules);
 
 /**
  * Where the code cache of a bundle file is kept, or undefined for a file that gets none. V8 checks
@@ -62,7 +60,7 @@ function bundleLoader(dist, { record = false } = {}) {
       if (id.endsWith('.cjs') && (id.startsWith('./') || id.startsWith('../'))) {
         return load(resolve(dirname(file), id));
       }
-      if (id.startsWith('node:') || BUILTINS.has(id)) return require(id);
+      if (isBuiltin(id)) return require(id);
       other ??= createRequire(file);
       return other(id);
     };

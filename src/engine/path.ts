@@ -21,6 +21,8 @@ interface Candidate {
   from: number | null;
   /** The value as raised so far (an unanswered question starts at the lowest level). */
   value: number;
+  /** Its weight and score as its tenet's weighted mean reads them, updated as it is raised. */
+  item: { weight: number; score: number };
 }
 
 // Scales are immutable once loaded, and a batch asks for the same few for every file.
@@ -80,6 +82,7 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
         span: highest - lowest,
         from: question.value as number | null,
         value,
+        item: { weight: question.weight, score: questionScore(value, scale) },
       });
     });
     byTenet.set(t, own);
@@ -89,12 +92,7 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
   // The stage score as scoring would compute it from the raised answers, tenet by tenet: the same
   // weighted means over the same items in the same order, kept and updated in place (this runs for
   // every file of a batch, and building them afresh at every raise was most of what it allocated).
-  const questionItems = new Map(
-    [...byTenet].map(([t, own]) => [
-      t,
-      own.map((c) => ({ weight: c.weight, score: questionScore(c.value, c.scale) })),
-    ]),
-  );
+  const questionItems = new Map([...byTenet].map(([t, own]) => [t, own.map((c) => c.item)]));
   const tenetItems = new Map(
     tenets.map(({ tenet, t }) => [t, { weight: tenet.weight, score: tenet.score as number }]),
   );
@@ -119,12 +117,8 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
     const { candidate } = best;
     if (!raised.includes(candidate)) raised.push(candidate);
     candidate.value = best.next;
-    const items = questionItems.get(candidate.tenet)!;
-    items[byTenet.get(candidate.tenet)!.indexOf(candidate)]!.score = questionScore(
-      candidate.value,
-      candidate.scale,
-    );
-    tenetItems.get(candidate.tenet)!.score = weightedMean(items) ?? 0;
+    candidate.item.score = questionScore(candidate.value, candidate.scale);
+    tenetItems.get(candidate.tenet)!.score = weightedMean(questionItems.get(candidate.tenet)!) ?? 0;
     score = stageScore();
   }
 

@@ -1,4 +1,4 @@
-import { findTenet } from '../rubric/query.js';
+import { findTenet, stageOfTenet } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import { stageGaps } from './gaps.js';
 import { pathToAttain } from './path.js';
@@ -119,12 +119,11 @@ const benchmarkPlans = new WeakMap<
   }[]
 >();
 
+/** Where tenet `id` sits, from the rubric's index. */
 function tenetAt(rubric: Rubric, id: string): [number, number] | undefined {
-  for (let s = 0; s < rubric.stages.length; s += 1) {
-    const t = rubric.stages[s]!.tenets.findIndex((tenet) => tenet.id === id);
-    if (t !== -1) return [s, t];
-  }
-  return undefined;
+  const stage = stageOfTenet(rubric, id);
+  const tenet = findTenet(rubric, id);
+  return stage && tenet ? [rubric.stages.indexOf(stage), stage.tenets.indexOf(tenet)] : undefined;
 }
 
 function compareBenchmarks(

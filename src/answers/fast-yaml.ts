@@ -79,7 +79,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     }
 
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent += 1;
+    while (indent < line.length && line.charCodeAt(indent) === 32) indent += 1;
     if (indent === line.length) continue;
     const first = line[indent];
     if (first === '#') continue;
@@ -110,16 +110,21 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     if (!top || top.indent !== indent) return BAIL;
     if (Object.prototype.hasOwnProperty.call(top.map, key)) return BAIL;
 
+    keys += 1;
+    const number = plainInteger(line, colon + 1);
+    if (number !== undefined) {
+      top.map[key] = number;
+      continue;
+    }
     const rest = stripComment(trimSpaces(line.slice(colon + 1)));
     if (rest === BAIL) return BAIL;
-    keys += 1;
     if (rest === '') {
       pending = { map: top.map, key, indent };
       continue;
     }
     const value = rest[0] === '{' ? parseFlowMapping(rest) : parseScalar(rest, false);
     if (value === BAIL) return BAIL;
-    top.map[key] = value.value;
+    top.map[key] = value;
   }
   if (pending) pending.map[pending.key] = null;
   return keys === 0 ? BAIL : { value: root };
@@ -132,8 +137,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
 function isStringKey(key: string): boolean {
   let known = stringKeys.get(key);
   if (known === undefined) {
-    const scalar = key === '__proto__' ? BAIL : parseScalar(key, false);
-    known = scalar !== BAIL && scalar.value === key;
+    known = key !== '__proto__' && parseScalar(key, false) === key;
     // Keys repeat from file to file (the question ids): remember them, up to a bound.
     if (stringKeys.size < MAX_KNOWN_KEYS) stringKeys.set(key, known);
   }
@@ -143,11 +147,30 @@ function isStringKey(key: string): boolean {
 const stringKeys = new Map<string, boolean>();
 const MAX_KNOWN_KEYS = 10_000;
 
+/**
+ * The value of `line` from `from` on when it is nothing but spaces around up to 15 digits (what
+ * most answers are): what parseScalar would read, without cutting the line up. Else undefined.
+ */
+function plainInteger(line: string, from: number): number | undefined {
+  let start = from;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 32) start += 1;
+  while (end > start && line.charCodeAt(end - 1) === 32) end -= 1;
+  if (start === end || end - start > 15) return undefined;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const digit = line.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** Trims the spaces YAML separates tokens with; String.prototype.trim also eats U+FEFF, U+00A0… */
 function trimSpaces(text: string): string {
   let from = 0;
   let to = text.length;
-  while (text.charCodeAt(from) === 32) from += 1;
+  while (from < to && text.charCodeAt(from) === 32) from += 1;
   while (to > from && text.charCodeAt(to - 1) === 32) to -= 1;
   return text.slice(from, to);
 }
@@ -171,11 +194,12 @@ function stripComment(rest: string): string | undefined {
   return quote ? BAIL : trimSpaces(rest);
 }
 
-function parseFlowMapping(text: string): { value: Mapping } | undefined {
+function parseFlowMapping(text: string): Mapping | undefined {
   if (!text.endsWith('}')) return BAIL;
   const inner = trimSpaces(text.slice(1, -1));
   const map: Mapping = {};
-  if (inner === '') return { value: map };
+  if (inner === '') return map;
+  let keys = 0;
   for (const part of splitFlow(inner) ?? []) {
     const entry = trimSpaces(part);
     const colon = keyEnd(entry, 0);
@@ -184,9 +208,10 @@ function parseFlowMapping(text: string): { value: Mapping } | undefined {
     if (!isStringKey(key) || Object.prototype.hasOwnProperty.call(map, key)) return BAIL;
     const value = parseScalar(trimSpaces(entry.slice(colon + 1)), true);
     if (value === BAIL) return BAIL;
-    map[key] = value.value;
+    map[key] = value;
+    keys += 1;
   }
-  return Object.keys(map).length > 0 ? { value: map } : BAIL;
+  return keys > 0 ? map : BAIL;
 }
 
 /** Splits flow entries on commas outside quotes; BAIL on nesting. */
@@ -219,21 +244,24 @@ function splitFlow(inner: string): string[] | undefined {
  * same string: no number, boolean, null, `0x1F`-style integer or YAML indicator in disguise.
  */
 export function isPlainString(text: string): boolean {
-  return trimSpaces(text) === text && parseScalar(text, true)?.value === text;
+  return trimSpaces(text) === text && parseScalar(text, true) === text;
 }
 
-function parseScalar(text: string, inFlow: boolean): { value: unknown } | undefined {
-  if (text === '') return { value: null };
+/** The value of a scalar as `yaml` reads it, or BAIL (no YAML scalar reads as `undefined`). */
+function parseScalar(text: string, inFlow: boolean): unknown {
+  if (text === '') return null;
   const first = text[0];
   if (first === '"') {
     if (!text.endsWith('"') || text.length < 2) return BAIL;
     const body = text.slice(1, -1);
     // JSON escapes are a subset of YAML's; anything else (or a raw control character) goes to `yaml`.
     // eslint-disable-next-line no-control-regex -- raw control characters go to the full parser
-    if (/[\x00-\x1f\x7f]/.test(body) || /\\[^"\\/bfnrtu]/.test(body) || /(^|[^\\])"/.test(body))
-      return BAIL;
+    if (/[\x00-\x1f\x7f]/.test(body)) return BAIL;
+    // Without a backslash, the text between the quotes is the string (if no quote is inside it).
+    if (!body.includes('\\')) return body.includes('"') ? BAIL : body;
+    if (/\\[^"\\/bfnrtu]/.test(body) || /(^|[^\\])"/.test(body)) return BAIL;
     try {
-      return { value: JSON.parse(text) as string };
+      return JSON.parse(text) as string;
     } catch {
       return BAIL;
     }
@@ -242,14 +270,13 @@ function parseScalar(text: string, inFlow: boolean): { value: unknown } | undefi
     if (!text.endsWith("'") || text.length < 2) return BAIL;
     const body = text.slice(1, -1);
     if (/'(?!')/.test(body.replace(/''/g, ''))) return BAIL;
-    return { value: body.replace(/''/g, "'") };
+    return body.replace(/''/g, "'");
   }
-  if (NULLS.has(text)) return { value: null };
-  if (text in BOOLS && Object.prototype.hasOwnProperty.call(BOOLS, text))
-    return { value: BOOLS[text] };
-  if (INT.test(text)) return text.length > 15 ? BAIL : { value: parseInt(text, 10) };
-  if (FLOAT.test(text)) return text.length > 20 ? BAIL : { value: parseFloat(text) };
-  if (text === 'n/a') return { value: text };
+  if (NULLS.has(text)) return null;
+  if (text in BOOLS && Object.prototype.hasOwnProperty.call(BOOLS, text)) return BOOLS[text];
+  if (INT.test(text)) return text.length > 15 ? BAIL : parseInt(text, 10);
+  if (FLOAT.test(text)) return text.length > 20 ? BAIL : parseFloat(text);
+  if (text === 'n/a') return text;
   if (SPECIAL_FLOAT.test(text)) return BAIL;
   if (PLAIN_START.test(text) || /^0[ox]/.test(text)) return BAIL;
   if (text.includes(': ') || text.includes(' #') || text.includes('#') || text.endsWith(':'))
@@ -257,5 +284,5 @@ function parseScalar(text: string, inFlow: boolean): { value: unknown } | undefi
   if (inFlow && /[,[\]{}]/.test(text)) return BAIL;
   // Plain scalars of printable characters only; anything else is left to `yaml`.
   if (/[^\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]/.test(text)) return BAIL;
-  return { value: text };
+  return text;
 }

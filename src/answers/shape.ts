@@ -15,6 +15,8 @@ const TOP_LEVEL_KEYS = new Set<string>([
   'answers',
 ]);
 const ANSWER_KEYS = new Set(['value', 'note']);
+/** The top-level keys whose values are strings. */
+const STRING_KEYS = ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const;
 
 /**
  * Checks the shape of an answers document (independent of any rubric) and returns the answers file
@@ -46,7 +48,7 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
         at: 'key',
       });
   }
-  for (const key of ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const) {
+  for (const key of STRING_KEYS) {
     const value = own(data, key);
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') {
@@ -89,19 +91,18 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
   } else {
     file.ids = Object.keys(answers);
     for (const id of file.ids) {
-      const answer = readAnswer(answers[id], ['answers', id], problems);
+      const answer = readAnswer(answers[id], id, problems);
       if (answer) file.answers.set(id, answer);
     }
   }
   return problems.length > 0 ? { problems } : { file, problems };
 }
 
-function readAnswer(
-  raw: unknown,
-  path: PropertyKey[],
-  problems: PathProblem[],
-): Answer | undefined {
+function readAnswer(raw: unknown, id: string, problems: PathProblem[]): Answer | undefined {
   if (raw === null) return undefined;
+  // The common case first, and no path made unless there is a problem: this runs for every answer.
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw };
+  const path = ['answers', id];
   if (isMapping(raw)) {
     let ok = true;
     for (const key of Object.keys(raw)) {

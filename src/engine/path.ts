@@ -1,16 +1,20 @@
 import type { ScaleLevel, Stage } from '../rubric/types.js';
-import { questionScore, reaches, scaleBounds, weightedMean, weightUnit } from './score.js';
+import { questionScore, reaches, scaleBounds, unitFor, weightedMean } from './score.js';
 import type { PathStep, StagePath, StageResult } from './types.js';
 
 /** Gains this close are equal (SPEC §3); the question first in rubric order is raised then. */
 const GAIN_TIE = 1e-12;
 
+/** A scored tenet of the stage: its weighted-mean item in the stage score, and its questions' items. */
+interface TenetItems {
+  item: { weight: number; score: number };
+  questions: { weight: number; score: number }[];
+}
+
 /** A question the path may raise, with where it sits and its working value. */
 interface Candidate {
-  tenet: number;
   id: string;
   tenetId: string;
-  weight: number;
   /** (tenet weight / the stage's tenet weights) × (question weight / the tenet's question weights). */
   share: number;
   scale: readonly ScaleLevel[];
@@ -23,6 +27,8 @@ interface Candidate {
   value: number;
   /** Its weight and score as its tenet's weighted mean reads them, updated as it is raised. */
   item: { weight: number; score: number };
+  /** Its tenet's items. */
+  tenet: TenetItems;
 }
 
 // Scales are immutable once loaded, and a batch asks for the same few for every file.
@@ -51,57 +57,73 @@ function levelAbove(levels: readonly number[], value: number): number | undefine
  * and on combined team values that lie between levels (their next level is the smallest above).
  */
 export function pathToAttain(stage: Stage, result: StageResult): StagePath {
+  // Plain loops, and no closures: this runs for every file of a batch, and each worker thread
+  // compiles it anew (array callbacks made it one of the costliest functions to optimise).
   // n/a tenets and n/a questions are left out of the stage score, and so of the path.
-  const tenets = result.tenets
-    .map((tenet, t) => ({ tenet, t }))
-    .filter(({ tenet }) => tenet.score !== null);
   // Weights are counted in a unit that keeps their sums finite (rubrics may use any positive double).
-  const tenetUnit = weightUnit(tenets.map(({ tenet }) => tenet.weight));
-  const tenetWeights = tenets.reduce((sum, { tenet }) => sum + tenet.weight / tenetUnit, 0);
+  let largest = 0;
+  for (const tenet of result.tenets) {
+    if (tenet.score !== null && tenet.weight > largest) largest = tenet.weight;
+  }
+  const tenetUnit = unitFor(largest);
+  let tenetWeights = 0;
+  for (const tenet of result.tenets) {
+    if (tenet.score !== null) tenetWeights += tenet.weight / tenetUnit;
+  }
   const candidates: Candidate[] = [];
-  const byTenet = new Map<number, Candidate[]>();
-  for (const { tenet, t } of tenets) {
-    const own: Candidate[] = [];
-    const scored = tenet.questions.filter((question) => question.score !== null);
-    const questionUnit = weightUnit(scored.map((question) => question.weight));
-    const questionWeights = scored.reduce((sum, q) => sum + q.weight / questionUnit, 0);
+  // The stage score as scoring would compute it from the raised answers, tenet by tenet: the same
+  // weighted means over the same items in the same order, kept and updated in place.
+  const stageItems: { weight: number; score: number }[] = [];
+  for (let t = 0; t < result.tenets.length; t += 1) {
+    const tenet = result.tenets[t]!;
+    if (tenet.score === null) continue;
+    const items: TenetItems = {
+      item: { weight: tenet.weight, score: tenet.score },
+      questions: [],
+    };
+    stageItems.push(items.item);
+    let largestQuestion = 0;
+    for (const question of tenet.questions) {
+      if (question.score !== null && question.weight > largestQuestion) {
+        largestQuestion = question.weight;
+      }
+    }
+    const questionUnit = unitFor(largestQuestion);
+    let questionWeights = 0;
+    for (const question of tenet.questions) {
+      if (question.score !== null) questionWeights += question.weight / questionUnit;
+    }
     const tenetShare = tenet.weight / tenetUnit / tenetWeights;
-    tenet.questions.forEach((question, q) => {
-      if (question.score === null) return;
-      const scale = stage.tenets[t]!.questions[q]!.scale;
+    const questions = stage.tenets[t]!.questions;
+    for (let q = 0; q < tenet.questions.length; q += 1) {
+      const question = tenet.questions[q]!;
+      if (question.score === null) continue;
+      const scale = questions[q]!.scale;
       const { lowest, highest } = scaleBounds(scale);
       const value = question.value === null ? lowest : (question.value as number);
-      own.push({
-        tenet: t,
+      const item = { weight: question.weight, score: questionScore(value, scale) };
+      items.questions.push(item);
+      candidates.push({
         id: question.id,
         tenetId: tenet.id,
-        weight: question.weight,
         share: tenetShare * (question.weight / questionUnit / questionWeights),
         scale,
         levels: sortedLevels(scale),
         span: highest - lowest,
         from: question.value as number | null,
         value,
-        item: { weight: question.weight, score: questionScore(value, scale) },
+        item,
+        tenet: items,
       });
-    });
-    byTenet.set(t, own);
-    candidates.push(...own);
+    }
   }
 
-  // The stage score as scoring would compute it from the raised answers, tenet by tenet: the same
-  // weighted means over the same items in the same order, kept and updated in place (this runs for
-  // every file of a batch, and building them afresh at every raise was most of what it allocated).
-  const questionItems = new Map([...byTenet].map(([t, own]) => [t, own.map((c) => c.item)]));
-  const tenetItems = new Map(
-    tenets.map(({ tenet, t }) => [t, { weight: tenet.weight, score: tenet.score as number }]),
-  );
-  const stageItems = [...tenetItems.values()];
-  const stageScore = () => weightedMean(stageItems);
   const raised: Candidate[] = [];
-  let score = stageScore();
+  let score = weightedMean(stageItems);
   while (score !== null && !reaches(score, result.threshold)) {
-    let best: { candidate: Candidate; next: number; gain: number } | undefined;
+    let best: Candidate | undefined;
+    let bestNext = 0;
+    let bestGain = 0;
     for (const candidate of candidates) {
       const next = levelAbove(candidate.levels, candidate.value);
       if (next === undefined) continue;
@@ -110,23 +132,26 @@ export function pathToAttain(stage: Stage, result: StageResult): StagePath {
         ? (next - candidate.value) / candidate.span
         : questionScore(next, candidate.scale) - questionScore(candidate.value, candidate.scale);
       const gain = candidate.share * step;
-      if (best === undefined || gain > best.gain + GAIN_TIE) best = { candidate, next, gain };
+      if (best === undefined || gain > bestGain + GAIN_TIE) {
+        best = candidate;
+        bestNext = next;
+        bestGain = gain;
+      }
     }
     // Every question at the top of its scale scores the stage 1, which attains any threshold.
     if (!best) break;
-    const { candidate } = best;
-    if (!raised.includes(candidate)) raised.push(candidate);
-    candidate.value = best.next;
-    candidate.item.score = questionScore(candidate.value, candidate.scale);
-    tenetItems.get(candidate.tenet)!.score = weightedMean(questionItems.get(candidate.tenet)!) ?? 0;
-    score = stageScore();
+    if (!raised.includes(best)) raised.push(best);
+    best.value = bestNext;
+    best.item.score = questionScore(best.value, best.scale);
+    best.tenet.item.score = weightedMean(best.tenet.questions) ?? 0;
+    score = weightedMean(stageItems);
   }
 
-  const steps: PathStep[] = raised.map((c) => ({
-    question: c.id,
-    tenet: c.tenetId,
-    from: c.from,
-    to: c.value,
-  }));
-  return { stage: result.id, steps, tenets: [...new Set(steps.map((step) => step.tenet))] };
+  const steps: PathStep[] = [];
+  const tenets: string[] = [];
+  for (const c of raised) {
+    steps.push({ question: c.id, tenet: c.tenetId, from: c.from, to: c.value });
+    if (!tenets.includes(c.tenetId)) tenets.push(c.tenetId);
+  }
+  return { stage: result.id, steps, tenets };
 }

@@ -64,7 +64,8 @@ export function weightUnit(weights: Iterable<number>): number {
   return unitFor(largest);
 }
 
-function unitFor(largest: number): number {
+/** The unit of weights whose largest is `largest` (see weightUnit). */
+export function unitFor(largest: number): number {
   return largest >= 1e-100 && largest <= 1e100 ? 1 : largest;
 }
 
@@ -125,12 +126,8 @@ function scoreQuestion(question: Question, answers: AnswerMap): QuestionResult {
     return { id: question.id, value: null, score: 0, weight: question.weight };
   }
   const score = answer.value === 'n/a' ? null : questionScore(answer.value, question.scale);
-  const result: QuestionResult = {
-    id: question.id,
-    value: answer.value,
-    score,
-    weight: question.weight,
-  };
-  if (answer.note !== undefined) result.note = answer.note;
-  return result;
+  // Made whole, not given a note afterwards: an added property changes the object's shape.
+  return answer.note === undefined
+    ? { id: question.id, value: answer.value, score, weight: question.weight }
+    : { id: question.id, value: answer.value, score, weight: question.weight, note: answer.note };
 }

@@ -21,7 +21,8 @@ export function modeAllows(path: string, stat: Stats, access: 'read' | 'write'):
  * `chmod 000` for reading): what the system would let root do anyway, and `maturity` refuses.
  */
 export function forbiddenToRoot(stat: Stats, access: 'read' | 'write'): boolean {
-  return process.getuid?.() === 0 && (stat.mode & (access === 'read' ? 0o444 : 0o222)) === 0;
+  // The mode bits first: asking for the user id costs a system call, for every file of a batch.
+  return (stat.mode & (access === 'read' ? 0o444 : 0o222)) === 0 && process.getuid?.() === 0;
 }
 
 /** What a file that is not a regular file is, in words for a message. */

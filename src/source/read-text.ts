@@ -103,7 +103,8 @@ function readAtMost(fd: number, limit: number, chunk: number): Buffer {
     chunks.push(read === buffer.length ? buffer : buffer.subarray(0, read));
     total += read;
   }
-  return Buffer.concat(chunks, total);
+  // One read is the common case (a regular file, read whole): no copy then.
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** Decodes bytes as UTF-8 text without a BOM; invalid bytes are a user error with their position. */

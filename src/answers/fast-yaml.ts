@@ -135,6 +135,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
  * `1e3` into other strings ("true", "", "7", "1000") and calls `1:` and `01:` duplicates.
  */
 function isStringKey(key: string): boolean {
+  if (isWordKey(key)) return true;
   let known = stringKeys.get(key);
   if (known === undefined) {
     known = key !== '__proto__' && parseScalar(key, false) === key;
@@ -142,6 +143,31 @@ function isStringKey(key: string): boolean {
     if (stringKeys.size < MAX_KNOWN_KEYS) stringKeys.set(key, known);
   }
   return known;
+}
+
+/**
+ * A key such as `social-listening` or `assessedAt`: a letter, then letters, digits, `-` and `_`,
+ * and none of the words the core schema reads as null or a boolean. No number, null, boolean or
+ * indicator starts with a letter other than those, so such a key reads as itself; checked by hand
+ * because it is nearly every key of every file.
+ */
+function isWordKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) return false;
+  for (let i = 1; i < key.length; i += 1) {
+    const code = key.charCodeAt(i);
+    if (!(
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 45 ||
+      code === 95
+    )) {
+      return false;
+    }
+  }
+  // Only the words of four and five letters need looking up.
+  return key.length < 4 || key.length > 5 || (!NULLS.has(key) && !Object.hasOwn(BOOLS, key));
 }
 
 const stringKeys = new Map<string, boolean>();

@@ -49,8 +49,13 @@ export function readTextFile(path: string, file: string = path, options: ReadOpt
       throw new UserError(`${file}: file is too large: ${stat.size} bytes, over ${LIMIT}`);
     }
     // Devices, pipes and system files report size 0; read them in chunks up to the limit.
-    const chunk = regular && stat.size > 0 ? stat.size + 1 : 64 * 1024;
-    bytes = readAtMost(fd, MAX_FILE_BYTES + 1, chunk);
+    const sized = regular && stat.size > 0;
+    bytes = readAtMost(
+      fd,
+      MAX_FILE_BYTES + 1,
+      sized ? stat.size + 1 : 64 * 1024,
+      sized ? stat.size : -1,
+    );
     if (options.regularOnly && bytes.length > stat.size) {
       throw new UserError(
         `${file}: holds more than the ${stat.size} bytes its size says (a system file?); not read`,
@@ -92,8 +97,12 @@ export async function readTextStream(
   return decodeUtf8(shown, Buffer.concat(chunks, total));
 }
 
-/** Reads from `fd` until end of file or until `limit` bytes. */
-function readAtMost(fd: number, limit: number, chunk: number): Buffer {
+/**
+ * Reads from `fd` until end of file or until `limit` bytes. `size`: a regular file's size, read
+ * with a chunk one byte over it; exactly that many bytes in one read is its end (a second read
+ * would only say so), while a file that grew fills the chunk and is read on.
+ */
+function readAtMost(fd: number, limit: number, chunk: number, size = -1): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {
@@ -102,6 +111,7 @@ function readAtMost(fd: number, limit: number, chunk: number): Buffer {
     if (read === 0) break;
     chunks.push(read === buffer.length ? buffer : buffer.subarray(0, read));
     total += read;
+    if (total === size && read < buffer.length) break;
   }
   // One read is the common case (a regular file, read whole): no copy then.
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);

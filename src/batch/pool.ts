@@ -32,65 +32,47 @@ export interface WorkerRequest {
 export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number; bug: string };
 
 /**
- * Scores and renders `files` in `threads` worker threads and yields their reports in the order of
- * the files, byte for byte what scoring them one by one gives. No more than a few batches per worker
+ * Scores and renders `count` files (`file(i)` is the i-th) in `threads` worker threads and yields
+ * their reports in the order of the files, byte for byte what scoring them one by one gives. No more than a few batches per worker
  * run ahead of what the caller has taken, so a slow reader holds the workers back instead of filling
  * memory.
  */
 export async function* reportInWorkers(
-  setup: WorkerSetup,
-  files: readonly FileToScore[],
-  threads: number,
+  pool: Pool,
+  count: number,
+  file: (index: number) => FileToScore,
+  cwd: string,
 ): AsyncGenerator<FileReport> {
-  const batches = Math.ceil(files.length / BATCH);
+  const { workers } = pool;
+  const batches = Math.ceil(count / BATCH);
   // Batches done but not yet written wait here; a worker may run this far ahead of the slowest.
-  const window = threads * IN_FLIGHT;
+  const window = workers.length * IN_FLIGHT;
   const done = new Map<number, FileReport[]>();
   let sent = 0;
   let next = 0;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const workers = Array.from(
-    { length: threads },
-    () =>
-      new Worker(join(packageRoot(), 'dist', 'worker.cjs'), {
-        workerData: setup,
-        // A small young generation: three isolates with the default one take about 60 MB more.
-        resourceLimits: { maxYoungGenerationSizeMb: 4 },
-      }),
-  );
   const load = workers.map(() => 0);
   const feed = () => {
     for (let w = 0; w < workers.length; w += 1) {
       while (load[w]! < IN_FLIGHT && sent < batches && sent < next + window) {
-        const request: WorkerRequest = {
-          seq: sent,
-          files: files
-            .slice(sent * BATCH, (sent + 1) * BATCH)
-            .map((file) => ({ ...file, read: readAnswers(file.file, setup.cwd, file.found) })),
-        };
+        const batch: WorkerRequest['files'] = [];
+        for (let i = sent * BATCH; i < Math.min(count, (sent + 1) * BATCH); i += 1) {
+          const { file: name, found } = file(i);
+          batch.push({ file: name, found, read: readAnswers(name, cwd, found) });
+        }
+        const request: WorkerRequest = { seq: sent, files: batch };
         workers[w]!.postMessage(request);
         load[w] = load[w]! + 1;
         sent += 1;
       }
     }
   };
-  let closing = false;
   workers.forEach((worker, w) => {
     worker.on('message', (reply: WorkerReply) => {
       load[w] = load[w]! - 1;
-      if ('bug' in reply) failure ??= new Error(reply.bug);
+      if ('bug' in reply) pool.failure ??= new Error(reply.bug);
       else done.set(reply.seq, reply.reports);
       feed();
-      wake?.();
-    });
-    worker.on('error', (error) => {
-      failure ??= error;
-      wake?.();
-    });
-    worker.on('exit', (code) => {
-      if (!closing) failure ??= new Error(`a scoring thread stopped (exit code ${code})`);
-      wake?.();
+      pool.wake?.();
     });
   });
   try {
@@ -104,14 +86,53 @@ export async function* reportInWorkers(
         yield* reports;
         continue;
       }
-      if (failure) throw failure;
+      if (pool.failure) throw pool.failure;
       await new Promise<void>((resolve) => {
-        wake = resolve;
+        pool.wake = resolve;
       });
-      wake = undefined;
+      pool.wake = undefined;
     }
   } finally {
-    closing = true;
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await stopWorkers(pool);
   }
+}
+
+/** Scoring threads, and what went wrong with any of them (an error, or one that stopped). */
+export interface Pool {
+  workers: Worker[];
+  failure?: Error;
+  /** Called when something happens to a worker (reportInWorkers waits on it). */
+  wake?: () => void;
+  closing: boolean;
+}
+
+/**
+ * Starts `threads` scoring threads for a run. They load and score the run's first file (which
+ * warms them up) while the main thread goes on; reportInWorkers gives them work, or stopWorkers
+ * stops them unused. What befalls them meanwhile is kept in the pool.
+ */
+export function startWorkers(setup: WorkerSetup, threads: number): Pool {
+  const pool: Pool = { workers: [], closing: false };
+  for (let w = 0; w < threads; w += 1) {
+    const worker = new Worker(join(packageRoot(), 'dist', 'worker.cjs'), {
+      workerData: setup,
+      // A small young generation: three isolates with the default one take about 60 MB more.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
+    worker.on('error', (error) => {
+      pool.failure ??= error;
+      pool.wake?.();
+    });
+    worker.on('exit', (code) => {
+      if (!pool.closing) pool.failure ??= new Error(`a scoring thread stopped (exit code ${code})`);
+      pool.wake?.();
+    });
+    pool.workers.push(worker);
+  }
+  return pool;
+}
+
+export async function stopWorkers(pool: Pool): Promise<void> {
+  pool.closing = true;
+  await Promise.all(pool.workers.map((worker) => worker.terminate()));
 }

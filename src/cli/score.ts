@@ -15,7 +15,7 @@ import {
   type ScorePlan,
   type ScoreRun,
 } from '../batch/report-files.js';
-import { threadCount } from '../batch/threads.js';
+import { askedThreads, coreThreads, Probe } from '../batch/threads.js';
 import { rubricForAnswers } from '../batch/rubric-cache.js';
 import type { AnswersSource } from '../answers/load.js';
 import {
@@ -196,7 +196,9 @@ export async function runScore(
 
 /**
  * The reports of `files` in order: scored here until the first file scores, then, for a large
- * batch of a reporter that streams, in worker threads (see pool.ts); else here, one by one.
+ * batch of a reporter that streams, in worker threads (see pool.ts); else here, one by one. A
+ * batch is large when, after scoring here for a moment (PROBE_MS), what is left would take longer
+ * than starting workers costs (see workersPay); `MATURITY_THREADS` decides instead when set.
  */
 async function* reportFiles(
   run: ScoreRun,
@@ -204,28 +206,48 @@ async function* reportFiles(
   found: ReadonlySet<string>,
   io: Io,
 ): AsyncGenerator<FileReport> {
-  const list = files.map((file) => ({ file, found: found.has(file) }));
+  const at = (i: number): FileToScore => ({ file: files[i]!, found: found.has(files[i]!) });
   // Standard input only when it is read: opening it costs a stream.
   const stdin = files.includes(STDIN) ? io.stdin : undefined;
   let i = 0;
   let prime: FileToScore | undefined;
-  while (i < list.length && !prime) {
-    const report = await reportFile(run, list[i]!, stdin);
-    if (report.scored) prime = list[i];
+  while (i < files.length && !prime) {
+    const file = at(i);
+    const report = await reportFile(run, file, stdin);
+    if (report.scored) prime = file;
     i += 1;
     yield report;
   }
-  const rest = list.slice(i);
-  const threads =
-    // Teams stay here: members' answers are held to the end anyway, and copying them from the
-    // workers cost more memory than the workers saved time (measured on 10,000 files, 100 teams).
-    prime && !run.plan.grouped && !run.reporter.holdsResults && !files.includes(STDIN)
-      ? threadCount(rest.length, io.env)
-      : 0;
-  if (threads > 0) {
-    const { reportInWorkers } = await import('../batch/pool.js');
-    yield* reportInWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, rest, threads);
+  // Teams stay here: members' answers are held to the end anyway, and copying them from the
+  // workers cost more memory than the workers saved time (measured on 10,000 files, 100 teams).
+  const streams = prime !== undefined && !run.plan.grouped && !run.reporter.holdsResults && !stdin;
+  const asked = askedThreads(io.env);
+  const cores = coreThreads();
+  let threads = streams ? (asked ?? 0) : 0;
+  if (streams && asked === undefined && cores > 0) {
+    // Scored here while the rate is measured (after the first moments, which compile the code).
+    // Workers are not started meanwhile: on two cores, their start slowed down the batches that
+    // proved small (20,000 files as csv: 1.99 s -> 2.25 s) more than it sped up the others.
+    const probe = new Probe(files.length, cores, () => performance.now());
+    while (i < files.length) {
+      yield await reportFile(run, at(i), stdin);
+      i += 1;
+      const verdict = i % 32 === 0 ? probe.after(i) : undefined;
+      if (verdict === undefined) continue;
+      if (verdict === 'workers') threads = cores;
+      break;
+    }
+  }
+  if (threads > 0 && i < files.length) {
+    const { reportInWorkers, startWorkers } = await import('../batch/pool.js');
+    const from = i;
+    yield* reportInWorkers(
+      startWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, threads),
+      files.length - from,
+      (index) => at(from + index),
+      run.cwd,
+    );
     return;
   }
-  for (const file of rest) yield await reportFile(run, file, stdin);
+  for (; i < files.length; i += 1) yield await reportFile(run, at(i), stdin);
 }

@@ -5,12 +5,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_FILES, threadCount } from '../../src/batch/threads.js';
+import {
+  askedThreads,
+  Probe,
+  PROBE_MS,
+  WORKERS_PAY_AFTER_MS,
+  workersPay,
+} from '../../src/batch/threads.js';
 import { writeAnswersFiles } from '../helpers/answers-files.js';
 import { runMain } from '../helpers/run-main.js';
 
 let dir: string;
-const COUNT = PARALLEL_MIN_FILES + 60;
+const COUNT = 460;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'maturity-threads-'));
@@ -41,11 +47,45 @@ describe('worker threads', () => {
     });
   }
 
-  it('starts none for a small batch, one per core for a large one, as MATURITY_THREADS says', () => {
-    expect(threadCount(PARALLEL_MIN_FILES - 1, {})).toBe(0);
-    expect(threadCount(PARALLEL_MIN_FILES, {})).toBeGreaterThanOrEqual(0);
-    expect(threadCount(10, { MATURITY_THREADS: '2' })).toBe(2);
-    expect(threadCount(100_000, { MATURITY_THREADS: '0' })).toBe(0);
-    expect(threadCount(100_000, { MATURITY_THREADS: 'many' })).toBe(threadCount(100_000, {}));
+  it('starts workers only when the work left outweighs their start, or as MATURITY_THREADS says', () => {
+    // 10,000 files left at 0.1 ms each: 1 s of work, less than two workers' start costs.
+    expect(workersPay(10_000, 0.1, 2)).toBe(false);
+    expect(workersPay(100_000, 0.1, 2)).toBe(true);
+    expect(workersPay((WORKERS_PAY_AFTER_MS / 0.2) * 0.99, 0.2, 2)).toBe(false);
+    expect(workersPay(WORKERS_PAY_AFTER_MS / 0.2, 0.2, 2)).toBe(true);
+    // More cores share the cost; one core (or one worker) never pays.
+    expect(workersPay(10_000, 0.1, 8)).toBe(true);
+    expect(workersPay(1_000_000, 1, 1)).toBe(false);
+    expect(askedThreads({})).toBeUndefined();
+    expect(askedThreads({ MATURITY_THREADS: '2' })).toBe(2);
+    expect(askedThreads({ MATURITY_THREADS: '0' })).toBe(0);
+    expect(askedThreads({ MATURITY_THREADS: '99' })).toBe(16);
+    expect(askedThreads({ MATURITY_THREADS: 'many' })).toBeUndefined();
+  });
+
+  it('measures the rate once warmed up, then decides once', () => {
+    let clock = 0;
+    const probe = new Probe(20_000, 2, () => clock);
+    // Slow at first (compiling): not counted.
+    clock = PROBE_MS.from;
+    expect(probe.after(100)).toBeUndefined();
+    clock = PROBE_MS.to - 1;
+    expect(probe.after(1_000)).toBeUndefined();
+    // From the mark: 4,000 files in 500 ms, 0.125 ms each; 16,000 left take 2 s: not worth it.
+    clock = PROBE_MS.from + 500;
+    expect(probe.after(4_100)).toBe('here');
+    const slow = new Probe(20_000, 2, () => clock);
+    clock += PROBE_MS.from;
+    slow.after(100);
+    clock += 500;
+    // 1,000 files in 500 ms, 0.5 ms each; 18,900 left take 9.45 s.
+    expect(slow.after(1_100)).toBe('workers');
+  });
+
+  it('decides by itself without MATURITY_THREADS, with the same output', async () => {
+    const args = ['--format', 'csv'];
+    const alone = await score(args, '0');
+    const decided = await runMain(['score', '*.yaml', ...args], { cwd: dir });
+    expect(decided).toEqual(alone);
   });
 });

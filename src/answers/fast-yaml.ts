@@ -16,12 +16,25 @@ type Mapping = Record<string, unknown>;
  * the only place the pattern could match it.)
  */
 export function keyEnd(line: string, from: number): number {
-  if (!isKeyCode(line.charCodeAt(from), true)) return -1;
+  const first = line.charCodeAt(from);
+  if (!isKeyCode(first, true)) return -1;
+  // Whether the key is a word (see isStringKey), found out on the way: no second scan of it.
+  let word = (first >= 97 && first <= 122) || (first >= 65 && first <= 90);
   let i = from + 1;
-  while (isKeyCode(line.charCodeAt(i), false)) i += 1;
+  while (i < line.length) {
+    const code = line.charCodeAt(i);
+    const kind = code < 128 ? KEY_CODES[code]! : NOT_KEY;
+    if (kind === NOT_KEY) break;
+    if (kind === KEY) word = false;
+    i += 1;
+  }
+  lastKeyIsWord = word;
   if (line.charCodeAt(i) !== 58 /* : */) return -1;
   return i + 1 === line.length || line.charCodeAt(i + 1) === 32 ? i : -1;
 }
+
+/** Whether the key keyEnd found last is made of a letter, then letters, digits, `-` and `_`. */
+let lastKeyIsWord = false;
 
 /** A-Z, a-z, 0-9, `_`, `$`, and after the first character also `.`, `/` and `-`. */
 function isKeyCode(code: number, first: boolean): boolean {
@@ -33,6 +46,23 @@ function isKeyCode(code: number, first: boolean): boolean {
     code === 36 ||
     (!first && (code === 46 || code === 47 || code === 45))
   );
+}
+
+/** What an ASCII character is in a key after its first: not in one, in one, or in a word. */
+const NOT_KEY = 0;
+const KEY = 1;
+const WORD = 2;
+const KEY_CODES = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  if (isKeyCode(code, false)) {
+    const word =
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 45 ||
+      code === 95;
+    KEY_CODES[code] = word ? WORD : KEY;
+  }
 }
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
@@ -91,7 +121,7 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     const colon = keyEnd(line, indent);
     if (colon === -1) return BAIL;
     const key = line.slice(indent, colon);
-    if (key.length > MAX_IMPLICIT_KEY || !isStringKey(key)) return BAIL;
+    if (key.length > MAX_IMPLICIT_KEY || !isStringKey(key, lastKeyIsWord)) return BAIL;
 
     if (pending) {
       if (indent > pending.indent) {
@@ -134,8 +164,12 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
  * Whether a plain key reads as that same string. `yaml` turns keys such as `true`, `null`, `007` or
  * `1e3` into other strings ("true", "", "7", "1000") and calls `1:` and `01:` duplicates.
  */
-function isStringKey(key: string): boolean {
-  if (isWordKey(key)) return true;
+function isStringKey(key: string, word: boolean): boolean {
+  // A word (a letter, then letters, digits, `-` and `_`): no number, null, boolean or indicator
+  // starts with a letter, so it reads as itself unless it is one of the words for null or a
+  // boolean (all of four or five letters). Nearly every key of every file is one.
+  if (word)
+    return key.length < 4 || key.length > 5 || (!NULLS.has(key) && !Object.hasOwn(BOOLS, key));
   let known = stringKeys.get(key);
   if (known === undefined) {
     known = key !== '__proto__' && parseScalar(key, false) === key;
@@ -143,31 +177,6 @@ function isStringKey(key: string): boolean {
     if (stringKeys.size < MAX_KNOWN_KEYS) stringKeys.set(key, known);
   }
   return known;
-}
-
-/**
- * A key such as `social-listening` or `assessedAt`: a letter, then letters, digits, `-` and `_`,
- * and none of the words the core schema reads as null or a boolean. No number, null, boolean or
- * indicator starts with a letter other than those, so such a key reads as itself; checked by hand
- * because it is nearly every key of every file.
- */
-function isWordKey(key: string): boolean {
-  const first = key.charCodeAt(0);
-  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) return false;
-  for (let i = 1; i < key.length; i += 1) {
-    const code = key.charCodeAt(i);
-    if (!(
-      (code >= 97 && code <= 122) ||
-      (code >= 65 && code <= 90) ||
-      (code >= 48 && code <= 57) ||
-      code === 45 ||
-      code === 95
-    )) {
-      return false;
-    }
-  }
-  // Only the words of four and five letters need looking up.
-  return key.length < 4 || key.length > 5 || (!NULLS.has(key) && !Object.hasOwn(BOOLS, key));
 }
 
 const stringKeys = new Map<string, boolean>();
@@ -205,20 +214,28 @@ function trimSpaces(text: string): string {
 function stripComment(rest: string): string | undefined {
   // The common case, `3` or `Acme`: nothing to scan for.
   if (!rest.includes('#') && !rest.includes('"') && !rest.includes("'")) return rest;
-  let quote = '';
+  // Char codes, not one-character strings: this scans every `{ value, note }` of a batch.
+  let quote = 0;
   for (let i = 0; i < rest.length; i += 1) {
-    const c = rest[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i += 1;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
+    const c = rest.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === BACKSLASH && quote === DOUBLE_QUOTE) i += 1;
+      else if (c === quote) quote = 0;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       quote = c;
-    } else if (c === '#' && (i === 0 || rest[i - 1] === ' ')) {
+    } else if (c === HASH && (i === 0 || rest.charCodeAt(i - 1) === SPACE)) {
       return trimSpaces(rest.slice(0, i));
     }
   }
-  return quote ? BAIL : trimSpaces(rest);
+  return quote !== 0 ? BAIL : trimSpaces(rest);
 }
+
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const SINGLE_QUOTE = 39;
+const COMMA = 44;
+const BACKSLASH = 92;
 
 function parseFlowMapping(text: string): Mapping | undefined {
   if (!text.endsWith('}')) return BAIL;
@@ -231,7 +248,8 @@ function parseFlowMapping(text: string): Mapping | undefined {
     const colon = keyEnd(entry, 0);
     if (colon === -1) return BAIL;
     const key = entry.slice(0, colon);
-    if (!isStringKey(key) || Object.prototype.hasOwnProperty.call(map, key)) return BAIL;
+    if (!isStringKey(key, lastKeyIsWord) || Object.prototype.hasOwnProperty.call(map, key))
+      return BAIL;
     const value = parseScalar(trimSpaces(entry.slice(colon + 1)), true);
     if (value === BAIL) return BAIL;
     map[key] = value;
@@ -243,23 +261,23 @@ function parseFlowMapping(text: string): Mapping | undefined {
 /** Splits flow entries on commas outside quotes; BAIL on nesting. */
 function splitFlow(inner: string): string[] | undefined {
   const parts: string[] = [];
-  let quote = '';
+  let quote = 0;
   let from = 0;
   for (let i = 0; i < inner.length; i += 1) {
-    const c = inner[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i += 1;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
+    const c = inner.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === BACKSLASH && quote === DOUBLE_QUOTE) i += 1;
+      else if (c === quote) quote = 0;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       quote = c;
-    } else if (c === '{' || c === '}' || c === '[' || c === ']') {
+    } else if (c === 91 || c === 93 || c === 123 || c === 125 /* [ ] { } */) {
       return BAIL;
-    } else if (c === ',') {
+    } else if (c === COMMA) {
       parts.push(inner.slice(from, i));
       from = i + 1;
     }
   }
-  if (quote) return BAIL;
+  if (quote !== 0) return BAIL;
   const last = inner.slice(from);
   if (trimSpaces(last) !== '') parts.push(last);
   return parts;

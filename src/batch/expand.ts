@@ -16,15 +16,15 @@ const ANSWERS_FILE = /\.(ya?ml|json)$/i;
  * Expands file arguments: existing files stay as they are; a folder stands for the `*.yaml`,
  * `*.yml` and `*.json` files under it (hidden folders and node_modules skipped); globs are expanded
  * by the tool (so quoted globs work in every shell); `-` is standard input, kept first. Returns
- * the files sorted by code point and without duplicates, the ones only the tool found in a glob or
- * a folder (`found`: they are read as regular files only), and one problem per argument that
+ * the files sorted by code point and without duplicates, which of them only the tool found in a
+ * glob or a folder (`found`: they are read as regular files only), and one problem per argument that
  * matched nothing. Where there is no `examples/` folder, `examples/…` names the examples that ship
  * with maturity, so the README's first command works wherever maturity is installed.
  */
 export async function expandFiles(
   args: readonly string[],
   cwd: string,
-): Promise<{ files: string[]; found: Set<string>; problems: UserError[] }> {
+): Promise<{ files: string[]; found: FileSet; problems: UserError[] }> {
   const given = new Set<string>();
   const found = new Set<string>();
   const problems: UserError[] = [];
@@ -55,8 +55,18 @@ export async function expandFiles(
     for (const match of matches) found.add(match);
   }
   for (const file of given) found.delete(file);
-  const sorted = [...given, ...found].sort(codePointOrder);
-  return { files: stdin ? [STDIN, ...sorted] : sorted, found, problems };
+  const sorted = [...given];
+  for (const file of found) sorted.push(file);
+  found.clear();
+  sorted.sort(codePointOrder);
+  if (stdin) sorted.unshift(STDIN);
+  // The files found are all but the ones given (and `-`): a set of those few, not of 100,000 paths.
+  return { files: sorted, found: { has: (file) => file !== STDIN && !given.has(file) }, problems };
+}
+
+/** Which files are in a set: what the scorers ask of the files a glob found. */
+export interface FileSet {
+  has(file: string): boolean;
 }
 
 /** Expands a glob with tinyglobby. */

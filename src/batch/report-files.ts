@@ -15,7 +15,7 @@ import type { Rubric } from '../rubric/types.js';
 import { stageOption } from './gate.js';
 import { RubricCache } from './rubric-cache.js';
 import { scoreFile, STDIN_NAME, type ReadAnswers, type ScoringOptions } from './score-files.js';
-import { STDIN } from './expand.js';
+import { STDIN, type FileSet } from './expand.js';
 import type { AnswersFile } from '../answers/types.js';
 import { memberScores, type MemberScores } from '../engine/combine.js';
 
@@ -160,6 +160,9 @@ function reportFailure(run: ScoreRun, source: string, problems: Problem[]): File
   };
 }
 
+/** The file set of a file a glob found, for scoreFile (which asks it only of that file). */
+const EVERY_FILE: FileSet = { has: () => true };
+
 /** Where a file comes from: typed by the user, or found by the tool's glob (regular files only). */
 export interface FileToScore {
   file: string;
@@ -179,7 +182,7 @@ export async function reportFile(
     strict: run.plan.strict,
     target: run.targetFor,
     ...(stdin && { stdin }),
-    ...(found && { found: new Set([file]) }),
+    ...(found && { found: EVERY_FILE }),
   };
   const outcome = await scoreFile(file, run.cwd, run.rubrics, options, read);
   const shown = file === STDIN ? STDIN_NAME : file;

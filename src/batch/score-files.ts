@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadAnswersFile, parseAnswersText } from '../answers/load.js';
 import { readTextFile, readTextStream } from '../source/read-text.js';
-import { STDIN } from './expand.js';
+import { STDIN, type FileSet } from './expand.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
@@ -22,7 +22,7 @@ export interface ScoringOptions {
   /** `--target`, resolved per rubric (a stage number, or why the rubric has none such). */
   target?: (rubric: Rubric) => number | string | undefined;
   /** Files a glob of the tool's found, not the user: only regular files are read (see ReadOptions). */
-  found?: ReadonlySet<string>;
+  found?: FileSet;
 }
 
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */

@@ -41,12 +41,15 @@ export function workersPay(left: number, msPerFile: number, threads: number): bo
 
 /**
  * Watches the main thread score a batch and says, once, whether to go on here or in workers:
- * `after(done)` is told how many files are done (every few files) and answers 'workers' or 'here'
- * once PROBE_MS has passed (undefined before). `now` is the clock (performance.now).
+ * `after(done, work)` is told how many files are done and how long scoring them took in all (ms),
+ * every few files, and answers 'workers' or 'here' once PROBE_MS has passed (undefined before).
+ * Workers pay when the scoring left is long (workersPay) and it is what holds the batch back: not
+ * when the files wait on a slow reader of the output (a pipe), which more threads cannot hurry.
+ * `now` is the clock (performance.now).
  */
 export class Probe {
   private readonly start: number;
-  private mark: { time: number; files: number } | undefined;
+  private mark: { time: number; files: number; work: number } | undefined;
 
   constructor(
     private readonly total: number,
@@ -56,14 +59,20 @@ export class Probe {
     this.start = now();
   }
 
-  after(done: number): 'workers' | 'here' | undefined {
+  after(done: number, work: number): 'workers' | 'here' | undefined {
     const now = this.now();
     if (!this.mark) {
-      if (now - this.start >= PROBE_MS.from) this.mark = { time: now, files: done };
+      if (now - this.start >= PROBE_MS.from) this.mark = { time: now, files: done, work };
       return undefined;
     }
     if (now - this.start < PROBE_MS.to || done === this.mark.files) return undefined;
-    const msPerFile = (now - this.mark.time) / (done - this.mark.files);
-    return workersPay(this.total - done, msPerFile, this.threads) ? 'workers' : 'here';
+    const files = done - this.mark.files;
+    const scoring = (work - this.mark.work) / files;
+    const throughput = (now - this.mark.time) / files;
+    const bound = throughput <= scoring * OUTPUT_BOUND;
+    return bound && workersPay(this.total - done, scoring, this.threads) ? 'workers' : 'here';
   }
 }
+
+/** A batch whose files take more than this many times their scoring time waits on its output. */
+const OUTPUT_BOUND = 1.5;

@@ -105,8 +105,12 @@ describe('the simple glob', () => {
       'team/d/to-device.yaml',
       'team/d/to-fifo.yaml',
     ]);
-    expect([...found].sort()).toEqual(files);
+    expect(files.every((file) => found.has(file))).toBe(true);
     expect(problems).toEqual([]);
+    // A file typed as well as matched is the user's (read even when not a regular file); so is -.
+    const typed = await expandFiles(['team/d/a.yaml', 'team/d/*.yaml', '-'], root);
+    expect(typed.files).toEqual(['-', ...files]);
+    expect(typed.files.filter((file) => !typed.found.has(file))).toEqual(['-', 'team/d/a.yaml']);
     const none = await expandFiles(['team/nothing/*.yaml'], root);
     expect(none.problems.map((problem) => problem.message)).toEqual([
       'team/nothing/*.yaml: no files match this pattern',

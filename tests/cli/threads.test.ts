@@ -68,18 +68,29 @@ describe('worker threads', () => {
     const probe = new Probe(20_000, 2, () => clock);
     // Slow at first (compiling): not counted.
     clock = PROBE_MS.from;
-    expect(probe.after(100)).toBeUndefined();
+    expect(probe.after(100, 200)).toBeUndefined();
     clock = PROBE_MS.to - 1;
-    expect(probe.after(1_000)).toBeUndefined();
+    expect(probe.after(1_000, 600)).toBeUndefined();
     // From the mark: 4,000 files in 500 ms, 0.125 ms each; 16,000 left take 2 s: not worth it.
     clock = PROBE_MS.from + 500;
-    expect(probe.after(4_100)).toBe('here');
+    expect(probe.after(4_100, 200 + 450)).toBe('here');
     const slow = new Probe(20_000, 2, () => clock);
     clock += PROBE_MS.from;
-    slow.after(100);
+    slow.after(100, 100);
     clock += 500;
-    // 1,000 files in 500 ms, 0.5 ms each; 18,900 left take 9.45 s.
-    expect(slow.after(1_100)).toBe('workers');
+    // 1,000 files in 500 ms, 0.45 ms of scoring each; 18,900 left take 8.5 s.
+    expect(slow.after(1_100, 100 + 450)).toBe('workers');
+  });
+
+  it('starts no workers when the files wait on the output (a slow reader of a pipe)', () => {
+    let clock = 0;
+    const probe = new Probe(100_000, 2, () => clock);
+    clock = PROBE_MS.from;
+    probe.after(100, 50);
+    clock = PROBE_MS.to;
+    // 1,000 files in 500 ms, of which 0.1 ms each scoring: 9.9 s of scoring left, but the batch
+    // goes at five times that, the pace of its reader.
+    expect(probe.after(1_100, 50 + 100)).toBe('here');
   });
 
   it('decides by itself without MATURITY_THREADS, with the same output', async () => {

@@ -81,6 +81,11 @@ export async function* reportInWorkers(
       const reports = done.get(next);
       if (reports) {
         done.delete(next);
+        // The run's own name of each file, not the worker's copy (a summary keeps it to the end).
+        reports.forEach((report, k) => {
+          const name = file(next * BATCH + k).file;
+          if (report.file === name) report.file = name;
+        });
         next += 1;
         feed();
         yield* reports;

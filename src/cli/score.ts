@@ -100,6 +100,7 @@ export async function runScore(
       : { path: resolve(io.cwd, options.output), shown: options.output },
   );
   const rows: SummaryRow[] = [];
+  const kept = new KeptRows();
   let results = 0;
   const belowStage: string[] = [];
   const incomplete: string[] = [];
@@ -108,7 +109,7 @@ export async function runScore(
   const write = (report: FileReport) => {
     if (report.scored && results > 0) sink.write(reporter.separator);
     sink.write(report.chunk);
-    if (reporter.summarises || !report.scored) rows.push(report.row);
+    if (reporter.summarises || !report.scored) rows.push(kept.row(report));
     if (!report.scored) return;
     results += 1;
     if (report.lacking !== undefined) {
@@ -254,4 +255,32 @@ async function* reportFiles(
     return;
   }
   for (; i < files.length; i += 1) yield await reportFile(run, at(i), stdin);
+}
+
+/**
+ * Summary rows as a run keeps them to the end (one per file: 100,000 of them for a large batch):
+ * their parts shared where they repeat. A row's stage is one of a few; its file is the name in the
+ * run's own list (a worker's row holds a copy); its label is flattened into one string.
+ */
+class KeptRows {
+  private readonly stages = new Map<string, SummaryRow & { status: 'ok' }>();
+  private readonly labels = new Map<string, string>();
+
+  row(report: FileReport): SummaryRow {
+    const { row } = report;
+    if (row.status !== 'ok') return row;
+    const stage = row.currentStage;
+    const key = `${stage.number}\u0000${stage.id ?? ''}\u0000${stage.name ?? ''}`;
+    const shared = this.stages.get(key);
+    if (shared) row.currentStage = shared.currentStage;
+    else this.stages.set(key, row);
+    if (report.file !== '' && row.source === report.file) row.source = report.file;
+    if (row.who !== null) {
+      // Labels repeat (an organization's files); kept once, up to a bound.
+      const label = this.labels.get(row.who);
+      if (label !== undefined) row.who = label;
+      else if (this.labels.size < 10_000) this.labels.set(row.who, row.who);
+    }
+    return row;
+  }
 }

@@ -17,7 +17,8 @@ import { RubricCache } from './rubric-cache.js';
 import { scoreFile, STDIN_NAME, type ReadAnswers, type ScoringOptions } from './score-files.js';
 import { STDIN, type FileSet } from './expand.js';
 import type { AnswersFile } from '../answers/types.js';
-import { memberScores, type MemberScores } from '../engine/combine.js';
+import type { MemberScores } from '../engine/combine.js';
+import { escapeControls } from '../problems/control-characters.js';
 
 /**
  * What `maturity score` was asked, as plain data: the main thread and every worker thread build
@@ -183,25 +184,38 @@ export async function reportFile(
     target: run.targetFor,
     ...(stdin && { stdin }),
     ...(found && { found: EVERY_FILE }),
+    ...(run.plan.grouped && { member: true }),
   };
   const outcome = await scoreFile(file, run.cwd, run.rubrics, options, read);
   const shown = file === STDIN ? STDIN_NAME : file;
   let report: FileReport;
-  if (!outcome.result) {
-    report = reportFailure(run, shown, outcome.problems);
-  } else if (run.plan.grouped) {
+  if (outcome.member) {
     // A member is reported with its team; what its rubric lacks stops the run if it is the first.
-    const missing = lacking(run, outcome.result.rubric);
+    const { rubric, scores } = outcome.member;
+    const missing = lacking(run, rubric);
+    const answers = outcome.answers!;
     report = {
       file: shown,
       warnings: [],
       problems: [],
       scored: true,
       chunk: '',
-      row: summaryRow(outcome.result),
-      member: { answers: outcome.answers!, scores: memberScores(outcome.result.assessment) },
+      row: {
+        status: 'ok',
+        kind: 'file',
+        who: whoLabel(answers),
+        source: escapeControls(shown),
+        stageCount: rubric.stages.length,
+        currentStage: scores.currentStage,
+        maturityIndex: scores.maturityIndex,
+        completeness: scores.completeness,
+        gate: null,
+      },
+      member: { answers, scores },
       ...(missing !== undefined && { lacking: missing }),
     };
+  } else if (!outcome.result) {
+    report = reportFailure(run, shown, outcome.problems);
   } else {
     report = reportResult(run, outcome.result, shown);
   }

@@ -5,7 +5,8 @@ import { STDIN, type FileSet } from './expand.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
-import { assessAnswers } from '../engine/analyse.js';
+import { assessAnswers, memberStanding } from '../engine/analyse.js';
+import type { MemberScores } from '../engine/combine.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
 import { stageReference } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
@@ -21,6 +22,8 @@ export interface ScoringOptions {
   stdin?: AsyncIterable<unknown>;
   /** `--target`, resolved per rubric (a stage number, or why the rubric has none such). */
   target?: (rubric: Rubric) => number | string | undefined;
+  /** For a team: the member's standing only (memberStanding), not a whole result. */
+  member?: boolean;
   /** Files a glob of the tool's found, not the user: only regular files are read (see ReadOptions). */
   found?: FileSet;
 }
@@ -28,6 +31,8 @@ export interface ScoringOptions {
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */
 export interface FileOutcome {
   result?: Result;
+  /** With the `member` option, instead of a result: the member's standing and its rubric. */
+  member?: { rubric: Rubric; scores: MemberScores };
   /** The file's answers, when it scored (teams combine them). */
   answers?: AnswersFile;
   problems: Problem[];
@@ -110,6 +115,10 @@ export async function scoreFile(
       strict: options.strict ?? false,
     });
     if (problems.length > 0) return { problems: await source.position(problems), warnings };
+    if (options.member) {
+      const scores = memberStanding(rubric, answers.answers);
+      return { member: { rubric, scores }, answers, problems: [], warnings };
+    }
     return {
       result: scoredFile(shown, answers, rubric, options),
       answers,

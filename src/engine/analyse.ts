@@ -14,6 +14,7 @@ import type {
   ScoreOptions,
   ScoreSheet,
 } from './types.js';
+import type { MemberScores } from './combine.js';
 
 /** Default number of recommended moves. */
 export const DEFAULT_MOVES = 5;
@@ -33,10 +34,8 @@ export function assessAnswers(
  */
 export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions = {}): Assessment {
   const { stages } = sheet;
-  let current = 0;
-  while (current < stages.length && stages[current]!.attained) current += 1;
+  const current = currentStageNumber(sheet);
   const next = current < stages.length ? stages[current]! : undefined;
-  const currentStage = current > 0 ? stages[current - 1]! : undefined;
 
   const counted = stages.filter((stage) => stage.score !== null);
   const ahead = counted.filter((s) => s.number > current && s.attained).map((s) => s.id);
@@ -74,14 +73,7 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
 
   return {
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
-    currentStage: {
-      number: current,
-      id: currentStage?.id ?? null,
-      name: currentStage?.name ?? null,
-    },
-    maturityIndex: current + (next?.score ?? 0),
-    completeness:
-      questions.length === 0 ? 1 : (questions.length - unanswered.length) / questions.length,
+    ...sheetStanding(sheet, current, questions.length, unanswered.length),
     questionCount: questions.length,
     stages,
     gaps,
@@ -95,6 +87,55 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
     target:
       options.target === undefined ? null : targetResult(rubric, stages, current, options.target),
   };
+}
+
+/** The number of the last stage attained with every stage before it (0 before stage 1). */
+function currentStageNumber(sheet: ScoreSheet): number {
+  let current = 0;
+  while (current < sheet.stages.length && sheet.stages[current]!.attained) current += 1;
+  return current;
+}
+
+/** Where a sheet stands: its current stage, maturity index and completeness (SPEC §3). */
+function sheetStanding(
+  sheet: ScoreSheet,
+  current: number,
+  questions: number,
+  unanswered: number,
+): Pick<Assessment, 'currentStage' | 'maturityIndex' | 'completeness'> {
+  const currentStage = current > 0 ? sheet.stages[current - 1]! : undefined;
+  const next = current < sheet.stages.length ? sheet.stages[current]! : undefined;
+  return {
+    currentStage: {
+      number: current,
+      id: currentStage?.id ?? null,
+      name: currentStage?.name ?? null,
+    },
+    maturityIndex: current + (next?.score ?? 0),
+    completeness: questions === 0 ? 1 : (questions - unanswered) / questions,
+  };
+}
+
+/**
+ * What a team keeps of a member (SPEC §8): current stage, index, completeness and every tenet's
+ * score, worked out from the score sheet alone, without the gaps, path, moves and benchmarks a
+ * full assessment adds. The same numbers as memberScores(assessAnswers(…)), for less.
+ */
+export function memberStanding(rubric: Rubric, answers: AnswerMap): MemberScores {
+  const sheet = scoreSheet(rubric, answers);
+  let questions = 0;
+  let unanswered = 0;
+  const tenets: MemberScores['tenets'] = [];
+  for (const stage of sheet.stages) {
+    for (const tenet of stage.tenets) {
+      tenets.push({ id: tenet.id, score: tenet.score });
+      for (const question of tenet.questions) {
+        questions += 1;
+        if (question.value === null) unanswered += 1;
+      }
+    }
+  }
+  return { ...sheetStanding(sheet, currentStageNumber(sheet), questions, unanswered), tenets };
 }
 
 /** Every question result of a sheet, in rubric order. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessAnswers } from '../../src/engine/analyse.js';
+import { assessAnswers, memberStanding } from '../../src/engine/analyse.js';
 import {
   assessTeam,
   combineAnswers,
@@ -37,6 +37,17 @@ function members(
     };
   });
 }
+
+describe('a member in brief', () => {
+  it('is what the full assessment gives, worked out from the score sheet alone', () => {
+    fc.assert(
+      fc.property(caseArb, ({ rubric: r, answers: map }) => {
+        expect(memberStanding(r, map)).toStrictEqual(memberScores(assessAnswers(r, map)));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
 
 describe('combined answers (SPEC §8)', () => {
   it('takes the median, the mean of the two middle values for an even count, the mean or the min', () => {

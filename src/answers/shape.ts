@@ -101,7 +101,7 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
 function readAnswer(raw: unknown, id: string, problems: PathProblem[]): Answer | undefined {
   if (raw === null) return undefined;
   // The common case first, and no path made unless there is a problem: this runs for every answer.
-  if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw };
+  if (typeof raw === 'number' && Number.isFinite(raw)) return plainAnswer(raw);
   const path = ['answers', id];
   if (isMapping(raw)) {
     let ok = true;
@@ -163,4 +163,21 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 function own(node: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+}
+
+/**
+ * Answers that are a bare number, one object per number: nearly every answer is one of a scale's
+ * few levels, answers are never changed once read, and a batch (or a team held to the end) would
+ * otherwise make one object per answer of every file.
+ */
+const plainAnswers = new Map<number, Answer>();
+
+function plainAnswer(value: number): Answer {
+  let answer = plainAnswers.get(value);
+  if (answer === undefined) {
+    answer = { value };
+    // -0 is kept apart from 0 (a map takes them for one key); and the numbers seen stay few.
+    if (!Object.is(value, -0) && plainAnswers.size < 1_000) plainAnswers.set(value, answer);
+  }
+  return answer;
 }

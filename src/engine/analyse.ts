@@ -8,13 +8,13 @@ import type {
   AnswerMap,
   Assessment,
   BenchmarkResult,
+  MemberScores,
   Move,
   Pitfall,
   QuestionResult,
   ScoreOptions,
   ScoreSheet,
 } from './types.js';
-import type { MemberScores } from './combine.js';
 
 /** Default number of recommended moves. */
 export const DEFAULT_MOVES = 5;

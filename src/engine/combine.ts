@@ -1,4 +1,4 @@
-import { questionEntries } from '../rubric/query.js';
+import { questionEntries, type QuestionEntry } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import { analyse } from './analyse.js';
 import { rankKey } from './gaps.js';
@@ -11,6 +11,7 @@ import type {
   Assessment,
   Disagreement,
   MemberBrief,
+  MemberScores,
   RoleView,
   ScoreOptions,
   TeamResult,
@@ -33,8 +34,7 @@ export interface Member {
   scores: MemberScores;
 }
 
-/** What a team keeps of a member's own assessment: far less than the assessment itself. */
-export type MemberScores = Omit<MemberBrief, 'source' | 'respondent' | 'role'>;
+export type { MemberScores } from './types.js';
 
 /** A member's own assessment in brief (SPEC §8). */
 export function memberScores(a: Assessment): MemberScores {
@@ -67,17 +67,36 @@ export function combineAnswers(
   members: readonly AnswerMap[],
   rule: CombineRule,
 ): Map<string, Answer> {
-  const combined = new Map<string, Answer>();
-  for (const { question } of questionEntries(rubric)) {
+  return combineColumns(answerColumns(rubric, members), rule);
+}
+
+/** The members' answers to one question: their numbers in member order, and whether any said n/a. */
+interface AnswerColumn {
+  entry: QuestionEntry;
+  values: number[];
+  notApplicable: boolean;
+}
+
+/** The members' answers question by question, in rubric order: read once for all a team needs. */
+function answerColumns(rubric: Rubric, members: readonly AnswerMap[]): AnswerColumn[] {
+  return questionEntries(rubric).map((entry) => {
     const values: number[] = [];
     let notApplicable = false;
     for (const answers of members) {
-      const value = answers.get(question.id)?.value;
+      const value = answers.get(entry.question.id)?.value;
       if (value === 'n/a') notApplicable = true;
       else if (value !== undefined) values.push(value);
     }
-    if (values.length > 0) combined.set(question.id, { value: combineValues(values, rule) });
-    else if (notApplicable) combined.set(question.id, { value: 'n/a' });
+    return { entry, values, notApplicable };
+  });
+}
+
+function combineColumns(columns: readonly AnswerColumn[], rule: CombineRule): Map<string, Answer> {
+  const combined = new Map<string, Answer>();
+  for (const { entry, values, notApplicable } of columns) {
+    const id = entry.question.id;
+    if (values.length > 0) combined.set(id, { value: combineValues(values, rule) });
+    else if (notApplicable) combined.set(id, { value: 'n/a' });
   }
   return combined;
 }
@@ -92,27 +111,16 @@ export function assessTeam(
   rule: CombineRule,
   options: ScoreOptions = {},
 ): { assessment: Assessment; team: TeamResult } {
-  const assessment = analyse(
+  const columns = answerColumns(
     rubric,
-    scoreSheet(
-      rubric,
-      combineAnswers(
-        rubric,
-        members.map((m) => m.answers),
-        rule,
-      ),
-    ),
-    options,
+    members.map((m) => m.answers),
   );
+  const assessment = analyse(rubric, scoreSheet(rubric, combineColumns(columns, rule)), options);
 
   const disagreements: (Disagreement & { order: number })[] = [];
   const spreads = rubric.stages.map(() => [] as number[]);
-  for (const entry of questionEntries(rubric)) {
+  for (const { entry, values } of columns) {
     const { question } = entry;
-    const values = members.flatMap((m) => {
-      const value = m.answers.get(question.id)?.value;
-      return value === undefined || value === 'n/a' ? [] : [value];
-    });
     if (values.length < 2) continue;
     const { lowest, highest } = scaleBounds(question.scale);
     const min = Math.min(...values);

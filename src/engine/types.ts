@@ -131,6 +131,9 @@ export interface BenchmarkResult {
   meets: boolean | null;
 }
 
+/** What a team keeps of a member's own assessment: far less than the assessment itself. */
+export type MemberScores = Omit<MemberBrief, 'source' | 'respondent' | 'role'>;
+
 /** A respondent of a team in brief: their own §3 result (SPEC §8). */
 export interface MemberBrief {
   source: string;

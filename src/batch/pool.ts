@@ -32,16 +32,28 @@ export interface WorkerRequest {
 export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number; bug: string };
 
 /**
- * Scores and renders `count` files (`file(i)` is the i-th) in `threads` worker threads and yields
- * their reports in the order of the files, byte for byte what scoring them one by one gives. No more than a few batches per worker
- * run ahead of what the caller has taken, so a slow reader holds the workers back instead of filling
- * memory.
+ * A worker's heap (its old generation, in MB): enough for a batch of any ordinary files many times
+ * over (a worker holds the rubric and a few files), and little enough that V8 collects it before
+ * it grows with the number of files (100,000 files as junit piped: 196 MB in all without it,
+ * 158 MB with it). A file that needs more (a pathological one, for the full YAML parser) runs the
+ * worker out of memory: its batches are then scored in the main thread, which has Node's limits.
+ * `MATURITY_WORKER_HEAP_MB` sets it.
+ */
+export const WORKER_HEAP_MB = 48;
+
+/**
+ * Scores and renders `count` files (`file(i)` is the i-th) in the pool's worker threads and yields
+ * their reports in the order of the files, byte for byte what scoring them one by one gives. No
+ * more than a few batches per worker run ahead of what the caller has taken, so a slow reader holds
+ * the workers back instead of filling memory. The batches of a worker that runs out of memory, and
+ * all batches once none is left, are scored here by `local`.
  */
 export async function* reportInWorkers(
   pool: Pool,
   count: number,
   file: (index: number) => FileToScore,
   cwd: string,
+  local: (file: FileToScore) => Promise<FileReport>,
 ): AsyncGenerator<FileReport> {
   const { workers } = pool;
   const batches = Math.ceil(count / BATCH);
@@ -50,10 +62,13 @@ export async function* reportInWorkers(
   const done = new Map<number, FileReport[]>();
   let sent = 0;
   let next = 0;
-  const load = workers.map(() => 0);
+  // The batches each worker holds, in the order sent; a worker out of memory leaves its batches.
+  const held = workers.map((): number[] => []);
+  const orphans: number[] = [];
+  const alive = (w: number) => !pool.outOfMemory.has(workers[w]!);
   const feed = () => {
     for (let w = 0; w < workers.length; w += 1) {
-      while (load[w]! < IN_FLIGHT && sent < batches && sent < next + window) {
+      while (alive(w) && held[w]!.length < IN_FLIGHT && sent < batches && sent < next + window) {
         const batch: WorkerRequest['files'] = [];
         for (let i = sent * BATCH; i < Math.min(count, (sent + 1) * BATCH); i += 1) {
           const { file: name, found } = file(i);
@@ -61,16 +76,25 @@ export async function* reportInWorkers(
         }
         const request: WorkerRequest = { seq: sent, files: batch };
         workers[w]!.postMessage(request);
-        load[w] = load[w]! + 1;
+        held[w]!.push(sent);
         sent += 1;
       }
     }
   };
+  const scoreHere = async (seq: number) => {
+    const reports: FileReport[] = [];
+    for (let i = seq * BATCH; i < Math.min(count, (seq + 1) * BATCH); i += 1) {
+      reports.push(await local(file(i)));
+    }
+    done.set(seq, reports);
+  };
   workers.forEach((worker, w) => {
     worker.on('message', (reply: WorkerReply) => {
-      load[w] = load[w]! - 1;
+      const k = held[w]!.indexOf(reply.seq);
+      if (k !== -1) held[w]!.splice(k, 1);
       if ('bug' in reply) pool.failure ??= new Error(reply.bug);
-      else done.set(reply.seq, reply.reports);
+      // (A batch scored here already, after its worker was taken for lost, is not taken twice.)
+      else if (reply.seq >= next && !done.has(reply.seq)) done.set(reply.seq, reply.reports);
       feed();
       pool.wake?.();
     });
@@ -92,6 +116,20 @@ export async function* reportInWorkers(
         continue;
       }
       if (pool.failure) throw pool.failure;
+      // Batches left by a worker out of memory, then (with no worker left) the ones never sent.
+      workers.forEach((_, w) => {
+        if (!alive(w)) orphans.push(...held[w]!.splice(0));
+      });
+      const orphan = orphans.sort((x, y) => x - y).shift();
+      if (orphan !== undefined) {
+        await scoreHere(orphan);
+        continue;
+      }
+      if (!workers.some((_, w) => alive(w)) && sent < batches) {
+        sent += 1;
+        await scoreHere(sent - 1);
+        continue;
+      }
       await new Promise<void>((resolve) => {
         pool.wake = resolve;
       });
@@ -102,9 +140,12 @@ export async function* reportInWorkers(
   }
 }
 
-/** Scoring threads, and what went wrong with any of them (an error, or one that stopped). */
+/** Scoring threads, and what went wrong with any of them. */
 export interface Pool {
   workers: Worker[];
+  /** Workers that ran out of memory: their batches are scored in the main thread. */
+  outOfMemory: Set<Worker>;
+  /** What stops the run: a worker's error (other than memory), or one that stopped. */
   failure?: Error;
   /** Called when something happens to a worker (reportInWorkers waits on it). */
   wake?: () => void;
@@ -113,23 +154,26 @@ export interface Pool {
 
 /**
  * Starts `threads` scoring threads for a run. They load and score the run's first file (which
- * warms them up) while the main thread goes on; reportInWorkers gives them work, or stopWorkers
- * stops them unused. What befalls them meanwhile is kept in the pool.
+ * warms them up); reportInWorkers gives them work, or stopWorkers stops them unused. What befalls
+ * them meanwhile is kept in the pool.
  */
-export function startWorkers(setup: WorkerSetup, threads: number): Pool {
-  const pool: Pool = { workers: [], closing: false };
+export function startWorkers(setup: WorkerSetup, threads: number, heapMb = WORKER_HEAP_MB): Pool {
+  const pool: Pool = { workers: [], outOfMemory: new Set(), closing: false };
   for (let w = 0; w < threads; w += 1) {
     const worker = new Worker(join(packageRoot(), 'dist', 'worker.cjs'), {
       workerData: setup,
       // A small young generation: three isolates with the default one take about 60 MB more.
-      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: heapMb },
     });
-    worker.on('error', (error) => {
-      pool.failure ??= error;
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') pool.outOfMemory.add(worker);
+      else pool.failure ??= error;
       pool.wake?.();
     });
     worker.on('exit', (code) => {
-      if (!pool.closing) pool.failure ??= new Error(`a scoring thread stopped (exit code ${code})`);
+      if (!pool.closing && !pool.outOfMemory.has(worker)) {
+        pool.failure ??= new Error(`a scoring thread stopped (exit code ${code})`);
+      }
       pool.wake?.();
     });
     pool.workers.push(worker);

@@ -245,12 +245,16 @@ async function* reportFiles(
   }
   if (threads > 0 && i < files.length) {
     const { reportInWorkers, startWorkers } = await import('../batch/pool.js');
+    const heap = /^\d+$/.test(io.env.MATURITY_WORKER_HEAP_MB ?? '')
+      ? Number(io.env.MATURITY_WORKER_HEAP_MB)
+      : undefined;
     const from = i;
     yield* reportInWorkers(
-      startWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, threads),
+      startWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, threads, heap),
       files.length - from,
       (index) => at(from + index),
       run.cwd,
+      (file) => reportFile(run, file, stdin),
     );
     return;
   }

@@ -1,7 +1,7 @@
 // Large batches are scored and rendered in worker threads (src/batch/pool.ts): the output must be
 // byte for byte what scoring the files one by one in the main thread gives, in every streaming
 // format, with invalid files (also before the first scored one), gates, warnings and exit codes.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,5 +98,25 @@ describe('worker threads', () => {
     const alone = await score(args, '0');
     const decided = await runMain(['score', '*.yaml', ...args], { cwd: dir });
     expect(decided).toEqual(alone);
+  });
+
+  it('scores here the batches of a worker that runs out of memory, and all of them when none is left', async () => {
+    const odd = mkdtempSync(join(tmpdir(), 'maturity-oom-'));
+    try {
+      await writeAnswersFiles(odd, 60);
+      // 5 MB of "- [" lines: refused, but only after the full YAML parser took more than a
+      // worker's heap (SPEC §7's limit is on tokens, counted as it parses).
+      writeFileSync(join(odd, 'org-00030b.yaml'), '- [\n'.repeat((5 * 1024 * 1024) / 4));
+      const run = (env: Record<string, string>) =>
+        runMain(['score', '*.yaml', '--format', 'csv'], { cwd: odd, env });
+      const alone = await run({ MATURITY_THREADS: '0' });
+      expect(alone.code).toBe(2);
+      expect(alone.stderr).toMatch(/^org-00030b\.yaml:\d+:\d+: the document is too large/m);
+      expect(await run({ MATURITY_THREADS: '2' })).toEqual(alone);
+      // A heap too small for anything: every worker is lost, the main thread scores it all.
+      expect(await run({ MATURITY_THREADS: '2', MATURITY_WORKER_HEAP_MB: '1' })).toEqual(alone);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
   });
 });

@@ -29,6 +29,14 @@ export function askedThreads(env: NodeJS.ProcessEnv): number | undefined {
   return asked !== undefined && /^\d+$/.test(asked) ? Math.min(Number(asked), 16) : undefined;
 }
 
+/** The heap of each worker in MB that `MATURITY_WORKER_HEAP_MB` asks for (see pool.ts), if any. */
+export function askedHeap(env: NodeJS.ProcessEnv): number | undefined {
+  const asked = env.MATURITY_WORKER_HEAP_MB;
+  return asked !== undefined && /^\d+$/.test(asked) && Number(asked) > 0
+    ? Number(asked)
+    : undefined;
+}
+
 /**
  * Whether starting `threads` workers for the `left` files still to score pays, at the `msPerFile`
  * the main thread scores them at now (warmed up): when they would keep it busy longer than a

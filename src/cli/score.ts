@@ -15,7 +15,7 @@ import {
   type ScorePlan,
   type ScoreRun,
 } from '../batch/report-files.js';
-import { askedThreads, coreThreads, Probe } from '../batch/threads.js';
+import { askedHeap, askedThreads, coreThreads, Probe } from '../batch/threads.js';
 import { rubricForAnswers } from '../batch/rubric-cache.js';
 import type { AnswersSource } from '../answers/load.js';
 import {
@@ -245,12 +245,9 @@ async function* reportFiles(
   }
   if (threads > 0 && i < files.length) {
     const { reportInWorkers, startWorkers } = await import('../batch/pool.js');
-    const heap = /^\d+$/.test(io.env.MATURITY_WORKER_HEAP_MB ?? '')
-      ? Number(io.env.MATURITY_WORKER_HEAP_MB)
-      : undefined;
     const from = i;
     yield* reportInWorkers(
-      startWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, threads, heap),
+      startWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, threads, askedHeap(io.env)),
       files.length - from,
       (index) => at(from + index),
       run.cwd,
@@ -262,12 +259,12 @@ async function* reportFiles(
 }
 
 /**
- * Summary rows as a run keeps them to the end (one per file: 100,000 of them for a large batch):
- * their parts shared where they repeat. A row's stage is one of a few; its file is the name in the
- * run's own list (a worker's row holds a copy); its label is flattened into one string.
+ * Summary rows as a run keeps them to the end (one per file: 100,000 of them for a large batch),
+ * their parts shared where they repeat: a row's stage is one of a few, its file is the name in the
+ * run's own list (a worker's row holds a copy), and labels repeat across an organization's files.
  */
 class KeptRows {
-  private readonly stages = new Map<string, SummaryRow & { status: 'ok' }>();
+  private readonly stages = new Map<string, (SummaryRow & { status: 'ok' })['currentStage']>();
   private readonly labels = new Map<string, string>();
 
   row(report: FileReport): SummaryRow {
@@ -276,8 +273,8 @@ class KeptRows {
     const stage = row.currentStage;
     const key = `${stage.number}\u0000${stage.id ?? ''}\u0000${stage.name ?? ''}`;
     const shared = this.stages.get(key);
-    if (shared) row.currentStage = shared.currentStage;
-    else this.stages.set(key, row);
+    if (shared) row.currentStage = shared;
+    else this.stages.set(key, stage);
     if (report.file !== '' && row.source === report.file) row.source = report.file;
     if (row.who !== null) {
       // Labels repeat (an organization's files); kept once, up to a bound.

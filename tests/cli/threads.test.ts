@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askedHeap,
   askedThreads,
   Probe,
   PROBE_MS,
@@ -61,6 +62,10 @@ describe('worker threads', () => {
     expect(askedThreads({ MATURITY_THREADS: '0' })).toBe(0);
     expect(askedThreads({ MATURITY_THREADS: '99' })).toBe(16);
     expect(askedThreads({ MATURITY_THREADS: 'many' })).toBeUndefined();
+    expect(askedHeap({})).toBeUndefined();
+    expect(askedHeap({ MATURITY_WORKER_HEAP_MB: '64' })).toBe(64);
+    expect(askedHeap({ MATURITY_WORKER_HEAP_MB: '0' })).toBeUndefined();
+    expect(askedHeap({ MATURITY_WORKER_HEAP_MB: 'lots' })).toBeUndefined();
   });
 
   it('measures the rate once warmed up, then decides once', () => {

@@ -1,5 +1,31 @@
+/**
+ * Results of wrap and shorten by text, then by width and indent. A batch's reports wrap the same
+ * rubric texts (moves, benchmark statements, question texts) for every file: wrapping them anew
+ * was a fifth of what rendering text allocated. Texts made per file are few enough; the cache stops
+ * taking new texts at a bound.
+ */
+const laidOut = new Map<string, Map<string, string>>();
+const MAX_TEXTS = 2_000;
+
+function remembered(text: string, how: string, make: () => string): string {
+  let byHow = laidOut.get(text);
+  let done = byHow?.get(how);
+  if (done !== undefined) return done;
+  done = make();
+  if (byHow === undefined && laidOut.size < MAX_TEXTS) {
+    byHow = new Map();
+    laidOut.set(text, byHow);
+  }
+  byHow?.set(how, done);
+  return done;
+}
+
 /** Wraps text to `width` columns; continuation lines get `indent`. Words longer than a line stay whole. */
 export function wrap(text: string, width: number, indent = ''): string {
+  return remembered(text, `w${width}:${indent}`, () => wrapAnew(text, width, indent));
+}
+
+function wrapAnew(text: string, width: number, indent: string): string {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -18,6 +44,10 @@ export function wrap(text: string, width: number, indent = ''): string {
 
 /** Cuts text (made one line) to `width` characters with an ellipsis. */
 export function shorten(text: string, width: number): string {
+  return remembered(text, `s${width}`, () => shortenAnew(text, width));
+}
+
+function shortenAnew(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= width ? flat : `${flat.slice(0, Math.max(0, width - 1)).trimEnd()}…`;
 }

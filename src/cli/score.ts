@@ -173,7 +173,12 @@ export async function runScore(
         }
       }
     }
-    sink.write(reporter.end(rows, reportOptions, results));
+    const footer = reporter.end(rows, reportOptions, results);
+    for (const piece of typeof footer === 'string' ? [footer] : footer) {
+      sink.write(piece);
+      const blocked = sink.blocked;
+      if (blocked) await blocked;
+    }
     sink.close();
   } catch (error) {
     progress.clear();

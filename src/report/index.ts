@@ -27,8 +27,13 @@ export function render(
   return (
     reporter.begin(options) +
     results.map((result) => reporter.item(result, options)).join(reporter.separator) +
-    reporter.end(results.map(summaryRow), options, results.length)
+    whole(reporter.end(results.map(summaryRow), options, results.length))
   );
+}
+
+/** A footer in one string, when it came in pieces. */
+export function whole(footer: string | Iterable<string>): string {
+  return typeof footer === 'string' ? footer : [...footer].join('');
 }
 
 /** Loads a reporter and renders a whole report. */

@@ -1,6 +1,6 @@
 import { percent, twoDecimals } from '../format/numbers.js';
 import type { Paint } from '../format/paint.js';
-import { columns } from '../format/table.js';
+import { alignedRow, columns, columnWidths } from '../format/table.js';
 import { shorten, wrap } from '../format/wrap.js';
 import { escapeControls } from '../problems/describe.js';
 import {
@@ -27,8 +27,7 @@ export const textReporter: StreamingReporter = {
   summarises: true,
   end: (rows, options) => {
     if (rows.length <= 1) return '';
-    // A blank line only when a report came before.
-    return `${rows.some((row) => row.status === 'ok') ? '\n' : ''}${renderSummary(rows, options)}`;
+    return summaryPieces(rows, options);
   },
 };
 
@@ -229,36 +228,58 @@ function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {
   ];
 }
 
-function renderSummary(rows: readonly SummaryRow[], options: ReportOptions): string {
+/**
+ * The summary table, in pieces of a thousand lines: a summary may have a row for each of 100,000
+ * files, and making it whole (cells, lines, one string of them all) took 100 MB at the end of a
+ * batch. Cells are made twice, for the widths and then for the lines, rather than held.
+ */
+function* summaryPieces(rows: readonly SummaryRow[], options: ReportOptions): Generator<string> {
   const c = options.paint;
   // The file goes last, whole: a long path may run past 80 columns without misaligning the rest.
   const gated = rows.some((row) => row.status === 'ok' && row.gate !== null);
-  const table = [
-    ['STAGE', 'INDEX', 'ANSWERED', ...(gated ? ['GATE'] : []), 'ORGANIZATION', 'FILE'],
-  ];
-  for (const row of rows) {
-    if (row.status === 'invalid') {
-      const count = countProblems(row.problems);
-      table.push([
-        'invalid',
-        '-',
-        '-',
-        ...(gated ? ['-'] : []),
-        `${count} problem${count === 1 ? '' : 's'}`,
-        escapeControls(row.source),
-      ]);
-      continue;
-    }
-    table.push([
-      `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '(none)'}`,
-      twoDecimals(row.maturityIndex),
-      percent(row.completeness),
-      ...(gated ? [row.gate === null ? '-' : row.gate.passed ? 'pass' : 'FAIL'] : []),
-      shorten(row.who ?? '-', 24),
-      escapeControls(row.source),
-    ]);
-  }
-  const lines = columns(table).map((line, n) => (n === 0 ? c.bold(line) : line));
+  const header = ['STAGE', 'INDEX', 'ANSWERED', ...(gated ? ['GATE'] : []), 'ORGANIZATION', 'FILE'];
+  const cells = function* () {
+    for (const row of rows) yield summaryCells(row, gated);
+  };
+  const widths = columnWidths(
+    (function* () {
+      yield header;
+      yield* cells();
+    })(),
+  );
   const noun = rows.some((row) => row.status === 'ok' && row.kind === 'team') ? 'teams' : 'files';
-  return `${c.bold(`Summary of ${rows.length} ${noun}`)}\n${lines.join('\n')}\n`;
+  // A blank line only when a report came before.
+  const blank = rows.some((row) => row.status === 'ok') ? '\n' : '';
+  yield `${blank}${c.bold(`Summary of ${rows.length} ${noun}`)}\n${c.bold(alignedRow(header, widths))}\n`;
+  let lines: string[] = [];
+  for (const row of cells()) {
+    lines.push(alignedRow(row, widths));
+    if (lines.length === 1_000) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+}
+
+function summaryCells(row: SummaryRow, gated: boolean): string[] {
+  if (row.status === 'invalid') {
+    const count = countProblems(row.problems);
+    return [
+      'invalid',
+      '-',
+      '-',
+      ...(gated ? ['-'] : []),
+      `${count} problem${count === 1 ? '' : 's'}`,
+      escapeControls(row.source),
+    ];
+  }
+  return [
+    `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '(none)'}`,
+    twoDecimals(row.maturityIndex),
+    percent(row.completeness),
+    ...(gated ? [row.gate === null ? '-' : row.gate.passed ? 'pass' : 'FAIL'] : []),
+    shorten(row.who ?? '-', 24),
+    escapeControls(row.source),
+  ];
 }

@@ -65,9 +65,14 @@ export interface StreamingReporter {
   /**
    * The footer. `rows` are the summary rows of every file, or, for a reporter that lists only the
    * invalid ones (`summarises` false), of the invalid files alone, so that a batch of any size
-   * keeps nothing per scored file; `scored` is how many results were rendered.
+   * keeps nothing per scored file; `scored` is how many results were rendered. A long footer (a
+   * summary of 100,000 files) may come in pieces, written one after the other.
    */
-  end(rows: readonly SummaryRow[], options: ReportOptions, scored: number): string;
+  end(
+    rows: readonly SummaryRow[],
+    options: ReportOptions,
+    scored: number,
+  ): string | Iterable<string>;
   /** Whether `end` lists the scored files (a summary table), and so needs their rows. */
   summarises: boolean;
   /** True when `item` keeps the result for `end` (a summary comes first) instead of rendering it. */

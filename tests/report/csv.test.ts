@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../src/format/paint.js';
 import { createCsvReporter, field, guardFormula } from '../../src/report/csv.js';
 import { escapeControls } from '../../src/problems/describe.js';
-import { render, renderReport } from '../../src/report/index.js';
+import { render, renderReport, whole } from '../../src/report/index.js';
 import {
   BUILTIN,
   builtinPartial,
@@ -237,22 +237,22 @@ describe('csv reporter', () => {
 
   it('streams the header with the first row, the same every time', async () => {
     const results = [scored(SMALL, SMALL_TRAP), scored(SMALL, SMALL_CLIMBING)];
-    const whole = render(createCsvReporter(), results, plain);
-    expect(render(createCsvReporter(), results, plain)).toBe(whole);
-    expect(await renderReport('csv', results, plain)).toBe(whole);
+    const report = render(createCsvReporter(), results, plain);
+    expect(render(createCsvReporter(), results, plain)).toBe(report);
+    expect(await renderReport('csv', results, plain)).toBe(report);
 
     const reporter = createCsvReporter();
-    const pieces = [
+    const pieces: string[] = [
       reporter.begin(plain),
       reporter.item(results[0]!, plain),
       reporter.item(results[1]!, plain),
-      reporter.end([], plain, 0),
+      whole(reporter.end([], plain, 0)),
     ];
     expect(pieces[0]).toBe('');
     expect(pieces[1]!.split('\r\n')).toHaveLength(3);
     expect(pieces[2]!.startsWith('answers.yaml,,,,,,ok,small,2,')).toBe(true);
     expect(pieces[3]).toBe('');
-    expect(pieces.join('')).toBe(whole);
+    expect(pieces.join('')).toBe(report);
   });
 
   it('starts afresh on each run of a reused reporter', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPaint, PLAIN } from '../../src/format/paint.js';
 import { render } from '../../src/report/index.js';
 import { textReporter } from '../../src/report/text.js';
+import type { SummaryRow } from '../../src/report/types.js';
 import { nonLinearNotes } from '../../src/report/wording.js';
 import {
   ANSI,
@@ -125,6 +126,30 @@ describe('text reporter', () => {
     expect(out).toMatch(/Summary of 2 files\nSTAGE +INDEX +ANSWERED +ORGANIZATION +FILE\n/);
     expect(out).toMatch(/^0\/4 \(none\) +0\.25 +100% +- +a\.yaml$/m);
     expect(out).toMatch(/^4\/4 Extras +4\.00 +100% +Beta +b\.yaml$/m);
+  });
+
+  it('gives a long summary in pieces of a thousand lines, aligned across them', () => {
+    const rows: SummaryRow[] = Array.from({ length: 2_500 }, (_, i) => ({
+      status: 'ok',
+      kind: 'file',
+      who: i === 1_700 ? 'A much longer organization name' : `Org ${i}`,
+      source: `f-${i}.yaml`,
+      stageCount: 4,
+      currentStage: { number: 1, id: 'a', name: 'Alpha' },
+      maturityIndex: 1.5,
+      completeness: 1,
+      gate: null,
+    }));
+    const pieces = [...(textReporter.end(rows, plain, rows.length) as Iterable<string>)];
+    // The title and header, then 1,000 + 1,000 + 500 rows.
+    expect(pieces.map((piece) => piece.split('\n').length - 1)).toEqual([3, 1_000, 1_000, 500]);
+    const lines = pieces.join('').split('\n');
+    expect(lines[1]).toBe('Summary of 2500 files');
+    // A label in the third piece widens the column of every row, in every piece.
+    const fileColumn = lines[2]!.indexOf('FILE');
+    expect(lines[3]!.indexOf('f-0.yaml')).toBe(fileColumn);
+    expect(lines.at(-2)!.indexOf('f-2499.yaml')).toBe(fileColumn);
+    expect(lines[3 + 1_700]).toMatch(/A much longer organizat… +f-1700\.yaml$/);
   });
 
   it('streams pieces that add up to the whole report, the same every time', () => {

@@ -32,14 +32,15 @@ export interface WorkerRequest {
 export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number; bug: string };
 
 /**
- * A worker's heap (its old generation, in MB): enough for a batch of any ordinary files many times
- * over (a worker holds the rubric and a few files), and little enough that V8 collects it before
- * it grows with the number of files (100,000 files as junit piped: 196 MB in all without it,
- * 158 MB with it). A file that needs more (a pathological one, for the full YAML parser) runs the
- * worker out of memory: its batches are then scored in the main thread, which has Node's limits.
+ * A worker's heap (its old generation, in MB): three times what a worker needs for the built-in
+ * rubric (it scores 1,000 files within 8 MB; it holds the rubric and a few files), and little
+ * enough that V8 collects it before it grows with the number of files (100,000 files as junit
+ * piped: 196 MB in all without a cap, 175 MB with 48, 153 MB with 24, as fast). A file that needs
+ * more (a pathological one, for the full YAML parser; a huge rubric) runs the worker out of
+ * memory: its batches are then scored in the main thread, which has Node's limits.
  * `MATURITY_WORKER_HEAP_MB` sets it.
  */
-export const WORKER_HEAP_MB = 48;
+export const WORKER_HEAP_MB = 24;
 
 /**
  * Scores and renders `count` files (`file(i)` is the i-th) in the pool's worker threads and yields

@@ -173,11 +173,13 @@ function own(node: Record<string, unknown>, key: string): unknown {
 const plainAnswers = new Map<number, Answer>();
 
 function plainAnswer(value: number): Answer {
+  // -0 gets its own object: a map takes -0 and 0 for one key.
+  if (Object.is(value, -0)) return { value };
   let answer = plainAnswers.get(value);
   if (answer === undefined) {
     answer = { value };
-    // -0 is kept apart from 0 (a map takes them for one key); and the numbers seen stay few.
-    if (!Object.is(value, -0) && plainAnswers.size < 1_000) plainAnswers.set(value, answer);
+    // The numbers seen stay few (a scale's levels); past a bound, answers are made as they come.
+    if (plainAnswers.size < 1_000) plainAnswers.set(value, answer);
   }
   return answer;
 }

@@ -33,12 +33,12 @@ export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number
 
 /**
  * A worker's heap (its old generation, in MB): three times what a worker needs for the built-in
- * rubric (it scores 1,000 files within 8 MB; it holds the rubric and a few files), and little
- * enough that V8 collects it before it grows with the number of files (100,000 files as junit
- * piped: 196 MB in all without a cap, 175 MB with 48, 153 MB with 24, as fast). A file that needs
- * more (a pathological one, for the full YAML parser; a huge rubric) runs the worker out of
- * memory: its batches are then scored in the main thread, which has Node's limits.
- * `MATURITY_WORKER_HEAP_MB` sets it.
+ * rubric (it scores 1,000 files within 8 MB: the rubric, a few files, and its bounded caches of
+ * keys, answers and laid-out texts), and little enough that V8 collects it before it grows with
+ * the number of files (100,000 files as junit piped: 196 MB in all without a cap, 175 MB with 48,
+ * 153 MB with 24, as fast). A file that needs more (a pathological one, for the full YAML parser;
+ * a huge rubric) runs the worker out of memory: its batches are then scored in the main thread,
+ * which has Node's limits. `MATURITY_WORKER_HEAP_MB` sets it.
  */
 export const WORKER_HEAP_MB = 24;
 
@@ -83,6 +83,8 @@ export async function* reportInWorkers(
     }
   };
   const scoreHere = async (seq: number) => {
+    // (A lost worker's reply may yet have come.)
+    if (seq < next || done.has(seq)) return;
     const reports: FileReport[] = [];
     for (let i = seq * BATCH; i < Math.min(count, (seq + 1) * BATCH); i += 1) {
       reports.push(await local(file(i)));
@@ -93,6 +95,8 @@ export async function* reportInWorkers(
     worker.on('message', (reply: WorkerReply) => {
       const k = held[w]!.indexOf(reply.seq);
       if (k !== -1) held[w]!.splice(k, 1);
+      const orphan = orphans.indexOf(reply.seq);
+      if (orphan !== -1) orphans.splice(orphan, 1);
       if ('bug' in reply) pool.failure ??= new Error(reply.bug);
       // (A batch scored here already, after its worker was taken for lost, is not taken twice.)
       else if (reply.seq >= next && !done.has(reply.seq)) done.set(reply.seq, reply.reports);

@@ -77,8 +77,10 @@ export class Probe {
     const files = done - this.mark.files;
     const scoring = (work - this.mark.work) / files;
     const throughput = (now - this.mark.time) / files;
-    const bound = throughput <= scoring * OUTPUT_BOUND;
-    return bound && workersPay(this.total - done, scoring, this.threads) ? 'workers' : 'here';
+    const scoringBound = throughput <= scoring * OUTPUT_BOUND;
+    return scoringBound && workersPay(this.total - done, scoring, this.threads)
+      ? 'workers'
+      : 'here';
   }
 }
 

@@ -205,12 +205,15 @@ export async function runScore(
  * batch of a reporter that streams, in worker threads (see pool.ts); else here, one by one. A
  * batch is large when, after scoring here for a moment (PROBE_MS), what is left would take longer
  * than starting workers costs (see workersPay); `MATURITY_THREADS` decides instead when set.
+ * `probeFor` makes the judge (tests give one that decides when they say).
  */
-async function* reportFiles(
+export async function* reportFiles(
   run: ScoreRun,
   files: readonly string[],
   found: FileSet,
-  io: Io,
+  io: Pick<Io, 'env' | 'stdin'>,
+  probeFor: (total: number, threads: number) => Pick<Probe, 'after'> = (total, threads) =>
+    new Probe(total, threads, () => performance.now()),
 ): AsyncGenerator<FileReport> {
   const at = (i: number): FileToScore => ({ file: files[i]!, found: found.has(files[i]!) });
   // Standard input only when it is read: opening it costs a stream.
@@ -234,7 +237,7 @@ async function* reportFiles(
     // Scored here while the rate is measured (after the first moments, which compile the code).
     // Workers are not started meanwhile: on two cores, their start slowed down the batches that
     // proved small (20,000 files as csv: 1.99 s -> 2.25 s) more than it sped up the others.
-    const probe = new Probe(files.length, cores, () => performance.now());
+    const probe = probeFor(files.length, cores);
     let work = 0;
     while (i < files.length) {
       const start = performance.now();

@@ -1,13 +1,16 @@
 /**
  * Results of wrap and shorten by text, then by width and indent. A batch's reports wrap the same
  * rubric texts (moves, benchmark statements, question texts) for every file: wrapping them anew
- * was a fifth of what rendering text allocated. Texts made per file are few enough; the cache stops
- * taking new texts at a bound.
+ * was a fifth of what rendering text allocated. Only short texts are kept, and no more than a
+ * bound of them (texts made per file, such as notes, take places too).
  */
 const laidOut = new Map<string, Map<string, string>>();
 const MAX_TEXTS = 2_000;
+/** Longer texts (a note may run to megabytes) are laid out anew each time, not kept. */
+const MAX_TEXT_LENGTH = 400;
 
 function remembered(text: string, how: string, make: () => string): string {
+  if (text.length > MAX_TEXT_LENGTH) return make();
   let byHow = laidOut.get(text);
   let done = byHow?.get(how);
   if (done !== undefined) return done;

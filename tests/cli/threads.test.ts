@@ -8,12 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   askedHeap,
   askedThreads,
+  coreThreads,
   Probe,
   PROBE_MS,
   WORKERS_PAY_AFTER_MS,
   workersPay,
 } from '../../src/batch/threads.js';
 import { writeAnswersFiles } from '../helpers/answers-files.js';
+import { expandFiles } from '../../src/batch/expand.js';
+import { prepareRun, type ScorePlan } from '../../src/batch/report-files.js';
+import { reportFiles } from '../../src/cli/score.js';
 import { runMain } from '../helpers/run-main.js';
 
 let dir: string;
@@ -123,5 +127,45 @@ describe('worker threads', () => {
     } finally {
       rmSync(odd, { recursive: true, force: true });
     }
+  });
+
+  it('hands the rest of a batch to workers where the probe decides, without a file lost or twice', async () => {
+    const plan: ScorePlan = {
+      format: 'csv',
+      color: false,
+      moves: 5,
+      strict: false,
+      grouped: false,
+    };
+    const { files, found } = await expandFiles(['*.yaml'], dir);
+    const chunks = async (env: NodeJS.ProcessEnv, verdictAt?: number) => {
+      const run = await prepareRun(plan, dir);
+      run.reporter.begin(run.reportOptions);
+      let asked = 0;
+      const probe = () => ({
+        after: (done: number) => {
+          asked += 1;
+          return verdictAt !== undefined && done >= verdictAt ? ('workers' as const) : undefined;
+        },
+      });
+      const out: string[] = [];
+      for await (const report of reportFiles(
+        run,
+        files,
+        found,
+        { env, stdin: process.stdin },
+        probe,
+      )) {
+        out.push(`${report.file}\n${report.chunk}`);
+      }
+      return { out, asked };
+    };
+    const alone = await chunks({ MATURITY_THREADS: '0' });
+    expect(alone.asked).toBe(0);
+    expect(alone.out).toHaveLength(COUNT);
+    // Decided after 64 files (the probe is asked every 32): the other 396 go to the workers.
+    const handed = await chunks({}, 64);
+    if (coreThreads() > 0) expect(handed.asked).toBe(2);
+    expect(handed.out).toEqual(alone.out);
   });
 });

@@ -1,10 +1,10 @@
 /** A recorded answer: a value on the question's scale, or "n/a" where the rubric allows it. */
 export type AnswerValue = number | 'n/a';
 
-/** One answer with its optional note (evidence). */
+/** One answer with its optional note (evidence). Never changed once made: answers are shared. */
 export interface Answer {
-  value: AnswerValue;
-  note?: string;
+  readonly value: AnswerValue;
+  readonly note?: string;
 }
 
 /** Answers by question id; a missing id is unanswered. */

@@ -104,7 +104,8 @@ export type SummaryRow =
       /** The file, or the team's size ("5 respondents"). */
       source: string;
       stageCount: number;
-      currentStage: Assessment['currentStage'];
+      /** Shared by the rows of a run that are at the same stage: never changed. */
+      currentStage: Readonly<Assessment['currentStage']>;
       maturityIndex: number;
       completeness: number;
       gate: Gate | null;

@@ -67,15 +67,23 @@ export async function* reportInWorkers(
   const held = workers.map((): number[] => []);
   const orphans: number[] = [];
   const alive = (w: number) => !pool.outOfMemory.has(workers[w]!);
+  /** The files of batch `seq`. */
+  const filesOf = (seq: number): FileToScore[] => {
+    const files: FileToScore[] = [];
+    for (let i = seq * BATCH; i < Math.min(count, (seq + 1) * BATCH); i += 1) files.push(file(i));
+    return files;
+  };
   const feed = () => {
     for (let w = 0; w < workers.length; w += 1) {
       while (alive(w) && held[w]!.length < IN_FLIGHT && sent < batches && sent < next + window) {
-        const batch: WorkerRequest['files'] = [];
-        for (let i = sent * BATCH; i < Math.min(count, (sent + 1) * BATCH); i += 1) {
-          const { file: name, found } = file(i);
-          batch.push({ file: name, found, read: readAnswers(name, cwd, found) });
-        }
-        const request: WorkerRequest = { seq: sent, files: batch };
+        const request: WorkerRequest = {
+          seq: sent,
+          files: filesOf(sent).map(({ file: name, found }) => ({
+            file: name,
+            found,
+            read: readAnswers(name, cwd, found),
+          })),
+        };
         workers[w]!.postMessage(request);
         held[w]!.push(sent);
         sent += 1;
@@ -86,9 +94,7 @@ export async function* reportInWorkers(
     // (A lost worker's reply may yet have come.)
     if (seq < next || done.has(seq)) return;
     const reports: FileReport[] = [];
-    for (let i = seq * BATCH; i < Math.min(count, (seq + 1) * BATCH); i += 1) {
-      reports.push(await local(file(i)));
-    }
+    for (const one of filesOf(seq)) reports.push(await local(one));
     done.set(seq, reports);
   };
   workers.forEach((worker, w) => {
@@ -159,8 +165,8 @@ export interface Pool {
 
 /**
  * Starts `threads` scoring threads for a run. They load and score the run's first file (which
- * warms them up); reportInWorkers gives them work, or stopWorkers stops them unused. What befalls
- * them meanwhile is kept in the pool.
+ * warms them up); reportInWorkers gives them work and stops them. What befalls them is kept in
+ * the pool from their start.
  */
 export function startWorkers(setup: WorkerSetup, threads: number, heapMb = WORKER_HEAP_MB): Pool {
   const pool: Pool = { workers: [], outOfMemory: new Set(), closing: false };
@@ -186,7 +192,7 @@ export function startWorkers(setup: WorkerSetup, threads: number, heapMb = WORKE
   return pool;
 }
 
-export async function stopWorkers(pool: Pool): Promise<void> {
+async function stopWorkers(pool: Pool): Promise<void> {
   pool.closing = true;
   await Promise.all(pool.workers.map((worker) => worker.terminate()));
 }

@@ -16,9 +16,8 @@ import { stageOption } from './gate.js';
 import { RubricCache } from './rubric-cache.js';
 import { scoreFile, STDIN_NAME, type ReadAnswers, type ScoringOptions } from './score-files.js';
 import { STDIN, type FileSet } from './expand.js';
-import type { AnswersFile } from '../answers/types.js';
+import { metadataOf, type AnswersFile } from '../answers/types.js';
 import type { MemberScores } from '../engine/combine.js';
-import { escapeControls } from '../problems/control-characters.js';
 
 /**
  * What `maturity score` was asked, as plain data: the main thread and every worker thread build
@@ -200,17 +199,7 @@ export async function reportFile(
       problems: [],
       scored: true,
       chunk: '',
-      row: {
-        status: 'ok',
-        kind: 'file',
-        who: whoLabel(answers),
-        source: escapeControls(shown),
-        stageCount: rubric.stages.length,
-        currentStage: scores.currentStage,
-        maturityIndex: scores.maturityIndex,
-        completeness: scores.completeness,
-        gate: null,
-      },
+      row: summaryRow({ source: shown, ...metadataOf(answers), rubric, assessment: scores }),
       member: { answers, scores },
       ...(missing !== undefined && { lacking: missing }),
     };

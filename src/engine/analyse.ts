@@ -123,19 +123,15 @@ function sheetStanding(
  */
 export function memberStanding(rubric: Rubric, answers: AnswerMap): MemberScores {
   const sheet = scoreSheet(rubric, answers);
-  let questions = 0;
-  let unanswered = 0;
-  const tenets: MemberScores['tenets'] = [];
-  for (const stage of sheet.stages) {
-    for (const tenet of stage.tenets) {
-      tenets.push({ id: tenet.id, score: tenet.score });
-      for (const question of tenet.questions) {
-        questions += 1;
-        if (question.value === null) unanswered += 1;
-      }
-    }
-  }
-  return { ...sheetStanding(sheet, currentStageNumber(sheet), questions, unanswered), tenets };
+  const questions = sheetQuestions(sheet);
+  const unanswered = questions.filter((q) => q.value === null).length;
+  const tenets = sheet.stages.flatMap((stage) =>
+    stage.tenets.map((tenet) => ({ id: tenet.id, score: tenet.score })),
+  );
+  return {
+    ...sheetStanding(sheet, currentStageNumber(sheet), questions.length, unanswered),
+    tenets,
+  };
 }
 
 /** Every question result of a sheet, in rubric order. */

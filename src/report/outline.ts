@@ -374,8 +374,18 @@ function meaningLines(a: Assessment, rubric: Rubric): string[] {
   return lines;
 }
 
-/** The summary row of a result, kept for the end of a streamed report. */
-export function summaryRow(result: Result): SummaryRow {
+/**
+ * The summary row of a result, kept for the end of a streamed report; also of a team member,
+ * whose standing is all there is of its assessment.
+ */
+export function summaryRow(
+  result: Pick<
+    Result,
+    'organization' | 'unit' | 'group' | 'source' | 'team' | 'rubric' | 'gate'
+  > & {
+    assessment: Pick<Assessment, 'currentStage' | 'maturityIndex' | 'completeness'>;
+  },
+): SummaryRow {
   return {
     status: 'ok',
     kind: result.team ? 'team' : 'file',

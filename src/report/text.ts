@@ -238,21 +238,18 @@ function* summaryPieces(rows: readonly SummaryRow[], options: ReportOptions): Ge
   // The file goes last, whole: a long path may run past 80 columns without misaligning the rest.
   const gated = rows.some((row) => row.status === 'ok' && row.gate !== null);
   const header = ['STAGE', 'INDEX', 'ANSWERED', ...(gated ? ['GATE'] : []), 'ORGANIZATION', 'FILE'];
-  const cells = function* () {
+  const table = function* () {
+    yield header;
     for (const row of rows) yield summaryCells(row, gated);
   };
-  const widths = columnWidths(
-    (function* () {
-      yield header;
-      yield* cells();
-    })(),
-  );
+  const widths = columnWidths(table());
   const noun = rows.some((row) => row.status === 'ok' && row.kind === 'team') ? 'teams' : 'files';
   // A blank line only when a report came before.
   const blank = rows.some((row) => row.status === 'ok') ? '\n' : '';
   yield `${blank}${c.bold(`Summary of ${rows.length} ${noun}`)}\n${c.bold(alignedRow(header, widths))}\n`;
   let lines: string[] = [];
-  for (const row of cells()) {
+  for (const row of table()) {
+    if (row === header) continue;
     lines.push(alignedRow(row, widths));
     if (lines.length === 1_000) {
       yield `${lines.join('\n')}\n`;

@@ -10,8 +10,11 @@ import { readAnswers, type ReadAnswers } from './score-files.js';
  * make messaging cheap (8 scores as fast as 64).
  */
 const BATCH = 8;
-/** Batches a worker holds at a time: one being scored, the next ones waiting in its queue. */
-const IN_FLIGHT = 2;
+/** Batches a worker holds at a time: one being scored, the next ones waiting in its queue (enough
+ *  that it still has work while the main thread scores a batch of its own). */
+const IN_FLIGHT = 3;
+/** How many batches the main thread may score beyond those the workers hold, while it waits. */
+const MAIN_AHEAD = 8;
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -29,7 +32,8 @@ export interface WorkerRequest {
    *  two threads and scoring does. */
   files: (FileToScore & { read: ReadAnswers })[];
 }
-export type WorkerReply = { seq: number; reports: FileReport[] } | { seq: number; bug: string };
+export type WorkerReply =
+  { ready: true } | { seq: number; reports: FileReport[] } | { seq: number; bug: string };
 
 /**
  * A worker's heap (its old generation, in MB): three times what a worker needs for the built-in
@@ -46,8 +50,10 @@ export const WORKER_HEAP_MB = 24;
  * Scores and renders `count` files (`file(i)` is the i-th) in the pool's worker threads and yields
  * their reports in the order of the files, byte for byte what scoring them one by one gives. No
  * more than a few batches per worker run ahead of what the caller has taken, so a slow reader holds
- * the workers back instead of filling memory. The batches of a worker that runs out of memory, and
- * all batches once none is left, are scored here by `local`.
+ * the workers back instead of filling memory. With `share`, the main thread scores batches too,
+ * with `local`, whenever it would otherwise wait: it is warmed up already, where each worker must
+ * first compile the code again. It always scores the batches of a worker that runs out of memory,
+ * and all of them once no worker is left.
  */
 export async function* reportInWorkers(
   pool: Pool,
@@ -55,27 +61,31 @@ export async function* reportInWorkers(
   file: (index: number) => FileToScore,
   cwd: string,
   local: (file: FileToScore) => Promise<FileReport>,
+  share: boolean,
 ): AsyncGenerator<FileReport> {
   const { workers } = pool;
   const batches = Math.ceil(count / BATCH);
-  // Batches done but not yet written wait here; a worker may run this far ahead of the slowest.
-  const window = workers.length * IN_FLIGHT;
+  // Batches done but not yet written wait here; the threads may run this far ahead of the slowest.
+  const window = workers.length * IN_FLIGHT + MAIN_AHEAD;
   const done = new Map<number, FileReport[]>();
   let sent = 0;
   let next = 0;
   // The batches each worker holds, in the order sent; a worker out of memory leaves its batches.
   const held = workers.map((): number[] => []);
   const orphans: number[] = [];
-  const alive = (w: number) => !pool.outOfMemory.has(workers[w]!);
+  const lost = (w: number) => pool.outOfMemory.has(workers[w]!);
   /** The files of batch `seq`. */
   const filesOf = (seq: number): FileToScore[] => {
     const files: FileToScore[] = [];
     for (let i = seq * BATCH; i < Math.min(count, (seq + 1) * BATCH); i += 1) files.push(file(i));
     return files;
   };
+  /** Gives each worker that is ready batches up to IN_FLIGHT (a worker still starting gets none:
+   *  the main thread scores meanwhile, rather than leave those files waiting for it). */
   const feed = () => {
     for (let w = 0; w < workers.length; w += 1) {
-      while (alive(w) && held[w]!.length < IN_FLIGHT && sent < batches && sent < next + window) {
+      if (!pool.ready.has(workers[w]!) || lost(w)) continue;
+      while (held[w]!.length < IN_FLIGHT && sent < batches && sent < next + window) {
         const request: WorkerRequest = {
           seq: sent,
           files: filesOf(sent).map(({ file: name, found }) => ({
@@ -96,9 +106,16 @@ export async function* reportInWorkers(
     const reports: FileReport[] = [];
     for (const one of filesOf(seq)) reports.push(await local(one));
     done.set(seq, reports);
+    // Scoring here takes only microtasks: let the workers' replies (and readiness) in.
+    await new Promise((resolve) => setImmediate(resolve));
   };
   workers.forEach((worker, w) => {
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        feed();
+        pool.wake?.();
+        return;
+      }
       const k = held[w]!.indexOf(reply.seq);
       if (k !== -1) held[w]!.splice(k, 1);
       const orphan = orphans.indexOf(reply.seq);
@@ -127,16 +144,19 @@ export async function* reportInWorkers(
         continue;
       }
       if (pool.failure) throw pool.failure;
-      // Batches left by a worker out of memory, then (with no worker left) the ones never sent.
+      // Batches left by a worker out of memory are scored here first, in order.
       workers.forEach((_, w) => {
-        if (!alive(w)) orphans.push(...held[w]!.splice(0));
+        if (lost(w)) orphans.push(...held[w]!.splice(0));
       });
       const orphan = orphans.sort((x, y) => x - y).shift();
       if (orphan !== undefined) {
         await scoreHere(orphan);
         continue;
       }
-      if (!workers.some((_, w) => alive(w)) && sent < batches) {
+      // Nothing to write yet: rather than wait, the main thread scores the next batch no worker
+      // has (when it shares the work, or when every worker is lost).
+      const noneLeft = workers.every((_, w) => lost(w));
+      if ((share || noneLeft) && sent < batches && sent < next + window) {
         sent += 1;
         await scoreHere(sent - 1);
         continue;
@@ -154,6 +174,8 @@ export async function* reportInWorkers(
 /** Scoring threads, and what went wrong with any of them. */
 export interface Pool {
   workers: Worker[];
+  /** Workers that have loaded the run and take batches. */
+  ready: Set<Worker>;
   /** Workers that ran out of memory: their batches are scored in the main thread. */
   outOfMemory: Set<Worker>;
   /** What stops the run: a worker's error (other than memory), or one that stopped. */
@@ -169,12 +191,15 @@ export interface Pool {
  * the pool from their start.
  */
 export function startWorkers(setup: WorkerSetup, threads: number, heapMb = WORKER_HEAP_MB): Pool {
-  const pool: Pool = { workers: [], outOfMemory: new Set(), closing: false };
+  const pool: Pool = { workers: [], ready: new Set(), outOfMemory: new Set(), closing: false };
   for (let w = 0; w < threads; w += 1) {
     const worker = new Worker(join(packageRoot(), 'dist', 'worker.cjs'), {
       workerData: setup,
       // A small young generation: three isolates with the default one take about 60 MB more.
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: heapMb },
+    });
+    worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) pool.ready.add(worker);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') pool.outOfMemory.add(worker);

@@ -2,21 +2,23 @@ import { availableParallelism } from 'node:os';
 
 /**
  * What a worker thread costs before it pays: it compiles and optimises the scoring code anew (the
- * main thread already has), about half a second of processor time on these 2-core machines, taken
- * from the same cores the scoring needs. Measured (20,000 files): a batch the main thread scores
- * in under about 3 s runs slower with workers (csv 1.85 s alone, 1.98 s with two), a longer one
- * faster (json 3.7 s alone, 3.4 s with two; 100,000 files as csv 8.2 s alone, 6.7 s with two).
- * With more cores, each worker has more to gain and this is divided among them.
+ * main thread already has), about half a second of processor time on these 2-core machines, and it
+ * slows the main thread down while both run (two busy cores share caches: on these machines two
+ * threads do about 1.4 times the work of one). The main thread scores beside its workers. Measured
+ * with one worker (csv): 5,000 files 0.95 s alone and 1.12 s with it, 10,000 files 1.40 s and
+ * 1.36 s, 20,000 files 2.66 s and 2.22 s. So one worker pays once the work left would keep the main
+ * thread busy for about this long; with more, each has a smaller share to gain and a start that
+ * runs beside the others' (see workersPay).
  */
-export const WORKERS_PAY_AFTER_MS = 3_000;
+export const WORKERS_PAY_AFTER_MS = 1_500;
 
 /** How long the main thread scores before it judges how much work is left (and its rate then). */
 export const PROBE_MS = { from: 100, to: 300 };
 
-/** Worker threads the machine can give: one per core up to 8, none on a single core. */
+/** Worker threads the machine can give beside the main thread (which scores too): one per core
+ *  after the first, up to 7; none on a single core. */
 export function coreThreads(): number {
-  const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, 8) : 0;
+  return Math.min(availableParallelism() - 1, 7);
 }
 
 /**
@@ -38,13 +40,14 @@ export function askedHeap(env: NodeJS.ProcessEnv): number | undefined {
 }
 
 /**
- * Whether starting `threads` workers for the `left` files still to score pays, at the `msPerFile`
- * the main thread scores them at now (warmed up): when they would keep it busy longer than a
- * worker's start costs (WORKERS_PAY_AFTER_MS, divided among the workers beyond the first).
+ * Whether starting `threads` workers beside the main thread for the `left` files still to score
+ * pays, at the `msPerFile` the main thread scores them at now (warmed up): when that work would
+ * keep it busy at least WORKERS_PAY_AFTER_MS with one worker. With `threads` of them, the share
+ * they take grows from a half to threads / (threads + 1), and so the work needed shrinks.
  */
 export function workersPay(left: number, msPerFile: number, threads: number): boolean {
-  if (threads < 2) return false;
-  return left * msPerFile >= WORKERS_PAY_AFTER_MS / (threads - 1);
+  if (threads < 1) return false;
+  return left * msPerFile >= (WORKERS_PAY_AFTER_MS * (threads + 1)) / (2 * threads);
 }
 
 /**

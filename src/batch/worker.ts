@@ -9,8 +9,13 @@ const ready = (async () => {
   const run = await prepareRun(setup.plan, setup.cwd);
   run.reporter.begin(run.reportOptions);
   await reportFile(run, setup.prime);
+  parentPort!.postMessage({ ready: true } satisfies WorkerReply);
   return run;
 })();
+// A worker that cannot set up says so at once (no batch is sent to it until it is ready).
+ready.catch((error: unknown) => {
+  parentPort!.postMessage({ seq: -1, bug: bugText(error) } satisfies WorkerReply);
+});
 
 // One batch after the other, in the order they came.
 let queue: Promise<void> = Promise.resolve();
@@ -26,11 +31,12 @@ parentPort!.on('message', (request: WorkerRequest) => {
       reply = { seq: request.seq, reports };
     } catch (error) {
       // A user's error is a problem of its file (reportFile never throws one); this is a bug.
-      reply = {
-        seq: request.seq,
-        bug: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      };
+      reply = { seq: request.seq, bug: bugText(error) };
     }
     parentPort!.postMessage(reply);
   });
 });
+
+function bugText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -260,6 +260,8 @@ export async function* reportFiles(
       (index) => at(from + index),
       run.cwd,
       (file) => reportFile(run, file, stdin),
+      // Asked for a number of workers, the workers score; else the main thread joins them.
+      asked === undefined,
     );
     return;
   }

@@ -19,6 +19,8 @@ import { expandFiles } from '../../src/batch/expand.js';
 import { prepareRun, type ScorePlan } from '../../src/batch/report-files.js';
 import { reportFiles } from '../../src/cli/score.js';
 import { runMain } from '../helpers/run-main.js';
+import { reportInWorkers, startWorkers } from '../../src/batch/pool.js';
+import { reportFile } from '../../src/batch/report-files.js';
 
 let dir: string;
 const COUNT = 460;
@@ -53,14 +55,16 @@ describe('worker threads', () => {
   }
 
   it('starts workers only when the work left outweighs their start, or as MATURITY_THREADS says', () => {
-    // 10,000 files left at 0.1 ms each: 1 s of work, less than two workers' start costs.
-    expect(workersPay(10_000, 0.1, 2)).toBe(false);
-    expect(workersPay(100_000, 0.1, 2)).toBe(true);
-    expect(workersPay((WORKERS_PAY_AFTER_MS / 0.2) * 0.99, 0.2, 2)).toBe(false);
-    expect(workersPay(WORKERS_PAY_AFTER_MS / 0.2, 0.2, 2)).toBe(true);
-    // More cores share the cost; one core (or one worker) never pays.
-    expect(workersPay(10_000, 0.1, 8)).toBe(true);
-    expect(workersPay(1_000_000, 1, 1)).toBe(false);
+    // One worker beside the main thread: 10,000 files left at 0.1 ms each are 1 s of work, less
+    // than its start costs; 20,000 are 2 s.
+    expect(workersPay(10_000, 0.1, 1)).toBe(false);
+    expect(workersPay(20_000, 0.1, 1)).toBe(true);
+    expect(workersPay((WORKERS_PAY_AFTER_MS / 0.2) * 0.99, 0.2, 1)).toBe(false);
+    expect(workersPay(WORKERS_PAY_AFTER_MS / 0.2, 0.2, 1)).toBe(true);
+    // More workers take a larger share (7 of 8 parts), so less work pays; no worker never does.
+    expect(workersPay(10_000, 0.1, 7)).toBe(true);
+    expect(workersPay(8_000, 0.1, 7)).toBe(false);
+    expect(workersPay(1_000_000, 1, 0)).toBe(false);
     expect(askedThreads({})).toBeUndefined();
     expect(askedThreads({ MATURITY_THREADS: '2' })).toBe(2);
     expect(askedThreads({ MATURITY_THREADS: '0' })).toBe(0);
@@ -74,16 +78,17 @@ describe('worker threads', () => {
 
   it('measures the rate once warmed up, then decides once', () => {
     let clock = 0;
-    const probe = new Probe(20_000, 2, () => clock);
+    const probe = new Probe(10_000, 1, () => clock);
     // Slow at first (compiling): not counted.
     clock = PROBE_MS.from;
     expect(probe.after(100, 200)).toBeUndefined();
     clock = PROBE_MS.to - 1;
     expect(probe.after(1_000, 600)).toBeUndefined();
-    // From the mark: 4,000 files in 500 ms, 0.125 ms each; 16,000 left take 2 s: not worth it.
+    // From the mark: 4,000 files in 500 ms, 0.1125 ms of scoring each; 5,900 left take 0.66 s:
+    // not worth it.
     clock = PROBE_MS.from + 500;
     expect(probe.after(4_100, 200 + 450)).toBe('here');
-    const slow = new Probe(20_000, 2, () => clock);
+    const slow = new Probe(20_000, 1, () => clock);
     clock += PROBE_MS.from;
     slow.after(100, 100);
     clock += 500;
@@ -93,7 +98,7 @@ describe('worker threads', () => {
 
   it('starts no workers when the files wait on the output (a slow reader of a pipe)', () => {
     let clock = 0;
-    const probe = new Probe(100_000, 2, () => clock);
+    const probe = new Probe(100_000, 1, () => clock);
     clock = PROBE_MS.from;
     probe.after(100, 50);
     clock = PROBE_MS.to;
@@ -167,5 +172,37 @@ describe('worker threads', () => {
     const handed = await chunks({}, 64);
     if (coreThreads() > 0) expect(handed.asked).toBe(2);
     expect(handed.out).toEqual(alone.out);
+  });
+
+  it('scores in the main thread too while it waits, every file once and in order', async () => {
+    const plan: ScorePlan = {
+      format: 'json',
+      color: false,
+      moves: 5,
+      strict: false,
+      grouped: false,
+    };
+    const { files, found } = await expandFiles(['*.yaml'], dir);
+    const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
+    const run = await prepareRun(plan, dir);
+    run.reporter.begin(run.reportOptions);
+    const alone: string[] = [];
+    for (let i = 0; i < files.length; i += 1) alone.push((await reportFile(run, at(i))).chunk);
+    // The main thread scores slowly here (5 ms a file), so the worker, once started, takes its
+    // share; before it is ready, the main thread scores alone.
+    let here = 0;
+    const slowly = async (file: ReturnType<typeof at>) => {
+      here += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return reportFile(run, file);
+    };
+    const pool = startWorkers({ plan, cwd: dir, prime: at(1) }, 1);
+    const shared: string[] = [];
+    for await (const report of reportInWorkers(pool, files.length, at, dir, slowly, true)) {
+      shared.push(report.chunk);
+    }
+    expect(shared).toEqual(alone);
+    expect(here).toBeGreaterThanOrEqual(8);
+    expect(here).toBeLessThan(files.length);
   });
 });

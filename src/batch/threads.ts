@@ -12,6 +12,9 @@ import { availableParallelism } from 'node:os';
  */
 export const WORKERS_PAY_AFTER_MS = 1_500;
 
+/** Files from which a batch is large: its heaps are kept near their live size (see heap.ts). */
+export const LARGE_BATCH = 1_000;
+
 /** How long the main thread scores before it judges how much work is left (and its rate then). */
 export const PROBE_MS = { from: 100, to: 300 };
 

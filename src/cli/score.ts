@@ -15,7 +15,7 @@ import {
   type ScorePlan,
   type ScoreRun,
 } from '../batch/report-files.js';
-import { askedHeap, askedThreads, coreThreads, Probe } from '../batch/threads.js';
+import { askedHeap, askedThreads, coreThreads, LARGE_BATCH, Probe } from '../batch/threads.js';
 import { rubricForAnswers } from '../batch/rubric-cache.js';
 import type { AnswersSource } from '../answers/load.js';
 import {
@@ -92,6 +92,7 @@ export async function runScore(
     for (const line of problem.lines()) io.stderr.write(`${line}\n`);
   }
   let failed = globProblems.length > 0;
+  if (files.length >= LARGE_BATCH) (await import('../batch/heap.js')).keepHeapsNearLive();
 
   const sink = openSink(
     io.stdout,

@@ -130,6 +130,8 @@ export async function* reportInWorkers(
   try {
     feed();
     while (next < batches) {
+      // (Checked first: while the main thread scores, the next batch may always be its own.)
+      if (pool.failure) throw pool.failure;
       const reports = done.get(next);
       if (reports) {
         done.delete(next);
@@ -143,7 +145,6 @@ export async function* reportInWorkers(
         yield* reports;
         continue;
       }
-      if (pool.failure) throw pool.failure;
       // Batches left by a worker out of memory are scored here first, in order.
       workers.forEach((_, w) => {
         if (lost(w)) orphans.push(...held[w]!.splice(0));

@@ -205,4 +205,36 @@ describe('worker threads', () => {
     expect(here).toBeGreaterThanOrEqual(8);
     expect(here).toBeLessThan(files.length);
   });
+
+  it('stops with the error of a worker that cannot set up, whether the main thread shares or not', async () => {
+    const plan: ScorePlan = {
+      format: 'csv',
+      color: false,
+      moves: 5,
+      strict: false,
+      grouped: false,
+    };
+    const { files, found } = await expandFiles(['*.yaml'], dir);
+    const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
+    const run = await prepareRun(plan, dir);
+    run.reporter.begin(run.reportOptions);
+    // Slow enough here that the worker's failure comes before the main thread is done alone.
+    const slowly = async (file: ReturnType<typeof at>) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return reportFile(run, file);
+    };
+    // A plan no worker can set up with (a format no reporter has): a bug, not a user's error.
+    const broken = { ...plan, format: 'none' as ScorePlan['format'] };
+    for (const share of [false, true]) {
+      const pool = startWorkers({ plan: broken, cwd: dir, prime: at(1) }, 1);
+      const seen: string[] = [];
+      const all = async () => {
+        for await (const report of reportInWorkers(pool, files.length, at, dir, slowly, share)) {
+          seen.push(report.file);
+        }
+      };
+      await expect(all()).rejects.toThrow(/not a function/);
+      expect(seen.length).toBeLessThan(files.length);
+    }
+  });
 });

@@ -174,55 +174,43 @@ describe('worker threads', () => {
     expect(handed.out).toEqual(alone.out);
   });
 
-  it('scores in the main thread too while it waits, every file once and in order', async () => {
-    const plan: ScorePlan = {
-      format: 'json',
-      color: false,
-      moves: 5,
-      strict: false,
-      grouped: false,
-    };
+  /**
+   * The batch of this file's folder in `format`, scored here for reference, and a main thread's
+   * scoring 5 ms slower a file (counted): slow enough that a worker, once started, takes its share
+   * (or reports its failure) before the main thread is done alone.
+   */
+  async function slowBatch(format: ScorePlan['format']) {
+    const plan: ScorePlan = { format, color: false, moves: 5, strict: false, grouped: false };
     const { files, found } = await expandFiles(['*.yaml'], dir);
     const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
     const run = await prepareRun(plan, dir);
     run.reporter.begin(run.reportOptions);
     const alone: string[] = [];
     for (let i = 0; i < files.length; i += 1) alone.push((await reportFile(run, at(i))).chunk);
-    // The main thread scores slowly here (5 ms a file), so the worker, once started, takes its
-    // share; before it is ready, the main thread scores alone.
-    let here = 0;
+    const counted = { here: 0 };
     const slowly = async (file: ReturnType<typeof at>) => {
-      here += 1;
+      counted.here += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
       return reportFile(run, file);
     };
+    return { plan, files, at, alone, slowly, counted };
+  }
+
+  it('scores in the main thread too while it waits, every file once and in order', async () => {
+    const { plan, files, at, alone, slowly, counted } = await slowBatch('json');
+    // Before the worker is ready, the main thread scores alone; then both do.
     const pool = startWorkers({ plan, cwd: dir, prime: at(1) }, 1);
     const shared: string[] = [];
     for await (const report of reportInWorkers(pool, files.length, at, dir, slowly, true)) {
       shared.push(report.chunk);
     }
     expect(shared).toEqual(alone);
-    expect(here).toBeGreaterThanOrEqual(8);
-    expect(here).toBeLessThan(files.length);
+    expect(counted.here).toBeGreaterThanOrEqual(8);
+    expect(counted.here).toBeLessThan(files.length);
   });
 
   it('stops with the error of a worker that cannot set up, whether the main thread shares or not', async () => {
-    const plan: ScorePlan = {
-      format: 'csv',
-      color: false,
-      moves: 5,
-      strict: false,
-      grouped: false,
-    };
-    const { files, found } = await expandFiles(['*.yaml'], dir);
-    const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
-    const run = await prepareRun(plan, dir);
-    run.reporter.begin(run.reportOptions);
-    // Slow enough here that the worker's failure comes before the main thread is done alone.
-    const slowly = async (file: ReturnType<typeof at>) => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return reportFile(run, file);
-    };
+    const { plan, files, at, slowly } = await slowBatch('csv');
     // A plan no worker can set up with (a format no reporter has): a bug, not a user's error.
     const broken = { ...plan, format: 'none' as ScorePlan['format'] };
     for (const share of [false, true]) {

@@ -13,7 +13,8 @@ const BATCH = 8;
 /** Batches a worker holds at a time: one being scored, the next ones waiting in its queue (enough
  *  that it still has work while the main thread scores a batch of its own). */
 const IN_FLIGHT = 3;
-/** How many batches the main thread may score beyond those the workers hold, while it waits. */
+/** How many batches beyond those the workers hold may be done and not yet written (the main thread
+ *  scores them while it waits, when it shares the work; a lost worker's are scored there too). */
 const MAIN_AHEAD = 8;
 
 /** What a worker is started with. */
@@ -112,6 +113,7 @@ export async function* reportInWorkers(
   workers.forEach((worker, w) => {
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
+        pool.ready.add(worker);
         feed();
         pool.wake?.();
         return;
@@ -179,7 +181,8 @@ export interface Pool {
   ready: Set<Worker>;
   /** Workers that ran out of memory: their batches are scored in the main thread. */
   outOfMemory: Set<Worker>;
-  /** What stops the run: a worker's error (other than memory), or one that stopped. */
+  /** What stops the run: a worker's error (other than memory), one that stopped, or a bug a worker
+   *  reported (in its set-up or in a batch). */
   failure?: Error;
   /** Called when something happens to a worker (reportInWorkers waits on it). */
   wake?: () => void;
@@ -196,7 +199,7 @@ export function startWorkers(setup: WorkerSetup, threads: number, heapMb = WORKE
   for (let w = 0; w < threads; w += 1) {
     const worker = new Worker(join(packageRoot(), 'dist', 'worker.cjs'), {
       workerData: setup,
-      // A small young generation: three isolates with the default one take about 60 MB more.
+      // A small young generation: the default one takes about 30 MB more for each worker.
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: heapMb },
     });
     worker.on('message', (reply: WorkerReply) => {

@@ -7,8 +7,9 @@ import { availableParallelism } from 'node:os';
  * threads do about 1.4 times the work of one). The main thread scores beside its workers. Measured
  * with one worker (csv): 5,000 files 0.95 s alone and 1.12 s with it, 10,000 files 1.40 s and
  * 1.36 s, 20,000 files 2.66 s and 2.22 s. So one worker pays once the work left would keep the main
- * thread busy for about this long; with more, each has a smaller share to gain and a start that
- * runs beside the others' (see workersPay).
+ * thread busy for about this long. With more cores, the workers start side by side and take a
+ * larger share of the work, so less work pays (see workersPay); that part is reasoned, not
+ * measured, as only 2-core machines were at hand.
  */
 export const WORKERS_PAY_AFTER_MS = 1_500;
 

@@ -175,11 +175,12 @@ describe('worker threads', () => {
   });
 
   /**
-   * The batch of this file's folder in `format`, scored here for reference, and a main thread's
-   * scoring 5 ms slower a file (counted): slow enough that a worker, once started, takes its share
-   * (or reports its failure) before the main thread is done alone.
+   * The batch of this file's folder in `format`, scored here for reference, and a pool of one
+   * worker with a main thread that scores slowly: each of its files waits for the worker's first
+   * message (ready, or its failure) and 5 ms more, so the worker takes its share, or its failure
+   * stops the run, before the main thread could be done alone.
    */
-  async function slowBatch(format: ScorePlan['format']) {
+  async function slowBatch(format: ScorePlan['format'], workerPlan?: ScorePlan) {
     const plan: ScorePlan = { format, color: false, moves: 5, strict: false, grouped: false };
     const { files, found } = await expandFiles(['*.yaml'], dir);
     const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
@@ -187,42 +188,56 @@ describe('worker threads', () => {
     run.reporter.begin(run.reportOptions);
     const alone: string[] = [];
     for (let i = 0; i < files.length; i += 1) alone.push((await reportFile(run, at(i))).chunk);
-    const counted = { here: 0 };
+    const pool = startWorkers({ plan: workerPlan ?? plan, cwd: dir, prime: at(1) }, 1);
+    const counted = { here: 0, inWorker: 0 };
+    const heard = new Promise((resolve) => pool.workers[0]!.once('message', resolve));
+    pool.workers[0]!.on('message', (reply: { reports?: unknown[] }) => {
+      counted.inWorker += reply.reports?.length ?? 0;
+    });
     const slowly = async (file: ReturnType<typeof at>) => {
       counted.here += 1;
+      await heard;
       await new Promise((resolve) => setTimeout(resolve, 5));
       return reportFile(run, file);
     };
-    return { plan, files, at, alone, slowly, counted };
+    return { files, at, alone, pool, slowly, counted };
   }
 
   it('scores in the main thread too while it waits, every file once and in order', async () => {
-    const { plan, files, at, alone, slowly, counted } = await slowBatch('json');
-    // Before the worker is ready, the main thread scores alone; then both do.
-    const pool = startWorkers({ plan, cwd: dir, prime: at(1) }, 1);
+    const { files, at, alone, pool, slowly, counted } = await slowBatch('json');
     const shared: string[] = [];
     for await (const report of reportInWorkers(pool, files.length, at, dir, slowly, true)) {
       shared.push(report.chunk);
     }
     expect(shared).toEqual(alone);
+    // Before the worker was ready, the main thread scored; then both did, each file once.
     expect(counted.here).toBeGreaterThanOrEqual(8);
-    expect(counted.here).toBeLessThan(files.length);
+    expect(counted.inWorker).toBeGreaterThan(0);
+    expect(counted.here + counted.inWorker).toBe(files.length);
   });
 
   it('stops with the error of a worker that cannot set up, whether the main thread shares or not', async () => {
-    const { plan, files, at, slowly } = await slowBatch('csv');
     // A plan no worker can set up with (a format no reporter has): a bug, not a user's error.
-    const broken = { ...plan, format: 'none' as ScorePlan['format'] };
+    const broken: ScorePlan = {
+      format: 'none' as ScorePlan['format'],
+      color: false,
+      moves: 5,
+      strict: false,
+      grouped: false,
+    };
     for (const share of [false, true]) {
-      const pool = startWorkers({ plan: broken, cwd: dir, prime: at(1) }, 1);
+      const { files, at, pool, slowly } = await slowBatch('csv', broken);
       const seen: string[] = [];
       const all = async () => {
         for await (const report of reportInWorkers(pool, files.length, at, dir, slowly, share)) {
           seen.push(report.file);
         }
       };
-      await expect(all()).rejects.toThrow(/not a function/);
-      expect(seen.length).toBeLessThan(files.length);
+      // The worker's own stack, from the built bundle it runs.
+      await expect(all()).rejects.toThrow(/is not a function[\s\S]*dist[\\/]/);
+      // Without sharing, nothing was scored; with it, the main thread stopped part way.
+      if (share) expect(seen.length).toBeLessThan(files.length);
+      else expect(seen).toEqual([]);
     }
   });
 });

@@ -146,6 +146,11 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
       top.map[key] = number;
       continue;
     }
+    const pair = valueAndNote(line, colon + 1);
+    if (pair !== undefined) {
+      top.map[key] = pair;
+      continue;
+    }
     const rest = stripComment(trimSpaces(line.slice(colon + 1)));
     if (rest === BAIL) return BAIL;
     if (rest === '') {
@@ -199,6 +204,52 @@ function plainInteger(line: string, from: number): number | undefined {
     value = value * 10 + digit;
   }
   return value;
+}
+
+/**
+ * `{ value: 3, note: "text" }` from `from` on, the form answers are given with a note in, read in
+ * one scan: an integer of up to 15 digits, a note of printable characters with no backslash and no
+ * double quote, single spaces or more where shown, nothing after the brace. What parseFlowMapping
+ * would make of it; anything else is undefined, for it to read.
+ */
+function valueAndNote(line: string, from: number): Mapping | undefined {
+  const end = line.length;
+  let i = from;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  if (line.charCodeAt(i) !== 123 /* { */) return undefined;
+  i += 1;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  if (!line.startsWith('value: ', i)) return undefined;
+  i += 7;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  const digits = i;
+  let value = 0;
+  for (; i < end; i += 1) {
+    const digit = line.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  if (i === digits || i - digits > 15 || line.charCodeAt(i) !== COMMA) return undefined;
+  i += 1;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  if (!line.startsWith('note: ', i)) return undefined;
+  i += 6;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  if (line.charCodeAt(i) !== DOUBLE_QUOTE) return undefined;
+  const body = i + 1;
+  for (i = body; i < end; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c === DOUBLE_QUOTE) break;
+    if (c < 32 || c === 127 || c === BACKSLASH) return undefined;
+  }
+  if (i === end) return undefined;
+  const note = line.slice(body, i);
+  i += 1;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  if (line.charCodeAt(i) !== 125 /* } */) return undefined;
+  i += 1;
+  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  return i === end ? { value, note } : undefined;
 }
 
 /** Trims the spaces YAML separates tokens with; String.prototype.trim also eats U+FEFF, U+00A0… */

@@ -492,6 +492,43 @@ describe('the fast answers parser agrees with yaml', () => {
     expect(taken).toBeGreaterThan(100);
   });
 
+  it('on `{ value, note }` answers in and around the form read in one scan', () => {
+    const notes = [
+      '',
+      'plain',
+      'a: b',
+      'x # y',
+      '{ } [ ] ,',
+      "it's",
+      'Ünïcode ·',
+      '😀',
+      ' ',
+      '\\t',
+      '\\"',
+    ];
+    const spacings = [
+      (v: string, n: string) => `{ value: ${v}, note: "${n}" }`,
+      (v: string, n: string) => `{value: ${v},note: "${n}"}`,
+      (v: string, n: string) => `{   value:   ${v},   note:   "${n}"   }   `,
+      (v: string, n: string) => `{ value: ${v} , note: "${n}" }`,
+      (v: string, n: string) => `{ note: "${n}", value: ${v} }`,
+      (v: string, n: string) => `{ value: ${v}, note: "${n}" } # seen`,
+      (v: string, n: string) => `{ value: ${v}, note: "${n}", extra: 1 }`,
+      (v: string, n: string) => `{ value: ${v}, note: '${n}' }`,
+    ];
+    let taken = 0;
+    for (const value of ['0', '3', '007', '-1', '3.5', '1234567890123456', 'n/a', '']) {
+      for (const note of notes) {
+        for (const spacing of spacings) {
+          for (const eol of ['\n', '\r\n']) {
+            if (agrees(`answers:${eol}  q: ${spacing(value, note)}${eol}`)) taken += 1;
+          }
+        }
+      }
+    }
+    expect(taken).toBeGreaterThan(200);
+  });
+
   it('on keys around the 1024-character limit of implicit keys, in every place a key goes', () => {
     let taken = 0;
     for (const length of [1, 1000, 1023, 1024, 1025, 1100, 5000]) {

@@ -2,16 +2,19 @@ import { availableParallelism } from 'node:os';
 
 /**
  * What a worker thread costs before it pays: it compiles and optimises the scoring code anew (the
- * main thread already has), about half a second of processor time on these 2-core machines, and it
- * slows the main thread down while both run (two busy cores share caches: on these machines two
- * threads do about 1.4 times the work of one). The main thread scores beside its workers. Measured
- * with one worker (csv): 5,000 files 0.95 s alone and 1.12 s with it, 10,000 files 1.40 s and
- * 1.36 s, 20,000 files 2.66 s and 2.22 s. So one worker pays once the work left would keep the main
- * thread busy for about this long. With more cores, the workers start side by side and take a
- * larger share of the work, so less work pays (see workersPay); that part is reasoned, not
- * measured, as only 2-core machines were at hand.
+ * main thread already has), about half a second of processor time on these 2-core machines, runs
+ * slowly until then, and slows the main thread down while both run (two busy cores share caches:
+ * on these machines two threads do about 1.4 times the work of one). The main thread scores beside
+ * its workers. Measured with one worker (csv), in a slow hour: 5,000 files 0.95 s alone and 1.12 s
+ * with it, 10,000 files 1.40 s and 1.36 s, 20,000 files 2.66 s and 2.22 s; in a faster one, 10,000
+ * files 1.43 s alone and 1.67 s with a worker started after the probe, 20,000 files 1.81 s and
+ * 1.97 s. So one worker pays once the work left would keep the main thread busy for about this long
+ * (on a slow hour, a batch of 20,000 csv files is then scored alone, a little slower than it could
+ * be). With more cores, the workers start side by side and take a larger share of the work, so less
+ * work pays (see workersPay); that part is reasoned, not measured, as only 2-core machines were at
+ * hand.
  */
-export const WORKERS_PAY_AFTER_MS = 1_500;
+export const WORKERS_PAY_AFTER_MS = 2_500;
 
 /** Files from which a batch is large: its heaps are kept near their live size (see heap.ts). */
 export const LARGE_BATCH = 1_000;

@@ -55,15 +55,15 @@ describe('worker threads', () => {
   }
 
   it('starts workers only when the work left outweighs their start, or as MATURITY_THREADS says', () => {
-    // One worker beside the main thread: 10,000 files left at 0.1 ms each are 1 s of work, less
-    // than its start costs; 20,000 are 2 s.
-    expect(workersPay(10_000, 0.1, 1)).toBe(false);
-    expect(workersPay(20_000, 0.1, 1)).toBe(true);
+    // One worker beside the main thread: 20,000 files left at 0.1 ms each are 2 s of work, less
+    // than its start costs; 30,000 are 3 s.
+    expect(workersPay(20_000, 0.1, 1)).toBe(false);
+    expect(workersPay(30_000, 0.1, 1)).toBe(true);
     expect(workersPay((WORKERS_PAY_AFTER_MS / 0.2) * 0.99, 0.2, 1)).toBe(false);
     expect(workersPay(WORKERS_PAY_AFTER_MS / 0.2, 0.2, 1)).toBe(true);
     // More workers take a larger share (7 of 8 parts), so less work pays; no worker never does.
-    expect(workersPay(10_000, 0.1, 7)).toBe(true);
-    expect(workersPay(8_000, 0.1, 7)).toBe(false);
+    expect(workersPay(15_000, 0.1, 7)).toBe(true);
+    expect(workersPay(13_000, 0.1, 7)).toBe(false);
     expect(workersPay(1_000_000, 1, 0)).toBe(false);
     expect(askedThreads({})).toBeUndefined();
     expect(askedThreads({ MATURITY_THREADS: '2' })).toBe(2);

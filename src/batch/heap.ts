@@ -5,8 +5,8 @@ import { setFlagsFromString } from 'node:v8';
  * 50% (its own rule allows up to four times that when a program allocates fast, as scoring does).
  * A batch keeps little alive (a path and a summary row per file), yet 100,000 files as text piped
  * into a slow reader peaked at 250 to 269 MB, with a main heap of 180 MB that held 42 MB; with
- * this, 180 to 191 MB, at a cost lost in the noise of these machines (20,000 files as csv or json,
- * 10,000 in teams; a full collection marks only what lives).
+ * this, 180 to 191 MB, at a cost lost in the noise of these machines for a batch that streams
+ * (20,000 files as csv or json: a full collection marks only what lives, and little does).
  */
 const HEAP_GROWING_PERCENT = 50;
 

@@ -398,10 +398,10 @@ if (runs('memory')) {
   for (const format of ['text', 'json', 'csv', 'junit']) {
     const few = await piped('bench/.work/memory-quarter/*.yaml', format);
     const many = await piped('bench/.work/memory/*.yaml', format);
-    // Flat: what 4× the files add is the little a run keeps per file (its path and, for text, a
-    // summary row: about 0.3 KB, with the heap's slack), at most 1 KB a file, where a run
-    // that ignored backpressure would hold all its output (4 to 21 KB a file; csv writes only 0.2
-    // KB a file, so for csv the bound says that nothing else grows).
+    // What 4× the files may add: the little a run keeps per file (its path and, for text, a
+    // summary row: about 0.3 KB, with the heap's slack), at most 1 KB a file. Not flat, since those
+    // are kept by design, but far from a run that ignored backpressure and held its output (4 to
+    // 21 KB a file; csv writes only 0.2 KB a file, so for csv the bound says nothing else grows).
     const perFile = ((many.rssMiB - few.rssMiB) * 1024) / (MEMORY_FILES - quarter);
     rows.push({
       name: `maturity score <${MEMORY_FILES} files> --format ${format}, piped to a slow reader`,

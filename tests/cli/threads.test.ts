@@ -175,12 +175,14 @@ describe('worker threads', () => {
   });
 
   /**
-   * The batch of this file's folder in `format`, scored here for reference, and a pool of one
+   * The batch of this file's folder in `format`, scored here for reference (compared only for json,
+   * whose chunks do not depend on what came before: csv's first invalid file waits for its columns
+   * in a real run), and a pool of one
    * worker with a main thread that scores slowly: each of its files waits for the worker's first
    * message (ready, or its failure) and 5 ms more, so the worker takes its share, or its failure
    * stops the run, before the main thread could be done alone.
    */
-  async function slowBatch(format: ScorePlan['format'], workerPlan?: ScorePlan) {
+  async function slowBatch(format: ScorePlan['format'], workerPlan?: ScorePlan, heapMb?: number) {
     const plan: ScorePlan = { format, color: false, moves: 5, strict: false, grouped: false };
     const { files, found } = await expandFiles(['*.yaml'], dir);
     const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
@@ -188,9 +190,12 @@ describe('worker threads', () => {
     run.reporter.begin(run.reportOptions);
     const alone: string[] = [];
     for (let i = 0; i < files.length; i += 1) alone.push((await reportFile(run, at(i))).chunk);
-    const pool = startWorkers({ plan: workerPlan ?? plan, cwd: dir, prime: at(1) }, 1);
+    const pool = startWorkers({ plan: workerPlan ?? plan, cwd: dir, prime: at(1) }, 1, heapMb);
     const counted = { here: 0, inWorker: 0 };
-    const heard = new Promise((resolve) => pool.workers[0]!.once('message', resolve));
+    // Its first message, or its end (a worker out of memory sends none).
+    const heard = new Promise((resolve) => {
+      for (const event of ['message', 'error', 'exit']) pool.workers[0]!.once(event, resolve);
+    });
     pool.workers[0]!.on('message', (reply: { reports?: unknown[] }) => {
       counted.inWorker += reply.reports?.length ?? 0;
     });
@@ -214,6 +219,18 @@ describe('worker threads', () => {
     expect(counted.here).toBeGreaterThanOrEqual(8);
     expect(counted.inWorker).toBeGreaterThan(0);
     expect(counted.here + counted.inWorker).toBe(files.length);
+  });
+
+  it('scores everything here, in order, when the worker it shares with runs out of memory', async () => {
+    // A 1 MB heap: the worker is lost before it is ready, and the main thread goes on alone.
+    const { files, at, alone, pool, slowly, counted } = await slowBatch('json', undefined, 1);
+    const shared: string[] = [];
+    for await (const report of reportInWorkers(pool, files.length, at, dir, slowly, true)) {
+      shared.push(report.chunk);
+    }
+    expect(shared).toEqual(alone);
+    expect(pool.outOfMemory.size).toBe(1);
+    expect(counted.here).toBe(files.length);
   });
 
   it('stops with the error of a worker that cannot set up, whether the main thread shares or not', async () => {

@@ -177,10 +177,10 @@ describe('worker threads', () => {
   /**
    * The batch of this file's folder in `format`, scored here for reference (compared only for json,
    * whose chunks do not depend on what came before: csv's first invalid file waits for its columns
-   * in a real run), and a pool of one
-   * worker with a main thread that scores slowly: each of its files waits for the worker's first
-   * message (ready, or its failure) and 5 ms more, so the worker takes its share, or its failure
-   * stops the run, before the main thread could be done alone.
+   * in a real run), and a pool of one worker with a main thread that scores slowly: each of its
+   * files waits for the worker's first message (ready, or its failure) or its end, and 5 ms more,
+   * so the worker takes its share, or its failure stops the run, before the main thread could be
+   * done alone.
    */
   async function slowBatch(format: ScorePlan['format'], workerPlan?: ScorePlan, heapMb?: number) {
     const plan: ScorePlan = { format, color: false, moves: 5, strict: false, grouped: false };

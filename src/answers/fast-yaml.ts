@@ -192,9 +192,8 @@ const MAX_KNOWN_KEYS = 10_000;
  * most answers are): what parseScalar would read, without cutting the line up. Else undefined.
  */
 function plainInteger(line: string, from: number): number | undefined {
-  let start = from;
+  const start = skipSpaces(line, from);
   let end = line.length;
-  while (start < end && line.charCodeAt(start) === 32) start += 1;
   while (end > start && line.charCodeAt(end - 1) === 32) end -= 1;
   if (start === end || end - start > 15) return undefined;
   let value = 0;
@@ -214,14 +213,11 @@ function plainInteger(line: string, from: number): number | undefined {
  */
 function valueAndNote(line: string, from: number): Mapping | undefined {
   const end = line.length;
-  let i = from;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  let i = skipSpaces(line, from);
   if (line.charCodeAt(i) !== 123 /* { */) return undefined;
-  i += 1;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  i = skipSpaces(line, i + 1);
   if (!line.startsWith('value: ', i)) return undefined;
-  i += 7;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  i = skipSpaces(line, i + 7);
   const digits = i;
   let value = 0;
   for (; i < end; i += 1) {
@@ -230,11 +226,9 @@ function valueAndNote(line: string, from: number): Mapping | undefined {
     value = value * 10 + digit;
   }
   if (i === digits || i - digits > 15 || line.charCodeAt(i) !== COMMA) return undefined;
-  i += 1;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  i = skipSpaces(line, i + 1);
   if (!line.startsWith('note: ', i)) return undefined;
-  i += 6;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  i = skipSpaces(line, i + 6);
   if (line.charCodeAt(i) !== DOUBLE_QUOTE) return undefined;
   const body = i + 1;
   for (i = body; i < end; i += 1) {
@@ -244,12 +238,16 @@ function valueAndNote(line: string, from: number): Mapping | undefined {
   }
   if (i === end) return undefined;
   const note = line.slice(body, i);
-  i += 1;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
+  i = skipSpaces(line, i + 1);
   if (line.charCodeAt(i) !== 125 /* } */) return undefined;
-  i += 1;
-  while (i < end && line.charCodeAt(i) === SPACE) i += 1;
-  return i === end ? { value, note } : undefined;
+  return skipSpaces(line, i + 1) === end ? { value, note } : undefined;
+}
+
+/** The index of the first character at or after `from` that is not a space. */
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) === SPACE) i += 1;
+  return i;
 }
 
 /** Trims the spaces YAML separates tokens with; String.prototype.trim also eats U+FEFF, U+00A0… */

@@ -112,8 +112,8 @@ export async function* reportInWorkers(
   };
   workers.forEach((worker, w) => {
     worker.on('message', (reply: WorkerReply) => {
+      // (startWorkers's listener, which runs first, has marked it ready.)
       if ('ready' in reply) {
-        pool.ready.add(worker);
         feed();
         pool.wake?.();
         return;

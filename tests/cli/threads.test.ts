@@ -16,11 +16,10 @@ import {
 } from '../../src/batch/threads.js';
 import { writeAnswersFiles } from '../helpers/answers-files.js';
 import { expandFiles } from '../../src/batch/expand.js';
-import { prepareRun, type ScorePlan } from '../../src/batch/report-files.js';
+import { prepareRun, reportFile, type ScorePlan } from '../../src/batch/report-files.js';
 import { reportFiles } from '../../src/cli/score.js';
 import { runMain } from '../helpers/run-main.js';
 import { reportInWorkers, startWorkers } from '../../src/batch/pool.js';
-import { reportFile } from '../../src/batch/report-files.js';
 
 let dir: string;
 const COUNT = 460;

@@ -5,14 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeAnswersFiles } from '../helpers/answers-files.js';
 import { BIN, cliEnv, ROOT, tempFolders } from '../helpers/run-cli.js';
 
-// Flat memory when piped: a reader that pauses after every read holds the CLI back (it waits for
-// each drain) instead of letting its output pile up in memory. Measured on the real process (its
-// peak RSS, through the benchmark's preload), four times the files must cost no more than what a
-// run keeps per file and what warms up once (compiled code, the allocators): about 16 MB here, and
-// 1 MB more from 8,000 to 20,000 files. A run that ignored backpressure would hold all its JSON,
-// about 20 KB a file (with the drain wait taken out of the built CLI, 244 MB more). V8's young generation starts at its full size in both runs
-// (`--min-semi-space-size`): it grows to it once, at a moment that depends on the files, which
-// made the two runs differ by up to 50 MB for that alone.
+// Memory when piped: a reader that pauses after every read holds the CLI back (it waits for each
+// drain) instead of letting its output pile up in memory. Measured on the real process (its peak
+// RSS, through the benchmark's preload), four times the files must cost no more than what a run
+// keeps per file and what warms up once (compiled code, the allocators): about 16 MB here, and 1 MB
+// more from 8,000 to 20,000 files. A run that ignored backpressure would hold all its JSON, about
+// 20 KB a file (with the drain wait taken out of the built CLI, 244 MB more). V8's young
+// generation starts at its full size in both runs (`--min-semi-space-size`): it grows to it once,
+// at a moment that depends on the files, which made the two runs differ by up to 50 MB for that
+// alone.
 
 const folders = tempFolders('process-memory');
 let few: string;

@@ -7,6 +7,7 @@ import type {
   Gate,
   ReportOptions,
   Result,
+  StandingResult,
   StreamingReporter,
   SummaryRow,
 } from '../report/types.js';
@@ -96,7 +97,7 @@ export interface FileReport {
 }
 
 /** The gate of a result: --min-stage and --min-completeness checked against it. */
-function gateOf(run: ScoreRun, result: Result): Gate | undefined {
+function gateOf(run: ScoreRun, result: StandingResult): Gate | undefined {
   const { minStage, minCompleteness } = run.plan;
   if (minStage === undefined && minCompleteness === undefined) return undefined;
   const minimum = run.minimumFor(result.rubric);
@@ -117,19 +118,23 @@ function gateOf(run: ScoreRun, result: Result): Gate | undefined {
   return gate;
 }
 
-function belowStage(result: Result, gate: Gate): boolean {
+function belowStage(result: StandingResult, gate: Gate): boolean {
   return gate.minimum !== null && result.assessment.currentStage.number < gate.minimum.number;
 }
 
-function belowCompleteness(result: Result, gate: Gate): boolean {
+function belowCompleteness(result: StandingResult, gate: Gate): boolean {
   return (
     gate.minimumCompleteness !== null &&
     result.assessment.completeness < gate.minimumCompleteness - EPSILON
   );
 }
 
-/** Renders a scored file or team with its gate. */
-export function reportResult(run: ScoreRun, scored: Result, file = ''): FileReport {
+/** Renders a scored file or team with its gate (a standing only for a reporter that reads no more). */
+export function reportResult(
+  run: ScoreRun,
+  scored: Result | StandingResult,
+  file = '',
+): FileReport {
   const gate = gateOf(run, scored);
   const result = gate ? { ...scored, gate } : scored;
   const name = result.source ?? whoLabel(result) ?? '';
@@ -138,7 +143,7 @@ export function reportResult(run: ScoreRun, scored: Result, file = ''): FileRepo
     warnings: [],
     problems: [],
     scored: true,
-    chunk: run.reporter.item(result, run.reportOptions),
+    chunk: renderItem(run.reporter, result, run.reportOptions),
     row: summaryRow(result),
   };
   const missing = lacking(run, scored.rubric);
@@ -146,6 +151,21 @@ export function reportResult(run: ScoreRun, scored: Result, file = ''): FileRepo
   if (gate && belowStage(result, gate)) report.belowStage = name;
   if (gate && belowCompleteness(result, gate)) report.incomplete = name;
   return report;
+}
+
+/** A reporter's chunk for a result: a whole one, unless the reporter reads only the standing. */
+function renderItem(
+  reporter: StreamingReporter,
+  result: Result | StandingResult,
+  options: ReportOptions,
+): string {
+  if (reporter.reads === 'standing') return reporter.item(result, options);
+  if (!isWhole(result)) throw new Error('a reporter of whole results was given a standing only');
+  return reporter.item(result, options);
+}
+
+function isWhole(result: Result | StandingResult): result is Result {
+  return 'gaps' in result.assessment;
 }
 
 function reportFailure(run: ScoreRun, source: string, problems: Problem[]): FileReport {
@@ -184,9 +204,11 @@ export async function reportFile(
     ...(stdin && { stdin }),
     ...(found && { found: EVERY_FILE }),
     ...(run.plan.grouped && { member: true }),
+    ...(run.reporter.reads === 'standing' && { standing: true }),
   };
   const outcome = await scoreFile(file, run.cwd, run.rubrics, options, read);
   const shown = file === STDIN ? STDIN_NAME : file;
+  const scored = outcome.result ?? outcome.standing;
   let report: FileReport;
   if (outcome.member) {
     // A member is reported with its team; what its rubric lacks stops the run if it is the first.
@@ -203,10 +225,10 @@ export async function reportFile(
       member: { answers, scores },
       ...(missing !== undefined && { lacking: missing }),
     };
-  } else if (!outcome.result) {
-    report = reportFailure(run, shown, outcome.problems);
+  } else if (scored) {
+    report = reportResult(run, scored, shown);
   } else {
-    report = reportResult(run, outcome.result, shown);
+    report = reportFailure(run, shown, outcome.problems);
   }
   report.warnings = outcome.warnings;
   return report;

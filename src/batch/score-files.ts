@@ -5,12 +5,12 @@ import { STDIN, type FileSet } from './expand.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
-import { assessAnswers, memberStanding } from '../engine/analyse.js';
+import { assessAnswers, assessStanding, memberStanding } from '../engine/analyse.js';
 import type { MemberScores } from '../engine/combine.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
 import { stageReference } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import type { Result } from '../report/types.js';
+import type { Result, StandingResult } from '../report/types.js';
 
 /** Options shared by everything that scores answers. */
 export interface ScoringOptions {
@@ -24,6 +24,9 @@ export interface ScoringOptions {
   target?: (rubric: Rubric) => number | string | undefined;
   /** For a team: the member's standing only (memberStanding), not a whole result. */
   member?: boolean;
+  /** For a reporter that reads nothing else: each file's standing (assessStanding), not its whole
+   *  result. */
+  standing?: boolean;
   /** Files a glob of the tool's found, not the user: only regular files are read (see ReadOptions). */
   found?: FileSet;
 }
@@ -31,6 +34,8 @@ export interface ScoringOptions {
 /** The outcome of scoring one file: a result, or the problems that stopped it; warnings either way. */
 export interface FileOutcome {
   result?: Result;
+  /** With the `standing` option, instead of a result: the file's standing. */
+  standing?: StandingResult;
   /** With the `member` option, instead of a result: the member's standing and its rubric. */
   member?: { rubric: Rubric; scores: MemberScores };
   /** The file's answers, when it scored (teams combine them). */
@@ -119,6 +124,9 @@ export async function scoreFile(
       const scores = memberStanding(rubric, answers.answers);
       return { member: { rubric, scores }, answers, problems: [], warnings };
     }
+    if (options.standing) {
+      return { standing: scoredStanding(shown, answers, rubric, options), problems: [], warnings };
+    }
     return {
       result: scoredFile(shown, answers, rubric, options),
       answers,
@@ -143,17 +151,7 @@ export function scoredFile(
   rubric: Rubric,
   options: ScoringOptions,
 ): Result {
-  const flag = options.target?.(rubric);
-  const named =
-    answers.target === undefined
-      ? undefined
-      : stageReference(rubric, String(answers.target), 'target');
-  const target =
-    typeof flag === 'number'
-      ? flag
-      : named !== undefined && 'number' in named
-        ? named.number
-        : undefined;
+  const target = targetOf(answers, rubric, options);
   return {
     source,
     ...metadataOf(answers),
@@ -163,4 +161,38 @@ export function scoredFile(
       ...(target !== undefined && { target }),
     }),
   };
+}
+
+/** What scoredFile gives, for a reporter that reads only its standing. */
+function scoredStanding(
+  source: string,
+  answers: AnswersFile,
+  rubric: Rubric,
+  options: ScoringOptions,
+): StandingResult {
+  const target = targetOf(answers, rubric, options);
+  return {
+    source,
+    ...metadataOf(answers),
+    rubric,
+    assessment: assessStanding(rubric, answers.answers, target === undefined ? {} : { target }),
+  };
+}
+
+/** The target stage's number: `--target` when given, else the file's `target:` field, if any. */
+function targetOf(
+  answers: AnswersFile,
+  rubric: Rubric,
+  options: ScoringOptions,
+): number | undefined {
+  const flag = options.target?.(rubric);
+  const named =
+    answers.target === undefined
+      ? undefined
+      : stageReference(rubric, String(answers.target), 'target');
+  return typeof flag === 'number'
+    ? flag
+    : named !== undefined && 'number' in named
+      ? named.number
+      : undefined;
 }

@@ -219,8 +219,12 @@ export interface Change {
   answers: { question: string; from: AnswerValue | null; to: AnswerValue | null }[];
 }
 
-/** Everything the engine concludes from one set of answers (SPEC §3). */
-export interface Assessment {
+/**
+ * Where one set of answers stands (SPEC §3): every score, the current stage, the maturity index,
+ * completeness and the target, without the analysis an Assessment adds (gaps, path, moves…).
+ * What a reporter that reads nothing else (CSV) is given: scoring a batch then skips the rest.
+ */
+export interface Standing {
   rubric: { id: string; version: string; title: string };
   currentStage: { number: number; id: string | null; name: string | null };
   /** Current stage + score of the next stage. */
@@ -230,6 +234,12 @@ export interface Assessment {
   /** How many questions the rubric has. */
   questionCount: number;
   stages: StageResult[];
+  /** Progress and roadmap to the target stage; null without a target. */
+  target: TargetResult | null;
+}
+
+/** Everything the engine concludes from one set of answers (SPEC §3). */
+export interface Assessment extends Standing {
   gaps: Gap[];
   /** The fewest one-level answer raises that attain the next stage; null at the top. */
   path: StagePath | null;
@@ -244,6 +254,4 @@ export interface Assessment {
   /** Question ids without an answer, in rubric order. */
   unanswered: string[];
   benchmarks: BenchmarkResult[];
-  /** Progress and roadmap to the target stage; null without a target. */
-  target: TargetResult | null;
 }

@@ -1,5 +1,5 @@
 import { escapeControls } from '../problems/describe.js';
-import type { Failure, Result, StreamingReporter } from './types.js';
+import type { Failure, StandingReporter, StandingResult } from './types.js';
 
 /** RFC 4180 ends every record with CRLF. */
 const EOL = '\r\n';
@@ -7,7 +7,7 @@ const EOL = '\r\n';
 /** A column: its header and its cell for a result (text from files is defused by `cell`). */
 interface Column {
   name: string;
-  cell(result: Result): string;
+  cell(result: StandingResult): string;
 }
 
 const text = (value: string | null | undefined) => guardFormula(value ?? '');
@@ -69,11 +69,11 @@ const TEAM_COLUMNS: Column[] = [
  * The columns are set by the first row and kept for the others, so each run needs a reporter of
  * its own (the registry makes one per run).
  */
-export function createCsvReporter(): StreamingReporter {
+export function createCsvReporter(): StandingReporter {
   let columns: Column[] | undefined;
   // Invalid files that come before the first result wait for the header its rubric decides.
   let waiting: Failure[] = [];
-  const row = (result: Result) => record(columns!.map((column) => column.cell(result)));
+  const row = (result: StandingResult) => record(columns!.map((column) => column.cell(result)));
   const invalidRow = (failure: Failure) =>
     record(
       (columns ?? FIXED_COLUMNS).map((column) =>
@@ -85,6 +85,8 @@ export function createCsvReporter(): StreamingReporter {
       ),
     );
   return {
+    // No column needs more than a result's standing (scores, stage, index, target).
+    reads: 'standing',
     begin: () => {
       columns = undefined;
       waiting = [];

@@ -1,4 +1,4 @@
-import type { Assessment, Change, TeamResult } from '../engine/types.js';
+import type { Assessment, Change, Standing, TeamResult } from '../engine/types.js';
 import type { Problem } from '../problems/user-error.js';
 import type { Rubric } from '../rubric/types.js';
 import type { Paint } from '../format/paint.js';
@@ -23,6 +23,11 @@ export interface Result {
   team?: TeamResult;
   /** Whether the result passes `--min-stage` / `--min-completeness`; absent without them. */
   gate?: Gate;
+}
+
+/** A result with only its standing: what a reporter that reads nothing else is given. */
+export interface StandingResult extends Omit<Result, 'assessment'> {
+  assessment: Standing;
 }
 
 /** One organization and unit followed over time (SPEC §9): what progress reporters render. */
@@ -55,9 +60,26 @@ export type Reporter = (results: readonly Result[], options: ReportOptions) => s
  * result and what the reporter saw before the first one (CSV's columns), so chunks can be rendered
  * apart (in worker threads) and joined in order.
  */
-export interface StreamingReporter {
-  begin(options: ReportOptions): string;
+export type StreamingReporter = FullReporter | StandingReporter;
+
+/** A streaming reporter that renders whole results. */
+export interface FullReporter extends ReporterParts {
+  reads?: undefined;
   item(result: Result, options: ReportOptions): string;
+}
+
+/**
+ * A streaming reporter that reads only where a result stands (`reads: 'standing'`): batches
+ * given to it skip the gaps, path, moves and benchmarks (it is also given whole results).
+ */
+export interface StandingReporter extends ReporterParts {
+  reads: 'standing';
+  item(result: StandingResult, options: ReportOptions): string;
+}
+
+/** What every streaming reporter has besides its `item`. */
+interface ReporterParts {
+  begin(options: ReportOptions): string;
   /** Written between two results' chunks (not around invalid files' chunks). */
   separator: string;
   /** A file that could not be scored: reported, not dropped (its problems also go to stderr). */

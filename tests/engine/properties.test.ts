@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessAnswers as assess } from '../../src/engine/analyse.js';
+import { assessAnswers as assess, assessStanding } from '../../src/engine/analyse.js';
 import { EPSILON } from '../../src/engine/score.js';
 import type { Answer, Assessment } from '../../src/engine/types.js';
 import { caseArb, NUM_RUNS, questionsOf, withAnswers } from './builders.js';
@@ -279,6 +279,38 @@ describe('engine properties', () => {
         );
       }),
       params,
+    );
+  });
+});
+
+describe('a standing', () => {
+  it('is the same scores, stage, index, completeness and target as the full assessment', () => {
+    fc.assert(
+      fc.property(
+        caseArb.chain((c) =>
+          fc.record({
+            c: fc.constant(c),
+            target: fc.option(fc.integer({ min: 0, max: c.rubric.stages.length }), {
+              nil: undefined,
+            }),
+          }),
+        ),
+        ({ c: { rubric: r, answers: map }, target }) => {
+          const options = target === undefined ? {} : { target };
+          const whole = assess(r, map, options);
+          const standing = assessStanding(r, map, options);
+          expect(standing).toStrictEqual({
+            rubric: whole.rubric,
+            currentStage: whole.currentStage,
+            maturityIndex: whole.maturityIndex,
+            completeness: whole.completeness,
+            questionCount: whole.questionCount,
+            stages: whole.stages,
+            target: whole.target,
+          });
+        },
+      ),
+      { numRuns: NUM_RUNS },
     );
   });
 });

@@ -144,20 +144,15 @@ function sheetStanding(
 
 /**
  * What a team keeps of a member (SPEC §8): current stage, index, completeness and every tenet's
- * score, worked out from the score sheet alone, without the gaps, path, moves and benchmarks a
- * full assessment adds. The same numbers as memberScores(assessAnswers(…)), for less.
+ * score, from its standing, without the gaps, path, moves and benchmarks a full assessment adds.
+ * The same numbers as memberScores(assessAnswers(…)), for less.
  */
 export function memberStanding(rubric: Rubric, answers: AnswerMap): MemberScores {
-  const sheet = scoreSheet(rubric, answers);
-  const questions = sheetQuestions(sheet);
-  const unanswered = questions.filter((q) => q.value === null).length;
-  const tenets = sheet.stages.flatMap((stage) =>
+  const { currentStage, maturityIndex, completeness, stages } = assessStanding(rubric, answers);
+  const tenets = stages.flatMap((stage) =>
     stage.tenets.map((tenet) => ({ id: tenet.id, score: tenet.score })),
   );
-  return {
-    ...sheetStanding(sheet, currentStageNumber(sheet), questions.length, unanswered),
-    tenets,
-  };
+  return { currentStage, maturityIndex, completeness, tenets };
 }
 
 /** Every question result of a sheet, in rubric order. */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { codePointOrder } from '../engine/order.js';
 import { packageRoot } from '../source/package-root.js';
 import { UserError } from '../problems/user-error.js';
@@ -16,8 +16,8 @@ const ANSWERS_FILE = /\.(ya?ml|json)$/i;
  * Expands file arguments: existing files stay as they are; a folder stands for the `*.yaml`,
  * `*.yml` and `*.json` files under it (hidden folders and node_modules skipped); globs are expanded
  * by the tool (so quoted globs work in every shell); `-` is standard input, kept first. Returns
- * the files sorted by code point and without duplicates, which of them only the tool found in a
- * glob or a folder (`found`: they are read as regular files only), and one problem per argument that
+ * the files sorted by code point, each once under one name (see dropOtherSpellings), which of them
+ * only the tool found in a glob or a folder (`found`: they are read as regular files only), and one problem per argument that
  * matched nothing. Where there is no `examples/` folder, `examples/…` names the examples that ship
  * with maturity, so the README's first command works wherever maturity is installed.
  */
@@ -55,6 +55,7 @@ export async function expandFiles(
     for (const match of matches) found.add(match);
   }
   for (const file of given) found.delete(file);
+  if (args.length > 1) dropOtherSpellings(given, found, cwd);
   const sorted = [...given];
   for (const file of found) sorted.push(file);
   found.clear();
@@ -62,6 +63,64 @@ export async function expandFiles(
   if (stdin) sorted.unshift(STDIN);
   // The files found are all but the ones given (and `-`): a set of those few, not of 100,000 paths.
   return { files: sorted, found: { has: (file) => file !== STDIN && !given.has(file) }, problems };
+}
+
+/**
+ * Keeps one name of each file that several arguments named in different ways (`./team/a.yaml`
+ * typed beside `team/*.yaml`, a folder given as `./team` and as `team`, an absolute path): a file
+ * counted twice would be two respondents of its team. The name typed wins over one a glob or a
+ * folder found, then the plain name (relative, with no `.`, `..` or empty part) over the others,
+ * then the first in sorted order. Plain names differ for different files already, so only the few
+ * others are resolved (resolving 100,000 names took 0.3 s).
+ */
+function dropOtherSpellings(given: Set<string>, found: Set<string>, cwd: string): void {
+  const others: { name: string; typed: boolean; path: string }[] = [];
+  for (const [names, typed] of [
+    [given, true],
+    [found, false],
+  ] as const) {
+    for (const name of names) {
+      if (isPlainName(name)) continue;
+      const path = plainPath(cwd, name);
+      if (path !== name) others.push({ name, typed, path });
+    }
+  }
+  others.sort((a, b) => Number(b.typed) - Number(a.typed) || codePointOrder(a.name, b.name));
+  // The plain paths of the files kept under another name.
+  const kept = new Set<string>();
+  for (const { name, typed, path } of others) {
+    const names = typed ? given : found;
+    if (given.has(path) || kept.has(path) || (!typed && found.has(path))) {
+      names.delete(name);
+      continue;
+    }
+    // Typed, it wins over the plain name a glob or folder found, if any.
+    found.delete(path);
+    kept.add(path);
+  }
+}
+
+/**
+ * Whether a file name is relative with no `.`, `..` or empty part. A cheap test that a few plain
+ * names fail (`v1./a.yaml`): those are resolved, to themselves.
+ */
+function isPlainName(name: string): boolean {
+  return (
+    name.charCodeAt(0) !== 47 /* / */ &&
+    !name.includes('./') &&
+    !name.includes('//') &&
+    !name.endsWith('/') &&
+    !name.endsWith('/..') &&
+    name !== '..' &&
+    !name.includes('\\')
+  );
+}
+
+/** A file's name from the working folder, plain when it is under it, else its absolute path. */
+function plainPath(cwd: string, name: string): string {
+  const path = resolve(cwd, name);
+  const near = relative(cwd, path).split(sep).join('/');
+  return near === '' || near === '..' || near.startsWith('../') || isAbsolute(near) ? path : near;
 }
 
 /** Which files are in a set: what the scorers ask of the files a glob found. */

@@ -4,6 +4,28 @@ export function percent(share: number): string {
 }
 
 /**
+ * A score the engine found below its threshold, and the threshold, as whole percentages, or with
+ * as many decimals (up to four) as it takes for the two to differ: rounded alike, "70% of 70%"
+ * would read as reached. 0.696 and 0.7 → "69.6%" and "70.0%"; 0.45 and 0.7 → "45%" and "70%".
+ */
+export function percentsBelow(score: number, threshold: number): [string, string] {
+  let shown: [string, string] = [percent(score), percent(threshold)];
+  for (let digits = 1; digits <= 4 && shown[0] === shown[1]; digits += 1) {
+    shown = [`${(score * 100).toFixed(digits)}%`, `${(threshold * 100).toFixed(digits)}%`];
+  }
+  return shown;
+}
+
+/** A score and its threshold as percentages: percentsBelow when the score is below it. */
+export function percentsAgainst(
+  score: number,
+  threshold: number,
+  below: boolean,
+): [string, string] {
+  return below ? percentsBelow(score, threshold) : [percent(score), percent(threshold)];
+}
+
+/**
  * A share short of the whole as a whole percentage that never reads "100%" (0.996 → "99%"): for
  * progress that has not arrived, where a rounded "100% of the way · not reached" would contradict itself.
  */

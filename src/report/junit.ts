@@ -5,7 +5,7 @@ import { formatProblem } from '../problems/user-error.js';
 import { countProblems, gateWords } from './outline.js';
 import type { Failure, Result, StreamingReporter } from './types.js';
 import { nonLinearNotes, pathSentence, stepWords, whereLabel, whoLabel } from './wording.js';
-import { percent, percentShort } from '../format/numbers.js';
+import { percent, percentsBelow, percentShort } from '../format/numbers.js';
 
 /**
  * JUnit XML for CI dashboards: a test suite per answers file (or team), a test case per stage,
@@ -191,16 +191,9 @@ function suiteName(result: Result): string {
   return result.source === null ? (whoLabel(result) ?? '') : escapeControls(result.source);
 }
 
-/**
- * "score 45% below threshold 70%": whole percentages, or as many decimals as it takes for the two
- * to differ (69.6% below 70.0%), since rounding both the same way keeps the score below.
- */
+/** "score 45% below threshold 70%" (69.6% below 70.0% where whole percentages would be equal). */
 function failureMessage(score: number, threshold: number): string {
-  let [shownScore, shownThreshold] = [percent(score), percent(threshold)];
-  for (let digits = 1; digits <= 4 && shownScore === shownThreshold; digits += 1) {
-    shownScore = `${(score * 100).toFixed(digits)}%`;
-    shownThreshold = `${(threshold * 100).toFixed(digits)}%`;
-  }
+  const [shownScore, shownThreshold] = percentsBelow(score, threshold);
   return `score ${shownScore} below threshold ${shownThreshold}`;
 }
 
@@ -212,7 +205,8 @@ function failureDetails(result: Result, stage: StageResult): string {
   if (below.length > 0) {
     lines.push('Tenets below the threshold:');
     for (const tenet of below) {
-      lines.push(`- ${tenet.title}: ${percent(tenet.score!)} of ${percent(stage.threshold)}`);
+      const [score, threshold] = percentsBelow(tenet.score!, stage.threshold);
+      lines.push(`- ${tenet.title}: ${score} of ${threshold}`);
     }
   }
   if (a.path?.stage === stage.id) {

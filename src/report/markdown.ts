@@ -1,5 +1,5 @@
 import { escapeControls } from '../problems/describe.js';
-import { percent, twoDecimals } from '../format/numbers.js';
+import { percent, percentsAgainst, percentsBelow, twoDecimals } from '../format/numbers.js';
 import { shorten } from '../format/wrap.js';
 import { code, md } from './escape.js';
 import {
@@ -71,8 +71,11 @@ function renderSection(section: Section): string[] {
         '| Stage | Score | Threshold | Status |',
         '| :-- | --: | --: | :-- |',
         ...section.stages.map((stage) => {
-          const score = stage.score === null ? 'n/a' : percent(stage.score);
-          return `| ${stage.number} ${md(stage.name)} | ${score} | ${percent(stage.threshold)} | ${STATUS[stage.status]} |`;
+          const [score, threshold] =
+            stage.score === null
+              ? ['n/a', percent(stage.threshold)]
+              : percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
+          return `| ${stage.number} ${md(stage.name)} | ${score} | ${threshold} | ${STATUS[stage.status]} |`;
         }),
       ];
     case 'notes':
@@ -85,10 +88,10 @@ function renderSection(section: Section): string[] {
         '',
         '| Stage | Tenet | Score | Threshold | Impact | Evidence |',
         '| :-- | :-- | --: | --: | --: | :-- |',
-        ...section.gaps.map(
-          (gap) =>
-            `| ${md(gap.stage)} | ${md(gap.tenet)} | ${percent(gap.score)} | ${percent(gap.threshold)} | ${twoDecimals(gap.impact)} | ${evidenceCell(gap.evidence)} |`,
-        ),
+        ...section.gaps.map((gap) => {
+          const [score, threshold] = percentsBelow(gap.score, gap.threshold);
+          return `| ${md(gap.stage)} | ${md(gap.tenet)} | ${score} | ${threshold} | ${twoDecimals(gap.impact)} | ${evidenceCell(gap.evidence)} |`;
+        }),
       ];
     case 'path':
       return [
@@ -110,13 +113,13 @@ function renderSection(section: Section): string[] {
         `${section.phases.length === 1 ? 'One phase' : `${section.phases.length} phases`}, lowest stage first.`,
         ...section.phases.flatMap((phase, i) => [
           '',
-          `#### Phase ${i + 1}: ${phase.number} ${md(phase.stage)} (${percent(phase.score)} → ${percent(phase.threshold)})`,
+          `#### Phase ${i + 1}: ${phase.number} ${md(phase.stage)} (${percentsBelow(phase.score, phase.threshold).join(' → ')})`,
           ...(phase.foundation
             ? ['', 'Fix the foundation first: a later stage is attained already.']
             : []),
           '',
           ...phase.tenets.flatMap((tenet) => [
-            `- **${md(tenet.title)}** ${percent(tenet.score)} → ${percent(tenet.raiseTo)}`,
+            `- **${md(tenet.title)}** ${percentsBelow(tenet.score, tenet.raiseTo).join(' → ')}`,
             ...tenet.moves.map((move) => `  - ${md(move)}`),
           ]),
         ]),

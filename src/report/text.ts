@@ -1,4 +1,4 @@
-import { percent, twoDecimals } from '../format/numbers.js';
+import { percent, percentsAgainst, percentsBelow, twoDecimals } from '../format/numbers.js';
 import type { Paint } from '../format/paint.js';
 import { alignedRow, columns, columnWidths } from '../format/table.js';
 import { shorten, wrap } from '../format/wrap.js';
@@ -69,7 +69,8 @@ function renderSection(section: Section, c: Paint): string[] {
         `  ${c.dim(wrap(section.impact, WIDTH - 2, '  '))}`,
         c.dim('  impact  score    stage › tenet'),
         ...section.gaps.flatMap((gap) => {
-          const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${`${percent(gap.score)}/${percent(gap.threshold)}`.padEnd(7)}  `;
+          const scores = percentsBelow(gap.score, gap.threshold).join('/');
+          const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${scores.padEnd(7)}  `;
           const label = wrap(gap.where, WIDTH - 2 - numbers.length, ' '.repeat(2 + numbers.length));
           // The evidence: each answered question of the tenet, its answer and the note given.
           const width = Math.max(0, ...gap.evidence.map((e) => e.answer.length));
@@ -189,13 +190,13 @@ function stepLine(question: string, change: string, c: Paint): string {
 }
 
 function phaseLines(phase: PhaseRow, index: number, c: Paint): string[] {
-  const scores = `${percent(phase.score)} → ${percent(phase.threshold)}`;
+  const scores = percentsBelow(phase.score, phase.threshold).join(' → ');
   const foundation = phase.foundation ? c.yellow('  fix the foundation first') : '';
   const lines = [
     `  ${c.bold(`Phase ${index + 1} · ${phase.number} ${phase.stage}`)}  ${scores}${foundation}`,
   ];
   for (const tenet of phase.tenets) {
-    const raise = `  ${percent(tenet.score)} → ${percent(tenet.raiseTo)}`;
+    const raise = `  ${percentsBelow(tenet.score, tenet.raiseTo).join(' → ')}`;
     lines.push(`    ${shorten(tenet.title, WIDTH - 4 - raise.length)}${c.dim(raise)}`);
     for (const move of tenet.moves) lines.push(`      - ${wrap(move, WIDTH - 8, '        ')}`);
   }
@@ -215,7 +216,8 @@ function stageLine(stage: StageRow, nameWidth: number, c: Paint): string {
   for (let i = 0; i < BAR; i += 1) bar += i === mark ? '|' : i < filled ? '█' : '░';
   const colour = attained ? c.green : stage.status === 'next' ? c.yellow : c.dim;
   const status = attained ? 'attained' : stage.status === 'next' ? 'next' : 'not attained';
-  return `  ${name} ${colour(bar)} ${percent(stage.score).padStart(4)} / ${percent(stage.threshold).padStart(4)}  ${colour(status)}`;
+  const [score, threshold] = percentsAgainst(stage.score, stage.threshold, !attained);
+  return `  ${name} ${colour(bar)} ${score.padStart(4)} / ${threshold.padStart(4)}  ${colour(status)}`;
 }
 
 function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {

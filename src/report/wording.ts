@@ -1,5 +1,5 @@
 import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engine/types.js';
-import { percent, percentShort, twoDecimals } from '../format/numbers.js';
+import { percent, percentsBelow, percentShort, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
 import type { Question, Rubric, Stage } from '../rubric/types.js';
 import type { Result } from './types.js';
@@ -74,7 +74,8 @@ export function pathSentence(a: Assessment, rubric: Rubric): string {
   const answers = path.steps.length === 1 ? '1 answer' : `${path.steps.length} answers`;
   const levels = path.steps.reduce((sum, step) => sum + levelsBetween(rubric, step), 0);
   const extra = levels > path.steps.length ? `, ${levels} levels in all` : '';
-  return `To attain ${stage.name} (${percent(stage.score ?? 0)} → ${percent(stage.threshold)}), raise ${answers}${extra}:`;
+  const scores = percentsBelow(stage.score ?? 0, stage.threshold).join(' → ');
+  return `To attain ${stage.name} (${scores}), raise ${answers}${extra}:`;
 }
 
 /** A path step in words: the question and its answer from → to ("Ad hoc (1) → Defined (2)"). */

@@ -3,7 +3,7 @@
 // equivalent), drawn at its natural size on a laptop and scaled down by its viewBox on a phone.
 // Colours come from CSS classes, so light mode, dark mode and print restyle every chart at once.
 
-import { percent, twoDecimals } from '../../format/numbers.js';
+import { percent, percentsAgainst, twoDecimals } from '../../format/numbers.js';
 import { html } from '../escape.js';
 
 /** A coordinate with at most one decimal, so the same input always gives the same bytes. */
@@ -121,6 +121,18 @@ export function stageBarGeometry(
   return { width: unit(stage.score ?? 0) * width, threshold: unit(stage.threshold) * width };
 }
 
+/** A stage's score and threshold as shown: with decimals where a score below would read as reached. */
+function barNumbers(stage: StageBar): [string, string] {
+  return stage.score === null
+    ? ['n/a', percent(stage.threshold)]
+    : percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
+}
+
+/** A tenet's score as shown beside its stage's threshold (69.6% where 70% would read as met). */
+function tenetNumber(tenet: { score: number | null; met: boolean }, threshold: number): string {
+  return tenet.score === null ? 'n/a' : percentsAgainst(tenet.score, threshold, !tenet.met)[0];
+}
+
 /** Stage scores as horizontal bars with each stage's threshold marked, and the status in words. */
 export function stageBars(id: string, stages: readonly StageBar[], title: string): string {
   const { width, row, bar } = STAGE_CHART;
@@ -128,7 +140,7 @@ export function stageBars(id: string, stages: readonly StageBar[], title: string
   const desc = stages
     .map(
       (s) =>
-        `Stage ${s.number} ${s.name}: ${s.score === null ? 'n/a' : percent(s.score)} against a threshold of ${percent(s.threshold)}, ${STATUS_WORD[s.status].toLowerCase()}.`,
+        `Stage ${s.number} ${s.name}: ${barNumbers(s).join(' against a threshold of ')}, ${STATUS_WORD[s.status].toLowerCase()}.`,
     )
     .join(' ');
   const out = [open(id, width, height, title, desc)];
@@ -138,7 +150,7 @@ export function stageBars(id: string, stages: readonly StageBar[], title: string
     const value =
       stage.score === null
         ? 'n/a'
-        : `${percent(stage.score)} of ${percent(stage.threshold)} · ${STATUS_WORD[stage.status]}`;
+        : `${barNumbers(stage).join(' of ')} · ${STATUS_WORD[stage.status]}`;
     out.push(`<g class="bar-row s-${statusClass(stage.status)}">`);
     // Names are cut to what fits beside the value even in the phone's larger type (30 units).
     out.push(text(0, y + 22, fit(`${stage.number}  ${stage.name}`, width * 0.45, 30), 'c-label'));
@@ -187,7 +199,7 @@ export function tenetGrid(id: string, stages: readonly GridStage[], title: strin
     .map(
       (s) =>
         `Stage ${s.number} ${s.name} (threshold ${percent(s.threshold)}): ${s.tenets
-          .map((t) => `${t.title} ${t.score === null ? 'n/a' : percent(t.score)}`)
+          .map((t) => `${t.title} ${tenetNumber(t, s.threshold)}`)
           .join(', ')}.`,
     )
     .join(' ');
@@ -201,7 +213,9 @@ export function tenetGrid(id: string, stages: readonly GridStage[], title: strin
       const x = label + column * (cell + gap);
       const band = heatBand(tenet.score);
       const score =
-        tenet.score === null ? 'n/a' : `${percent(tenet.score)}${tenet.met ? ' ✓' : ''}`;
+        tenet.score === null
+          ? 'n/a'
+          : `${tenetNumber(tenet, stage.threshold)}${tenet.met ? ' ✓' : ''}`;
       out.push(`<g class="h-${band}">`);
       out.push(`<title>${html(`${tenet.title}: ${score}`)}</title>`);
       out.push(rect(x, y, cell, cellHeight, 'h-cell'));

@@ -2,7 +2,13 @@
 // laid out as HTML. Every piece of text from a rubric or an answers file goes through html().
 
 import type { Assessment, TeamResult } from '../../engine/types.js';
-import { percent, percentShort, twoDecimals } from '../../format/numbers.js';
+import {
+  percent,
+  percentsAgainst,
+  percentsBelow,
+  percentShort,
+  twoDecimals,
+} from '../../format/numbers.js';
 import { findQuestion } from '../../rubric/query.js';
 import type { Rubric } from '../../rubric/types.js';
 import { html } from '../escape.js';
@@ -93,13 +99,14 @@ function status(kind: BarStatus): string {
   return `<span class="status st-${statusClass(kind)}">${STATUS_WORD[kind]}</span>`;
 }
 
-/** A bar of a score against its threshold, with the numbers in words beside it. */
+/** A bar of a score below its threshold (a gap's), with the numbers in words beside it. */
 function gauge(score: number, threshold: number): string {
-  const label = `${percent(score)} against a threshold of ${percent(threshold)}`;
+  const [shownScore, shownThreshold] = percentsBelow(score, threshold);
+  const label = `${shownScore} against a threshold of ${shownThreshold}`;
   return (
     `<div class="gauge"><span class="bar" role="img" aria-label="${label}">` +
     `<span style="width:${percent(Math.min(1, score))}"></span><i style="left:${percent(Math.min(1, threshold))}"></i></span>` +
-    `<span>${percent(score)} of ${percent(threshold)}</span></div>`
+    `<span>${shownScore} of ${shownThreshold}</span></div>`
   );
 }
 
@@ -148,10 +155,14 @@ function answer(ctx: Context, report: ReportOutline): string {
   );
   if (next) {
     const tagline = rubric.stages[next.number - 1]?.tagline;
+    const [score, threshold] =
+      next.score === null
+        ? ['n/a', percent(next.threshold)]
+        : percentsBelow(next.score, next.threshold);
     fact(
       'Next stage',
-      next.score === null ? 'n/a' : percent(next.score),
-      `${html(next.name)}${tagline ? ` (${html(tagline)})` : ''}, attained at ${percent(next.threshold)}`,
+      score,
+      `${html(next.name)}${tagline ? ` (${html(tagline)})` : ''}, attained at ${threshold}`,
     );
   } else {
     fact('Next stage', 'None', 'the top stage is reached');
@@ -244,14 +255,14 @@ export function renderSection(s: Section, ctx: Context): string {
           `<ol class="phases">${s.phases
             .map(
               (phase, i) =>
-                `<li>${heading(ctx, 2, `Phase ${i + 1}: stage ${phase.number} ${html(phase.stage)} <span class="where">${percent(phase.score)} → ${percent(phase.threshold)}</span>`)}` +
+                `<li>${heading(ctx, 2, `Phase ${i + 1}: stage ${phase.number} ${html(phase.stage)} <span class="where">${percentsBelow(phase.score, phase.threshold).join(' → ')}</span>`)}` +
                 (phase.foundation
                   ? `<p class="foundation">Fix the foundation first: a later stage is attained already.</p>`
                   : '') +
                 `<ul>${phase.tenets
                   .map(
                     (t) =>
-                      `<li><strong>${html(t.title)}</strong> ${percent(t.score)} → ${percent(t.raiseTo)}` +
+                      `<li><strong>${html(t.title)}</strong> ${percentsBelow(t.score, t.raiseTo).join(' → ')}` +
                       (t.moves.length === 0
                         ? ''
                         : `<ul>${t.moves.map((m) => `<li>${html(m)}</li>`).join('')}</ul>`) +
@@ -376,8 +387,9 @@ export function stagesFigure(id: string, stages: readonly StageBar[]): string {
         ['Stage', 'Score', 'Threshold', 'Status'],
         stages.map((st) => [
           `${st.number} ${html(st.name)}`,
-          st.score === null ? 'n/a' : percent(st.score),
-          percent(st.threshold),
+          ...(st.score === null
+            ? ['n/a', percent(st.threshold)]
+            : percentsAgainst(st.score, st.threshold, st.status !== 'attained')),
           status(st.status),
         ]),
         [1, 2],
@@ -416,8 +428,9 @@ function tenetsSection(ctx: Context): string {
     st.tenets.map((t) => [
       html(t.title),
       `${st.number} ${html(st.name)}`,
-      t.score === null ? 'n/a' : percent(t.score),
-      percent(st.threshold),
+      ...(t.score === null
+        ? ['n/a', percent(st.threshold)]
+        : percentsAgainst(t.score, st.threshold, t.belowThreshold)),
       t.score === null ? 'n/a' : t.belowThreshold ? 'no' : 'yes',
     ]),
   );

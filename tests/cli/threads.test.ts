@@ -1,9 +1,11 @@
 // Large batches are scored and rendered in worker threads (src/batch/pool.ts): the output must be
 // byte for byte what scoring the files one by one in the main thread gives, in every streaming
 // format, with invalid files (also before the first scored one), gates, warnings and exit codes.
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   askedHeap,
@@ -19,7 +21,13 @@ import { expandFiles } from '../../src/batch/expand.js';
 import { prepareRun, reportFile, type ScorePlan } from '../../src/batch/report-files.js';
 import { reportFiles } from '../../src/cli/score.js';
 import { runMain } from '../helpers/run-main.js';
-import { reportInWorkers, startWorkers } from '../../src/batch/pool.js';
+import {
+  reportInWorkers,
+  startWorkers,
+  type Pool,
+  type WorkerReply,
+  type WorkerRequest,
+} from '../../src/batch/pool.js';
 
 let dir: string;
 const COUNT = 460;
@@ -254,6 +262,50 @@ describe('worker threads', () => {
       // Without sharing, nothing was scored; with it, the main thread stopped part way.
       if (share) expect(seen.length).toBeLessThan(files.length);
       else expect(seen).toEqual([]);
+    }
+  });
+
+  it('stops with the bug a worker reports for a batch, whether the main thread shares or not', async () => {
+    // A worker (ready at once) whose every batch fails as a bug would: its reply names the bug.
+    class FailingWorker extends EventEmitter {
+      asked = 0;
+      postMessage(request: WorkerRequest) {
+        this.asked += 1;
+        setImmediate(() => {
+          const reply: WorkerReply = { seq: request.seq, bug: 'TypeError: boom\n    at score' };
+          this.emit('message', reply);
+        });
+      }
+      terminate() {
+        return Promise.resolve(0);
+      }
+    }
+    const { files } = await expandFiles(['*.yaml'], dir);
+    const at = (i: number) => ({ file: files[i]!, found: true });
+    const run = await prepareRun(
+      { format: 'json', color: false, moves: 5, strict: false, grouped: false },
+      dir,
+    );
+    for (const share of [false, true]) {
+      const worker = new FailingWorker();
+      const fake = worker as unknown as Worker;
+      const pool: Pool = {
+        workers: [fake],
+        ready: new Set([fake]),
+        outOfMemory: new Set(),
+        closing: false,
+      };
+      const seen: string[] = [];
+      const all = async () => {
+        const local = (file: ReturnType<typeof at>) => reportFile(run, file);
+        for await (const report of reportInWorkers(pool, files.length, at, dir, local, share)) {
+          seen.push(report.file);
+        }
+      };
+      await expect(all()).rejects.toThrow(/^TypeError: boom/);
+      expect(worker.asked).toBeGreaterThan(0);
+      // The worker's batches come first, so nothing could be written before the failure.
+      expect(seen).toEqual([]);
     }
   });
 });

@@ -17,9 +17,10 @@ const ANSWERS_FILE = /\.(ya?ml|json)$/i;
  * `*.yml` and `*.json` files under it (hidden folders and node_modules skipped); globs are expanded
  * by the tool (so quoted globs work in every shell); `-` is standard input, kept first. Returns
  * the files sorted by code point, each once under one name (see dropOtherSpellings), which of them
- * only the tool found in a glob or a folder (`found`: they are read as regular files only), and one problem per argument that
- * matched nothing. Where there is no `examples/` folder, `examples/…` names the examples that ship
- * with maturity, so the README's first command works wherever maturity is installed.
+ * only the tool found in a glob or a folder (`found`: they are read as regular files only), and
+ * one problem per argument that matched nothing. Where there is no `examples/` folder,
+ * `examples/…` names the examples that ship with maturity, so the README's first command works
+ * wherever maturity is installed.
  */
 export async function expandFiles(
   args: readonly string[],
@@ -66,12 +67,15 @@ export async function expandFiles(
 }
 
 /**
- * Keeps one name of each file that several arguments named in different ways (`./team/a.yaml`
+ * Keeps one name of each path that several arguments named in different ways (`./team/a.yaml`
  * typed beside `team/*.yaml`, a folder given as `./team` and as `team`, an absolute path): a file
  * counted twice would be two respondents of its team. The name typed wins over one a glob or a
  * folder found, then the plain name (relative, with no `.`, `..` or empty part) over the others,
- * then the first in sorted order. Plain names differ for different files already, so only the few
- * others are resolved (resolving 100,000 names took 0.3 s).
+ * then the first in sorted order. Paths are compared as written, as the files are read: a link (a
+ * symbolic link, a hard link, a folder reached through one) is another path, and so is another
+ * case on a file system that ignores case. A path has one plain name, so only the names that are
+ * not plain are resolved (resolving 100,000 names took 0.3 s); those are few, unless an argument
+ * itself is not plain (`./answers`, an absolute pattern).
  */
 function dropOtherSpellings(given: Set<string>, found: Set<string>, cwd: string): void {
   const others: { name: string; typed: boolean; path: string }[] = [];
@@ -107,6 +111,7 @@ function dropOtherSpellings(given: Set<string>, found: Set<string>, cwd: string)
 function isPlainName(name: string): boolean {
   return (
     name.charCodeAt(0) !== 47 /* / */ &&
+    !name.includes(':') /* a Windows drive, C:/… */ &&
     !name.includes('./') &&
     !name.includes('//') &&
     !name.endsWith('/') &&

@@ -39,18 +39,13 @@ export function assessStanding(
   options: Pick<ScoreOptions, 'target'> = {},
 ): Standing {
   const sheet = scoreSheet(rubric, answers);
-  const { stages } = sheet;
   const current = currentStageNumber(sheet);
   const questions = sheetQuestions(sheet);
   let unanswered = 0;
   for (const question of questions) if (question.value === null) unanswered += 1;
   return {
-    rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
-    ...sheetStanding(sheet, current, questions.length, unanswered),
-    questionCount: questions.length,
-    stages,
-    target:
-      options.target === undefined ? null : targetResult(rubric, stages, current, options.target),
+    ...sheetStanding(rubric, sheet, current, questions.length, unanswered),
+    target: targetOf(rubric, sheet, current, options),
   };
 }
 
@@ -98,10 +93,7 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
   const unanswered = questions.filter((q) => q.value === null).map((q) => q.id);
 
   return {
-    rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
-    ...sheetStanding(sheet, current, questions.length, unanswered.length),
-    questionCount: questions.length,
-    stages,
+    ...sheetStanding(rubric, sheet, current, questions.length, unanswered.length),
     gaps,
     path: next ? pathToAttain(rubric.stages[current]!, next) : null,
     moves,
@@ -110,8 +102,7 @@ export function analyse(rubric: Rubric, sheet: ScoreSheet, options: ScoreOptions
     pitfalls,
     unanswered,
     benchmarks: compareBenchmarks(rubric, sheet, questions),
-    target:
-      options.target === undefined ? null : targetResult(rubric, stages, current, options.target),
+    target: targetOf(rubric, sheet, current, options),
   };
 }
 
@@ -122,16 +113,21 @@ function currentStageNumber(sheet: ScoreSheet): number {
   return current;
 }
 
-/** Where a sheet stands: its current stage, maturity index and completeness (SPEC §3). */
+/**
+ * Where a sheet stands (SPEC §3), but for the target: its rubric, current stage, maturity index,
+ * completeness and scores. The start of a Standing and of an Assessment alike.
+ */
 function sheetStanding(
+  rubric: Rubric,
   sheet: ScoreSheet,
   current: number,
   questions: number,
   unanswered: number,
-): Pick<Assessment, 'currentStage' | 'maturityIndex' | 'completeness'> {
+): Omit<Standing, 'target'> {
   const currentStage = current > 0 ? sheet.stages[current - 1]! : undefined;
   const next = current < sheet.stages.length ? sheet.stages[current]! : undefined;
   return {
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     currentStage: {
       number: current,
       id: currentStage?.id ?? null,
@@ -139,7 +135,21 @@ function sheetStanding(
     },
     maturityIndex: current + (next?.score ?? 0),
     completeness: questions === 0 ? 1 : (questions - unanswered) / questions,
+    questionCount: questions,
+    stages: sheet.stages,
   };
+}
+
+/** Progress and roadmap to the target of `options`, if it names one (SPEC §10). */
+function targetOf(
+  rubric: Rubric,
+  sheet: ScoreSheet,
+  current: number,
+  options: Pick<ScoreOptions, 'target'>,
+): Standing['target'] {
+  return options.target === undefined
+    ? null
+    : targetResult(rubric, sheet.stages, current, options.target);
 }
 
 /**

@@ -7,21 +7,33 @@ export function percent(share: number): string {
  * A score the engine found below its threshold, and the threshold, as whole percentages, or with
  * as many decimals (up to four) as it takes for the two to differ: rounded alike, "70% of 70%"
  * would read as reached. 0.696 and 0.7 → "69.6%" and "70.0%"; 0.45 and 0.7 → "45%" and "70%".
+ * Closer still (the engine's tolerance is a billionth), the score is rounded down: 69.9999%.
  */
 export function percentsBelow(score: number, threshold: number): [string, string] {
   let shown: [string, string] = [percent(score), percent(threshold)];
-  for (let digits = 1; digits <= 4 && shown[0] === shown[1]; digits += 1) {
+  for (let digits = 1; digits <= FINEST && shown[0] === shown[1]; digits += 1) {
     shown = [`${(score * 100).toFixed(digits)}%`, `${(threshold * 100).toFixed(digits)}%`];
+  }
+  if (shown[0] === shown[1]) {
+    const down = Math.floor(score * 10 ** (FINEST + 2)) / 10 ** FINEST;
+    shown[0] = `${down.toFixed(FINEST)}%`;
   }
   return shown;
 }
 
-/** A score and its threshold as percentages: percentsBelow when the score is below it. */
+/** The most decimals percentsBelow shows. */
+const FINEST = 4;
+
+/**
+ * A score (null for n/a) and its threshold as percentages: percentsBelow when the engine found
+ * the score below it.
+ */
 export function percentsAgainst(
-  score: number,
+  score: number | null,
   threshold: number,
   below: boolean,
 ): [string, string] {
+  if (score === null) return ['n/a', percent(threshold)];
   return below ? percentsBelow(score, threshold) : [percent(score), percent(threshold)];
 }
 

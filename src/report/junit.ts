@@ -1,11 +1,12 @@
 import { escapeControls } from '../problems/describe.js';
+import { EPSILON } from '../engine/score.js';
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
 import { formatProblem } from '../problems/user-error.js';
 import { countProblems, gateWords } from './outline.js';
 import type { Failure, Result, StreamingReporter } from './types.js';
 import { nonLinearNotes, pathSentence, stepWords, whereLabel, whoLabel } from './wording.js';
-import { percent, percentsBelow, percentShort } from '../format/numbers.js';
+import { percentsBelow, percentShort } from '../format/numbers.js';
 
 /**
  * JUnit XML for CI dashboards: a test suite per answers file (or team), a test case per stage,
@@ -137,14 +138,15 @@ function gateCases(result: Result): TestCase[] {
     );
   }
   if (gate.minimumCompleteness !== null && completenessWords) {
-    const below = a.completeness < gate.minimumCompleteness;
+    // With the gate's tolerance (see gateOf in batch/report-files.ts).
+    const below = a.completeness < gate.minimumCompleteness - EPSILON;
     cases.push(
       below
         ? {
             name: completenessWords,
             outcome: 'failure',
             type: 'incomplete',
-            message: `${percent(a.completeness)} of the questions answered`,
+            message: `${percentsBelow(a.completeness, gate.minimumCompleteness)[0]} of the questions answered`,
           }
         : { name: completenessWords, outcome: 'passed' },
     );

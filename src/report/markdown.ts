@@ -71,10 +71,11 @@ function renderSection(section: Section): string[] {
         '| Stage | Score | Threshold | Status |',
         '| :-- | --: | --: | :-- |',
         ...section.stages.map((stage) => {
-          const [score, threshold] =
-            stage.score === null
-              ? ['n/a', percent(stage.threshold)]
-              : percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
+          const [score, threshold] = percentsAgainst(
+            stage.score,
+            stage.threshold,
+            stage.status !== 'attained',
+          );
           return `| ${stage.number} ${md(stage.name)} | ${score} | ${threshold} | ${STATUS[stage.status]} |`;
         }),
       ];

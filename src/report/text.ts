@@ -53,9 +53,16 @@ function renderSection(section: Section, c: Paint): string[] {
   switch (section.kind) {
     case 'stages': {
       const nameWidth = Math.min(16, Math.max(...section.stages.map((s) => s.name.length)));
+      // The numbers of each stage; their columns widen alike where one needs decimals.
+      const numbers = section.stages.map((s) =>
+        percentsAgainst(s.score, s.threshold, s.status !== 'attained'),
+      );
+      const widths = [0, 1].map((k) => Math.max(4, ...numbers.map((pair) => pair[k]!.length)));
       return [
         c.bold('Stages') + c.dim('  score against threshold (|)'),
-        ...section.stages.map((stage) => stageLine(stage, nameWidth, c)),
+        ...section.stages.map((stage, i) =>
+          stageLine(stage, nameWidth, numbers[i]!, widths as [number, number], c),
+        ),
       ];
     }
     case 'notes':
@@ -63,14 +70,16 @@ function renderSection(section: Section, c: Paint): string[] {
         c.bold('Not a straight line'),
         ...section.notes.map((note) => `  ${wrap(note, WIDTH - 2, '  ')}`),
       ];
-    case 'gaps':
+    case 'gaps': {
+      // "45%/70%", with decimals where whole percentages would be equal (the column widens).
+      const scores = section.gaps.map((gap) => percentsBelow(gap.score, gap.threshold).join('/'));
+      const scoreWidth = Math.max(7, ...scores.map((shown) => shown.length));
       return [
         c.bold('Gaps') + c.dim('  tenets below their stage threshold, by stage, then by impact'),
         `  ${c.dim(wrap(section.impact, WIDTH - 2, '  '))}`,
-        c.dim('  impact  score    stage › tenet'),
-        ...section.gaps.flatMap((gap) => {
-          const scores = percentsBelow(gap.score, gap.threshold).join('/');
-          const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${scores.padEnd(7)}  `;
+        c.dim(`  impact  ${'score'.padEnd(scoreWidth)}  stage › tenet`),
+        ...section.gaps.flatMap((gap, i) => {
+          const numbers = `${twoDecimals(gap.impact).padStart(6)}  ${scores[i]!.padEnd(scoreWidth)}  `;
           const label = wrap(gap.where, WIDTH - 2 - numbers.length, ' '.repeat(2 + numbers.length));
           // The evidence: each answered question of the tenet, its answer and the note given.
           const width = Math.max(0, ...gap.evidence.map((e) => e.answer.length));
@@ -86,6 +95,7 @@ function renderSection(section: Section, c: Paint): string[] {
           return [`  ${c.dim(numbers)}${label}`, ...evidence];
         }),
       ];
+    }
     case 'path':
       return [
         c.bold(`Path to ${section.stage}`),
@@ -203,7 +213,13 @@ function phaseLines(phase: PhaseRow, index: number, c: Paint): string[] {
   return lines;
 }
 
-function stageLine(stage: StageRow, nameWidth: number, c: Paint): string {
+function stageLine(
+  stage: StageRow,
+  nameWidth: number,
+  [score, threshold]: [string, string],
+  [scoreWidth, thresholdWidth]: [number, number],
+  c: Paint,
+): string {
   const name = `${stage.number} ${stage.name.slice(0, nameWidth).padEnd(nameWidth)}`;
   if (stage.score === null) return `  ${name} ${c.dim('n/a (every question answered n/a)')}`;
   const attained = stage.status === 'attained';
@@ -216,8 +232,7 @@ function stageLine(stage: StageRow, nameWidth: number, c: Paint): string {
   for (let i = 0; i < BAR; i += 1) bar += i === mark ? '|' : i < filled ? '█' : '░';
   const colour = attained ? c.green : stage.status === 'next' ? c.yellow : c.dim;
   const status = attained ? 'attained' : stage.status === 'next' ? 'next' : 'not attained';
-  const [score, threshold] = percentsAgainst(stage.score, stage.threshold, !attained);
-  return `  ${name} ${colour(bar)} ${score.padStart(4)} / ${threshold.padStart(4)}  ${colour(status)}`;
+  return `  ${name} ${colour(bar)} ${score.padStart(scoreWidth)} / ${threshold.padStart(thresholdWidth)}  ${colour(status)}`;
 }
 
 function benchmarkLines(b: BenchmarkRow, c: Paint): string[] {

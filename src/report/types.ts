@@ -65,7 +65,8 @@ export type StreamingReporter = FullReporter | StandingReporter;
 /** A streaming reporter that renders whole results. */
 export interface FullReporter extends ReporterParts {
   reads?: undefined;
-  item(result: Result, options: ReportOptions): string;
+  // A property, not a method: its parameter is then checked strictly (contravariantly).
+  item: (result: Result, options: ReportOptions) => string;
 }
 
 /**
@@ -74,7 +75,8 @@ export interface FullReporter extends ReporterParts {
  */
 export interface StandingReporter extends ReporterParts {
   reads: 'standing';
-  item(result: StandingResult, options: ReportOptions): string;
+  // A property: a reporter that says it reads the standing cannot take a whole Result here.
+  item: (result: StandingResult, options: ReportOptions) => string;
 }
 
 /** What every streaming reporter has besides its `item`. */

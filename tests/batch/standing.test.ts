@@ -27,14 +27,23 @@ describe('standings for a reporter that reads nothing else', () => {
   it('are what CSV is given, and its rows are those of whole results', async () => {
     for (const extra of [{}, { target: 'strategic', minStage: 'engagement' }]) {
       const run = await prepareRun(plan('csv', extra), root);
-      expect(run.reporter.reads).toBe('standing');
-      run.reporter.begin(run.reportOptions);
+      const { reporter } = run;
+      if (reporter.reads !== 'standing') throw new Error('CSV should read the standing only');
+      // What the reporter is given: whole results (with gaps) or standings.
+      const given: boolean[] = [];
+      const item = reporter.item;
+      reporter.item = (result, options) => {
+        given.push('gaps' in result.assessment);
+        return item(result, options);
+      };
+      reporter.begin(run.reportOptions);
       const chunks: string[] = [];
       for (const file of EXAMPLES) {
         const report = await reportFile(run, { file, found: false });
         expect(report.problems).toEqual([]);
         chunks.push(report.chunk);
       }
+      expect(given).toEqual(EXAMPLES.map(() => false));
       // The same files scored whole, rendered by a CSV reporter of its own.
       const wholeRun = await prepareRun(plan('csv', extra), root);
       const results = [];

@@ -71,6 +71,9 @@ describe('a score just below its threshold', () => {
     expect(percentsBelow(0.45, 0.7)).toEqual(['45%', '70%']);
     expect(percentsAgainst(0.696, 0.7, false)).toEqual(['70%', '70%']);
     expect(percentsAgainst(0.696, 0.7, true)).toEqual(['69.6%', '70.0%']);
+    expect(percentsAgainst(null, 0.7, true)).toEqual(['n/a', '70%']);
+    // Closer than four decimals can tell (the engine's tolerance is a billionth): rounded down.
+    expect(percentsBelow(0.6999999, 0.7)).toEqual(['69.9999%', '70.0000%']);
   });
 
   it('reads as below in every report', () => {
@@ -82,6 +85,11 @@ describe('a score just below its threshold', () => {
     expect(text).toContain('To attain First (69.6% → 70.0%)');
     expect(text).toMatch(/Phase 1 · 1 First {2}69\.6% → 70\.0%/);
     expect(text).not.toMatch(/\b70% \/ {1,2}70%/);
+    // The stage rows keep their columns: both numbers of every row line up.
+    const rows = text.split('\n').filter((line) => /^ {2}[12] (First|Second)/.test(line));
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.indexOf(' / ')))).toHaveProperty('size', 1);
+    expect(new Set(rows.map((row) => row.indexOf('%  ')))).toHaveProperty('size', 1);
 
     const markdown = render(createMarkdownReporter(), [close], plain);
     expect(markdown).toContain('| 1 First | 69.6% | 70.0% | ⏳ next |');
@@ -89,6 +97,15 @@ describe('a score just below its threshold', () => {
     expect(markdown).toContain('#### Phase 1: 1 First (69.6% → 70.0%)');
     expect(markdown).toContain('**Tenet one** 69.6% → 70.0%');
 
+    // 16 of 23 answered (69.6%) against --min-completeness 70.
+    const gated: Result = {
+      ...close,
+      assessment: { ...close.assessment, completeness: 16 / 23 },
+      gate: { minimum: null, minimumCompleteness: 0.7, passed: false },
+    };
+    expect(render(junitReporter, [gated], plain)).toContain(
+      'message="69.6% of the questions answered"',
+    );
     const junit = render(junitReporter, [close], plain);
     expect(junit).toContain('score 69.6% below threshold 70.0%');
     expect(junit).toContain('- Tenet one: 69.6% of 70.0%');

@@ -123,14 +123,12 @@ export function stageBarGeometry(
 
 /** A stage's score and threshold as shown: with decimals where a score below would read as reached. */
 function barNumbers(stage: StageBar): [string, string] {
-  return stage.score === null
-    ? ['n/a', percent(stage.threshold)]
-    : percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
+  return percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
 }
 
 /** A tenet's score as shown beside its stage's threshold (69.6% where 70% would read as met). */
 function tenetNumber(tenet: { score: number | null; met: boolean }, threshold: number): string {
-  return tenet.score === null ? 'n/a' : percentsAgainst(tenet.score, threshold, !tenet.met)[0];
+  return percentsAgainst(tenet.score, threshold, !tenet.met)[0];
 }
 
 /** Stage scores as horizontal bars with each stage's threshold marked, and the status in words. */

@@ -155,10 +155,8 @@ function answer(ctx: Context, report: ReportOutline): string {
   );
   if (next) {
     const tagline = rubric.stages[next.number - 1]?.tagline;
-    const [score, threshold] =
-      next.score === null
-        ? ['n/a', percent(next.threshold)]
-        : percentsBelow(next.score, next.threshold);
+    // The next stage is never attained.
+    const [score, threshold] = percentsAgainst(next.score, next.threshold, true);
     fact(
       'Next stage',
       score,
@@ -387,9 +385,7 @@ export function stagesFigure(id: string, stages: readonly StageBar[]): string {
         ['Stage', 'Score', 'Threshold', 'Status'],
         stages.map((st) => [
           `${st.number} ${html(st.name)}`,
-          ...(st.score === null
-            ? ['n/a', percent(st.threshold)]
-            : percentsAgainst(st.score, st.threshold, st.status !== 'attained')),
+          ...percentsAgainst(st.score, st.threshold, st.status !== 'attained'),
           status(st.status),
         ]),
         [1, 2],
@@ -428,9 +424,7 @@ function tenetsSection(ctx: Context): string {
     st.tenets.map((t) => [
       html(t.title),
       `${st.number} ${html(st.name)}`,
-      ...(t.score === null
-        ? ['n/a', percent(st.threshold)]
-        : percentsAgainst(t.score, st.threshold, t.belowThreshold)),
+      ...percentsAgainst(t.score, st.threshold, t.belowThreshold),
       t.score === null ? 'n/a' : t.belowThreshold ? 'no' : 'yes',
     ]),
   );

@@ -128,33 +128,6 @@ describe('junit reporter', () => {
     expect(suite!.testcase.slice(0, 3).every((t) => t['system-out'] === undefined)).toBe(true);
   });
 
-  it('gives a decimal when whole percentages would read as equal', () => {
-    const { rubric } = checkRubricText(
-      [
-        'id: close',
-        'version: 1.0.0',
-        'title: Close call',
-        'scale: [{ value: 0, label: No }, { value: 1, label: Yes }]',
-        'stages:',
-        '  - id: only',
-        '    name: Only',
-        '    threshold: 0.7',
-        '    tenets:',
-        '      - id: t',
-        '        title: T',
-        '        moves: [Do it.]',
-        '        questions:',
-        '          - { id: yes, text: Yes?, weight: 0.696 }',
-        '          - { id: no, text: No?, weight: 0.304 }',
-      ].join('\n'),
-      'close.yaml',
-    );
-    const result = scored(rubric!, { yes: 1, no: 0 });
-    expect(result.assessment.stages[0]!.attained).toBe(false);
-    const [suite] = suitesOf(render(junitReporter, [result], plain));
-    expect(suite!.testcase[0]!.failure!.message).toBe('score 69.6% below threshold 70.0%');
-  });
-
   it('does not list a tenet as below the threshold when the engine counts it as reaching it', () => {
     const { rubric } = checkRubricText(
       [

@@ -38,7 +38,7 @@ export interface FileOutcome {
   standing?: StandingResult;
   /** With the `member` option, instead of a result: the member's standing and its rubric. */
   member?: { rubric: Rubric; scores: MemberScores };
-  /** The file's answers, when it scored (teams combine them). */
+  /** The file's answers, when it scored as a result or a member (teams combine them). */
   answers?: AnswersFile;
   problems: Problem[];
   warnings: string[];

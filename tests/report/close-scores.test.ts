@@ -113,6 +113,8 @@ describe('a score just below its threshold', () => {
 
     const html = render(createHtmlReporter(), [close], plain);
     expect(html).toContain('69.6% of 70.0%');
+    // The gap's gauge stops short of its threshold mark.
+    expect(html).toContain('<span style="width:69.6%"></span><i style="left:70.0%"></i>');
     expect(html).toContain('Stage 1 First: 69.6% against a threshold of 70.0%');
     expect(html).toContain('<td class="num">69.6%</td><td class="num">70.0%</td>');
     expect(html).not.toMatch(/\b70% of 70%/);

@@ -99,13 +99,16 @@ function status(kind: BarStatus): string {
   return `<span class="status st-${statusClass(kind)}">${STATUS_WORD[kind]}</span>`;
 }
 
-/** A bar of a score below its threshold (a gap's), with the numbers in words beside it. */
+/**
+ * A bar of a score below its threshold (a gap's; both in [0, 1]), with the numbers in words beside
+ * it. The bar is drawn to the numbers shown, so at 69.6% of 70.0% it stops short of the mark.
+ */
 function gauge(score: number, threshold: number): string {
   const [shownScore, shownThreshold] = percentsBelow(score, threshold);
   const label = `${shownScore} against a threshold of ${shownThreshold}`;
   return (
     `<div class="gauge"><span class="bar" role="img" aria-label="${label}">` +
-    `<span style="width:${percent(Math.min(1, score))}"></span><i style="left:${percent(Math.min(1, threshold))}"></i></span>` +
+    `<span style="width:${shownScore}"></span><i style="left:${shownThreshold}"></i></span>` +
     `<span>${shownScore} of ${shownThreshold}</span></div>`
   );
 }

@@ -11,6 +11,7 @@ import {
   type StageStatus,
 } from './outline.js';
 import type { Result, StreamingReporter, SummaryRow } from './types.js';
+import { completenessShown } from './wording.js';
 
 /** More unanswered questions than this fold into a <details> block. */
 const UNANSWERED_SHOWN = 10;
@@ -253,7 +254,7 @@ function renderSummary(rows: readonly SummaryRow[]): string {
     const stage = `${row.currentStage.number}/${row.stageCount}${row.currentStage.name === null ? '' : ` ${row.currentStage.name}`}`;
     const gate = row.gate === null ? '–' : row.gate.passed ? '✅ pass' : '❌ fail';
     out.push(
-      `| ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${percent(row.completeness)} |${gated ? ` ${gate} |` : ''} ${row.who ? md(row.who) : '–'} | ${md(escapeControls(row.source))} |`,
+      `| ${md(stage)} | ${twoDecimals(row.maturityIndex)} | ${completenessShown(row.completeness, row.gate)} |${gated ? ` ${gate} |` : ''} ${row.who ? md(row.who) : '–'} | ${md(escapeControls(row.source))} |`,
     );
   }
   return `${out.join('\n')}\n`;

@@ -269,7 +269,7 @@ export function outline(result: Result): ReportOutline {
     source: escapeControls(sourceLabel(result)),
     rubric: `${rubric.title} ${rubric.version}`,
     headline: headline(a, rubric),
-    completeness: completenessLine(a),
+    completeness: completenessLine(a, result.gate),
     target: a.target ? targetLine(a, rubric) : null,
     meaning: meaningLines(a, rubric),
     sections,

@@ -13,6 +13,7 @@ import {
   type StageRow,
 } from './outline.js';
 import type { ReportOptions, Result, StreamingReporter, SummaryRow } from './types.js';
+import { completenessShown } from './wording.js';
 
 const WIDTH = 80;
 const BAR = 24;
@@ -291,7 +292,7 @@ function summaryCells(row: SummaryRow, gated: boolean): string[] {
   return [
     `${row.currentStage.number}/${row.stageCount} ${row.currentStage.name ?? '(none)'}`,
     twoDecimals(row.maturityIndex),
-    percent(row.completeness),
+    completenessShown(row.completeness, row.gate),
     ...(gated ? [row.gate === null ? '-' : row.gate.passed ? 'pass' : 'FAIL'] : []),
     shorten(row.who ?? '-', 24),
     escapeControls(row.source),

@@ -1,8 +1,9 @@
+import { EPSILON } from '../engine/score.js';
 import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engine/types.js';
 import { percent, percentsBelow, percentShort, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
 import type { Question, Rubric, Stage } from '../rubric/types.js';
-import type { Result } from './types.js';
+import type { Gate, Result } from './types.js';
 
 /**
  * Who a result is about: "Acme Corp · Marketing" for a file (null when it names neither), a team's
@@ -35,10 +36,22 @@ export function headline(a: Assessment, rubric: Rubric): string {
   return `${stage} · index ${twoDecimals(a.maturityIndex)}`;
 }
 
-/** "Completeness 92% (49 of 53 questions answered)". */
-export function completenessLine(a: Assessment): string {
+/** "Completeness 92% (49 of 53 questions answered)" (69.6% when below a 70% --min-completeness). */
+export function completenessLine(a: Assessment, gate?: Gate | null): string {
   const questions = a.questionCount;
-  return `Completeness ${percent(a.completeness)} (${questions - a.unanswered.length} of ${questions} questions answered)`;
+  return `Completeness ${completenessShown(a.completeness, gate)} (${questions - a.unanswered.length} of ${questions} questions answered)`;
+}
+
+/**
+ * A completeness as a whole percentage, or as 69.6% where it is below the gate's minimum
+ * completeness (70%) and a whole percentage would read as reaching it.
+ */
+export function completenessShown(completeness: number, gate?: Gate | null): string {
+  const minimum = gate?.minimumCompleteness;
+  // With the gate's tolerance (see gateOf in batch/report-files.ts).
+  return minimum !== undefined && minimum !== null && completeness < minimum - EPSILON
+    ? percentsBelow(completeness, minimum)[0]
+    : percent(completeness);
 }
 
 /**

@@ -98,15 +98,6 @@ describe('a score just below its threshold', () => {
     expect(markdown).toContain('#### Phase 1: 1 First (69.6% → 70.0%)');
     expect(markdown).toContain('**Tenet one** 69.6% → 70.0%');
 
-    // 16 of 23 answered (69.6%) against --min-completeness 70.
-    const gated: Result = {
-      ...close,
-      assessment: { ...close.assessment, completeness: 16 / 23 },
-      gate: { minimum: null, minimumCompleteness: 0.7, passed: false },
-    };
-    expect(render(junitReporter, [gated], plain)).toContain(
-      'message="69.6% of the questions answered"',
-    );
     const junit = render(junitReporter, [close], plain);
     expect(junit).toContain('score 69.6% below threshold 70.0%');
     expect(junit).toContain('- Tenet one: 69.6% of 70.0%');
@@ -118,6 +109,34 @@ describe('a score just below its threshold', () => {
     expect(html).toContain('Stage 1 First: 69.6% against a threshold of 70.0%');
     expect(html).toContain('<td class="num">69.6%</td><td class="num">70.0%</td>');
     expect(html).not.toMatch(/\b70% of 70%/);
+  });
+
+  it('a completeness below --min-completeness reads as below it too', () => {
+    // 2 of 3 questions answered (66.67%) against --min-completeness 67: "67%" would read as met.
+    const rubric = closeRubric(0.696);
+    const answers = new Map<string, Answer>([
+      ['yes', { value: 1 }],
+      ['no', { value: 0 }],
+    ]);
+    const gated = (source: string): Result => ({
+      source,
+      rubric,
+      assessment: assessAnswers(rubric, answers),
+      gate: { minimum: null, minimumCompleteness: 0.67, passed: false },
+    });
+    const two = [gated('a.yaml'), gated('b.yaml')];
+    const text = render(textReporter, two, plain);
+    expect(text).toContain('Completeness 66.7% (2 of 3 questions answered)');
+    expect(text).toMatch(/^0\/2 \(none\) +0\.70 +66\.7% +FAIL/m); // the summary row
+    const markdown = render(createMarkdownReporter(), two, plain);
+    expect(markdown).toContain('| 0/2 | 0.70 | 66.7% | ❌ fail |');
+    expect(render(createHtmlReporter(), two, plain)).toContain('<td class="num">66.7%</td>');
+    expect(render(junitReporter, two, plain)).toContain(
+      'message="66.7% of the questions answered"',
+    );
+    // Without the gate, or above its minimum, a whole percentage.
+    const plainResult = { ...gated('c.yaml'), gate: undefined };
+    expect(render(textReporter, [plainResult], plain)).toContain('Completeness 67% (2 of 3');
   });
 
   it('stays a whole percentage where the engine counts it as reaching the threshold', () => {

@@ -1,9 +1,9 @@
-import { percent, twoDecimals } from '../../format/numbers.js';
+import { twoDecimals } from '../../format/numbers.js';
 import type { Rubric } from '../../rubric/types.js';
 import { html } from '../escape.js';
 import { jsonErrors, jsonResult, JSON_SCHEMA_VERSION } from '../json.js';
 import { countProblems } from '../outline.js';
-import { whoLabel } from '../wording.js';
+import { completenessShown, whoLabel } from '../wording.js';
 import type { Result, StreamingReporter, SummaryRow } from '../types.js';
 import { page } from './page.js';
 import { renderResult } from './sections.js';
@@ -90,7 +90,7 @@ function summary(rows: readonly SummaryRow[]): string {
         `<tr><th scope="row"><a href="#r${scored}">${html(row.who ?? row.source)}</a></th>` +
         `<td>${row.currentStage.number} of ${row.stageCount}${name}</td>` +
         `<td class="num">${twoDecimals(row.maturityIndex)}</td>` +
-        `<td class="num">${percent(row.completeness)}</td>` +
+        `<td class="num">${completenessShown(row.completeness, row.gate)}</td>` +
         (gated ? `<td>${gate}</td>` : '') +
         `<td>${html(row.source)}</td></tr>`
       );

@@ -130,7 +130,9 @@ describe('a score just below its threshold', () => {
     expect(text).toMatch(/^0\/2 \(none\) +0\.70 +66\.7% +FAIL/m); // the summary row
     const markdown = render(createMarkdownReporter(), two, plain);
     expect(markdown).toContain('| 0/2 | 0.70 | 66.7% | ❌ fail |');
-    expect(render(createHtmlReporter(), two, plain)).toContain('<td class="num">66.7%</td>');
+    const html = render(createHtmlReporter(), two, plain);
+    expect(html).toContain('<td class="num">66.7%</td>'); // the summary row
+    expect(html).toContain('<dt>Answered</dt><dd>66.7%<small>');
     expect(render(junitReporter, two, plain)).toContain(
       'message="66.7% of the questions answered"',
     );

@@ -12,6 +12,7 @@ import {
 import { findQuestion } from '../../rubric/query.js';
 import type { Rubric } from '../../rubric/types.js';
 import { html } from '../escape.js';
+import { completenessShown } from '../wording.js';
 import {
   outline,
   unknownSection,
@@ -168,7 +169,11 @@ function answer(ctx: Context, report: ReportOutline): string {
   } else {
     fact('Next stage', 'None', 'the top stage is reached');
   }
-  fact('Answered', percent(a.completeness), html(report.completeness.replace(/^.*?\(/, '(')));
+  fact(
+    'Answered',
+    completenessShown(a.completeness, result.gate),
+    html(report.completeness.replace(/^.*?\(/, '(')),
+  );
   if (a.target) {
     const t = a.target;
     const name =

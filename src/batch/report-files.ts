@@ -1,6 +1,6 @@
 import { formatProblem, type Problem } from '../problems/user-error.js';
 import { colorOptions } from '../format/paint.js';
-import { EPSILON } from '../engine/score.js';
+import { reaches } from '../engine/score.js';
 import { reporters, type Format } from '../report/index.js';
 import { failureRow, summaryRow } from '../report/outline.js';
 import type {
@@ -125,7 +125,7 @@ function belowStage(result: StandingResult, gate: Gate): boolean {
 function belowCompleteness(result: StandingResult, gate: Gate): boolean {
   return (
     gate.minimumCompleteness !== null &&
-    result.assessment.completeness < gate.minimumCompleteness - EPSILON
+    !reaches(result.assessment.completeness, gate.minimumCompleteness)
   );
 }
 

@@ -1,5 +1,5 @@
 import { escapeControls } from '../problems/describe.js';
-import { EPSILON } from '../engine/score.js';
+import { reaches } from '../engine/score.js';
 import type { StageResult } from '../engine/types.js';
 import { xml, xmlText } from './escape.js';
 import { formatProblem } from '../problems/user-error.js';
@@ -138,8 +138,8 @@ function gateCases(result: Result): TestCase[] {
     );
   }
   if (gate.minimumCompleteness !== null && completenessWords) {
-    // With the gate's tolerance (see gateOf in batch/report-files.ts).
-    const below = a.completeness < gate.minimumCompleteness - EPSILON;
+    // The gate's own rule (see gateOf in batch/report-files.ts).
+    const below = !reaches(a.completeness, gate.minimumCompleteness);
     cases.push(
       below
         ? {

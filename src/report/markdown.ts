@@ -1,10 +1,11 @@
 import { escapeControls } from '../problems/describe.js';
-import { percent, percentsAgainst, percentsBelow, twoDecimals } from '../format/numbers.js';
+import { percent, percentsBelow, twoDecimals } from '../format/numbers.js';
 import { shorten } from '../format/wrap.js';
 import { code, md } from './escape.js';
 import {
   countProblems,
   outline,
+  stageNumbers,
   unknownSection,
   type GapRow,
   type Section,
@@ -72,11 +73,7 @@ function renderSection(section: Section): string[] {
         '| Stage | Score | Threshold | Status |',
         '| :-- | --: | --: | :-- |',
         ...section.stages.map((stage) => {
-          const [score, threshold] = percentsAgainst(
-            stage.score,
-            stage.threshold,
-            stage.status !== 'attained',
-          );
+          const [score, threshold] = stageNumbers(stage);
           return `| ${stage.number} ${md(stage.name)} | ${score} | ${threshold} | ${STATUS[stage.status]} |`;
         }),
       ];

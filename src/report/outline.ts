@@ -1,6 +1,6 @@
 import { escapeControls } from '../problems/describe.js';
 import type { Assessment, BenchmarkResult, TeamResult } from '../engine/types.js';
-import { percent } from '../format/numbers.js';
+import { percent, percentsAgainst } from '../format/numbers.js';
 import { findQuestion, stageNumberOf } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { Problem } from '../problems/user-error.js';
@@ -35,6 +35,16 @@ export interface StageRow {
   score: number | null;
   threshold: number;
   status: StageStatus;
+}
+
+/**
+ * A stage's score and threshold as every report shows them: whole percentages, with decimals
+ * where a stage not attained would read as reaching its threshold (see percentsAgainst).
+ */
+export function stageNumbers(
+  stage: Pick<StageRow, 'score' | 'threshold' | 'status'>,
+): [string, string] {
+  return percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
 }
 
 export interface GapRow {

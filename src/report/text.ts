@@ -1,4 +1,4 @@
-import { percent, percentsAgainst, percentsBelow, twoDecimals } from '../format/numbers.js';
+import { percent, percentsBelow, twoDecimals } from '../format/numbers.js';
 import type { Paint } from '../format/paint.js';
 import { alignedRow, columns, columnWidths } from '../format/table.js';
 import { shorten, wrap } from '../format/wrap.js';
@@ -6,6 +6,7 @@ import { escapeControls } from '../problems/describe.js';
 import {
   countProblems,
   outline,
+  stageNumbers,
   unknownSection,
   type BenchmarkRow,
   type PhaseRow,
@@ -55,15 +56,14 @@ function renderSection(section: Section, c: Paint): string[] {
     case 'stages': {
       const nameWidth = Math.min(16, Math.max(...section.stages.map((s) => s.name.length)));
       // The numbers of each stage; their columns widen alike where one needs decimals.
-      const numbers = section.stages.map((s) =>
-        percentsAgainst(s.score, s.threshold, s.status !== 'attained'),
-      );
-      const widths = [0, 1].map((k) => Math.max(4, ...numbers.map((pair) => pair[k]!.length)));
+      const numbers = section.stages.map(stageNumbers);
+      const widths: [number, number] = [
+        Math.max(4, ...numbers.map(([score]) => score.length)),
+        Math.max(4, ...numbers.map(([, threshold]) => threshold.length)),
+      ];
       return [
         c.bold('Stages') + c.dim('  score against threshold (|)'),
-        ...section.stages.map((stage, i) =>
-          stageLine(stage, nameWidth, numbers[i]!, widths as [number, number], c),
-        ),
+        ...section.stages.map((stage, i) => stageLine(stage, nameWidth, numbers[i]!, widths, c)),
       ];
     }
     case 'notes':

@@ -1,4 +1,4 @@
-import { EPSILON } from '../engine/score.js';
+import { reaches } from '../engine/score.js';
 import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engine/types.js';
 import { percent, percentsBelow, percentShort, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
@@ -48,8 +48,8 @@ export function completenessLine(a: Assessment, gate?: Gate | null): string {
  */
 export function completenessShown(completeness: number, gate?: Gate | null): string {
   const minimum = gate?.minimumCompleteness;
-  // With the gate's tolerance (see gateOf in batch/report-files.ts).
-  return minimum !== undefined && minimum !== null && completeness < minimum - EPSILON
+  // The gate's own rule (see gateOf in batch/report-files.ts).
+  return minimum !== undefined && minimum !== null && !reaches(completeness, minimum)
     ? percentsBelow(completeness, minimum)[0]
     : percent(completeness);
 }

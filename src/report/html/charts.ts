@@ -5,6 +5,7 @@
 
 import { percent, percentsAgainst, twoDecimals } from '../../format/numbers.js';
 import { html } from '../escape.js';
+import { stageNumbers } from '../outline.js';
 
 /** A coordinate with at most one decimal, so the same input always gives the same bytes. */
 export function coord(value: number): string {
@@ -121,11 +122,6 @@ export function stageBarGeometry(
   return { width: unit(stage.score ?? 0) * width, threshold: unit(stage.threshold) * width };
 }
 
-/** A stage's score and threshold as shown: with decimals where a score below would read as reached. */
-function barNumbers(stage: StageBar): [string, string] {
-  return percentsAgainst(stage.score, stage.threshold, stage.status !== 'attained');
-}
-
 /** A tenet's score as shown beside its stage's threshold (69.6% where 70% would read as met). */
 function tenetNumber(tenet: { score: number | null; met: boolean }, threshold: number): string {
   return percentsAgainst(tenet.score, threshold, !tenet.met)[0];
@@ -138,7 +134,7 @@ export function stageBars(id: string, stages: readonly StageBar[], title: string
   const desc = stages
     .map(
       (s) =>
-        `Stage ${s.number} ${s.name}: ${barNumbers(s).join(' against a threshold of ')}, ${STATUS_WORD[s.status].toLowerCase()}.`,
+        `Stage ${s.number} ${s.name}: ${stageNumbers(s).join(' against a threshold of ')}, ${STATUS_WORD[s.status].toLowerCase()}.`,
     )
     .join(' ');
   const out = [open(id, width, height, title, desc)];
@@ -148,7 +144,7 @@ export function stageBars(id: string, stages: readonly StageBar[], title: string
     const value =
       stage.score === null
         ? 'n/a'
-        : `${barNumbers(stage).join(' of ')} · ${STATUS_WORD[stage.status]}`;
+        : `${stageNumbers(stage).join(' of ')} · ${STATUS_WORD[stage.status]}`;
     out.push(`<g class="bar-row s-${statusClass(stage.status)}">`);
     // Names are cut to what fits beside the value even in the phone's larger type (30 units).
     out.push(text(0, y + 22, fit(`${stage.number}  ${stage.name}`, width * 0.45, 30), 'c-label'));

@@ -15,6 +15,7 @@ import { html } from '../escape.js';
 import { completenessShown } from '../wording.js';
 import {
   outline,
+  stageNumbers,
   unknownSection,
   type GapRow,
   type ReportOutline,
@@ -393,7 +394,7 @@ export function stagesFigure(id: string, stages: readonly StageBar[]): string {
         ['Stage', 'Score', 'Threshold', 'Status'],
         stages.map((st) => [
           `${st.number} ${html(st.name)}`,
-          ...percentsAgainst(st.score, st.threshold, st.status !== 'attained'),
+          ...stageNumbers(st),
           status(st.status),
         ]),
         [1, 2],

@@ -96,8 +96,11 @@ export function reaches(score: number, threshold: number): boolean {
 }
 
 function scoreStage(stage: Stage, number: number, answers: AnswerMap): StageResult {
-  const tenets: TenetResult[] = stage.tenets.map((tenet) => {
-    const questions = tenet.questions.map((question) => scoreQuestion(question, answers));
+  const results = resultsOf(stage);
+  const tenets: TenetResult[] = stage.tenets.map((tenet, t) => {
+    const questions = tenet.questions.map((question, q) =>
+      scoreQuestion(question, answers, results[t]![q]!),
+    );
     const score = weightedMean(questions);
     return {
       id: tenet.id,
@@ -120,14 +123,53 @@ function scoreStage(stage: Stage, number: number, answers: AnswerMap): StageResu
   };
 }
 
-function scoreQuestion(question: Question, answers: AnswerMap): QuestionResult {
-  const answer = answers.get(question.id);
-  if (answer === undefined) {
-    return { id: question.id, value: null, score: 0, weight: question.weight };
+/**
+ * The results a question's answers without a note score to, by value (null: unanswered), shared by
+ * every sheet: a batch would otherwise make one object per question of every file, and nearly every
+ * answer is one of a scale's few levels. Shared results are frozen, so that nothing can change one
+ * for every sheet at once. A question keeps at most MAX_SHARED of them (a team's combined answers
+ * may take any value between levels); -0 gets its own result, as a Map takes -0 and 0 for one key.
+ */
+type SharedResults = Map<number | 'n/a' | null, QuestionResult>;
+const sharedResults = new WeakMap<Stage, SharedResults[][]>();
+const MAX_SHARED = 16;
+
+/** The shared results of a stage's questions, by tenet, then question. */
+function resultsOf(stage: Stage): SharedResults[][] {
+  let results = sharedResults.get(stage);
+  if (results === undefined) {
+    results = stage.tenets.map((tenet) => tenet.questions.map((): SharedResults => new Map()));
+    sharedResults.set(stage, results);
   }
-  const score = answer.value === 'n/a' ? null : questionScore(answer.value, question.scale);
-  // Made whole, not given a note afterwards: an added property changes the object's shape.
-  return answer.note === undefined
-    ? { id: question.id, value: answer.value, score, weight: question.weight }
-    : { id: question.id, value: answer.value, score, weight: question.weight, note: answer.note };
+  return results;
+}
+
+function scoreQuestion(
+  question: Question,
+  answers: AnswerMap,
+  shared: SharedResults,
+): QuestionResult {
+  const answer = answers.get(question.id);
+  if (answer !== undefined && answer.note !== undefined) {
+    // Made whole, not given a note afterwards: an added property changes the object's shape.
+    const score = answer.value === 'n/a' ? null : questionScore(answer.value, question.scale);
+    return {
+      id: question.id,
+      value: answer.value,
+      score,
+      weight: question.weight,
+      note: answer.note,
+    };
+  }
+  const value = answer === undefined ? null : answer.value;
+  const known = shared.get(value);
+  if (known !== undefined && !Object.is(value, -0)) return known;
+  const result: QuestionResult = {
+    id: question.id,
+    value,
+    score: value === null ? 0 : value === 'n/a' ? null : questionScore(value, question.scale),
+    weight: question.weight,
+  };
+  if (shared.size < MAX_SHARED && !Object.is(value, -0)) shared.set(value, Object.freeze(result));
+  return result;
 }

@@ -84,12 +84,33 @@ const MAX_DEPTH = 16;
 /** YAML 1.2 limits an implicit block mapping key to 1024 characters; `yaml` refuses longer ones. */
 const MAX_IMPLICIT_KEY = 1024;
 
-/** Parses a simple YAML document; `undefined` means "not simple, use the full parser". */
-export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
+/** A block mapping being read: a plain object, or a Map for `answers` when asked (see below). */
+type Open = Mapping | Map<string, unknown>;
+
+function has(map: Open, key: string): boolean {
+  return map instanceof Map ? map.has(key) : Object.prototype.hasOwnProperty.call(map, key);
+}
+
+function put(map: Open, key: string, value: unknown): void {
+  if (map instanceof Map) map.set(key, value);
+  else map[key] = value;
+}
+
+/**
+ * Parses a simple YAML document; `undefined` means "not simple, use the full parser". With
+ * `answersMap`, the block mapping of the top-level key `answers` comes as a Map of the same entries
+ * in the same order (what `Object.keys` gives here, as no key of the fast path is an integer): an
+ * answers file's answers are dozens of keys, which make a plain object a hash table, and the
+ * answers are then read into a Map anyway (checkAnswersShape takes this one over).
+ */
+export function parseSimpleYaml(
+  text: string,
+  { answersMap = false }: { answersMap?: boolean } = {},
+): { value: Mapping } | undefined {
   const root: Mapping = {};
   // Open mappings by indentation; `pending` is a key whose value is a block mapping still to come.
-  const stack: { indent: number; map: Mapping }[] = [{ indent: 0, map: root }];
-  let pending: { map: Mapping; key: string; indent: number } | undefined;
+  const stack: { indent: number; map: Open }[] = [{ indent: 0, map: root }];
+  let pending: { map: Open; key: string; indent: number } | undefined;
   let keys = 0;
 
   let start = 0;
@@ -125,30 +146,31 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
 
     if (pending) {
       if (indent > pending.indent) {
-        const child: Mapping = {};
-        pending.map[pending.key] = child;
+        const child: Open =
+          answersMap && pending.map === root && pending.key === 'answers' ? new Map() : {};
+        put(pending.map, pending.key, child);
         stack.push({ indent, map: child });
         // Answers files nest three deep; deep nesting is for `yaml` to refuse, as it does.
         if (stack.length > MAX_DEPTH) return BAIL;
       } else {
-        pending.map[pending.key] = null;
+        put(pending.map, pending.key, null);
       }
       pending = undefined;
     }
     while (stack.length > 0 && stack[stack.length - 1]!.indent > indent) stack.pop();
     const top = stack[stack.length - 1];
     if (!top || top.indent !== indent) return BAIL;
-    if (Object.prototype.hasOwnProperty.call(top.map, key)) return BAIL;
+    if (has(top.map, key)) return BAIL;
 
     keys += 1;
     const number = plainInteger(line, colon + 1);
     if (number !== undefined) {
-      top.map[key] = number;
+      put(top.map, key, number);
       continue;
     }
     const pair = valueAndNote(line, colon + 1);
     if (pair !== undefined) {
-      top.map[key] = pair;
+      put(top.map, key, pair);
       continue;
     }
     const rest = stripComment(trimSpaces(line.slice(colon + 1)));
@@ -159,9 +181,9 @@ export function parseSimpleYaml(text: string): { value: Mapping } | undefined {
     }
     const value = rest[0] === '{' ? parseFlowMapping(rest) : parseScalar(rest, false);
     if (value === BAIL) return BAIL;
-    top.map[key] = value;
+    put(top.map, key, value);
   }
-  if (pending) pending.map[pending.key] = null;
+  if (pending) put(pending.map, pending.key, null);
   return keys === 0 ? BAIL : { value: root };
 }
 

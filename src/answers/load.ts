@@ -50,7 +50,7 @@ export async function parseAnswersText(text: string, file: string): Promise<Answ
     }));
   };
 
-  let fast = parseSimpleYaml(text);
+  let fast = parseSimpleYaml(text, { answersMap: true });
   // A long text may hold more tokens than `yaml` takes: then the fast path steps aside, and the
   // file is refused as it would be with `---` on its first line (which the fast path leaves alone).
   if (fast && text.length > MAX_UNCOUNTED_LENGTH) {

@@ -19,8 +19,9 @@ const ANSWER_KEYS = new Set(['value', 'note']);
 const STRING_KEYS = ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const;
 
 /**
- * Checks the shape of an answers document (independent of any rubric) and returns the answers file
- * when it is well formed. Hand-written rather than zod: it runs once per file in batch scoring.
+ * Checks the shape of an answers document (independent of any rubric; its answers a mapping, or
+ * the fast parser's Map of them) and returns the answers file when it is well formed.
+ * Hand-written rather than zod: it runs once per file in batch scoring.
  */
 export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems: PathProblem[] } {
   const problems: PathProblem[] = [];
@@ -83,6 +84,17 @@ export function checkAnswersShape(data: unknown): { file?: AnswersFile; problems
       path: [],
       message: 'missing required field "answers" (use {} when nothing is answered yet)',
     });
+  } else if (answers instanceof Map) {
+    // The fast parser's own Map of the answers (parseSimpleYaml's answersMap): read in place, each
+    // raw value replaced by its answer, blank ones dropped; no second Map is made.
+    const read = answers as Map<string, unknown>;
+    file.ids = [...read.keys()];
+    for (const [id, raw] of read) {
+      const answer = readAnswer(raw, id, problems);
+      if (answer) read.set(id, answer);
+      else read.delete(id);
+    }
+    file.answers = read as Map<string, Answer>;
   } else if (!isMapping(answers)) {
     problems.push({
       path: ['answers'],

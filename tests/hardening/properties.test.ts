@@ -439,10 +439,32 @@ describe('mutations of the built-in rubric', () => {
 });
 
 describe('the fast answers parser agrees with yaml', () => {
-  /** `parseSimpleYaml` declines, or returns exactly what `yaml` (and our full parser) would. */
+  /**
+   * `parseSimpleYaml` declines, or returns exactly what `yaml` (and our full parser) would; with
+   * `answersMap`, the same but for the answers in a Map (same entries, same order), which
+   * checkAnswersShape reads as it reads the object.
+   */
   function agrees(text: string): boolean {
     const fast = parseSimpleYaml(text);
-    if (fast === undefined) return false;
+    const mapped = parseSimpleYaml(text, { answersMap: true });
+    expect(mapped === undefined).toBe(fast === undefined);
+    if (fast === undefined || mapped === undefined) return false;
+    const { answers, ...rest } = mapped.value;
+    const plain =
+      answers instanceof Map ? { ...rest, answers: Object.fromEntries(answers) } : mapped.value;
+    if (!sameData(plain, fast.value)) expect(plain).toStrictEqual(fast.value);
+    if (answers instanceof Map)
+      expect(Object.keys(fast.value.answers!)).toEqual([...answers.keys()]);
+    const fromObject = checkAnswersShape(fast.value);
+    const fromMap = checkAnswersShape(mapped.value);
+    expect(fromMap.problems).toEqual(fromObject.problems);
+    expect(fromMap.file === undefined).toBe(fromObject.file === undefined);
+    if (fromMap.file && fromObject.file) {
+      const { answers: a, ...fieldsA } = fromMap.file;
+      const { answers: b, ...fieldsB } = fromObject.file;
+      expect(fieldsA).toEqual(fieldsB);
+      expect([...a]).toEqual([...b]);
+    }
     const full = parseYaml(text, 'answers.yaml');
     expect(full.problems).toEqual([]);
     if (!sameData(fast.value, full.value)) expect(fast.value).toStrictEqual(full.value);
@@ -472,6 +494,23 @@ describe('the fast answers parser agrees with yaml', () => {
       }),
       { numRuns: NUM_RUNS * 40 },
     );
+  });
+
+  it('gives a Map for the top-level answers only, blank, n/a and block answers included', () => {
+    const texts = [
+      'organization:\n  answers:\n    q: 1\nanswers:\n  q: 2\n',
+      'answers:\n  a: 1\n  b:\n  c: n/a\n  d:\n    value: 3\n    note: x\n  e: { value: 2, note: "y" }\n',
+      'answers:\n',
+      'answers: {}\n',
+    ];
+    for (const text of texts) expect(agrees(text)).toBe(true);
+    const nested = parseSimpleYaml(texts[0]!, { answersMap: true })!.value;
+    expect(nested.answers).toBeInstanceOf(Map);
+    expect(nested.organization).toStrictEqual({ answers: { q: 1 } });
+    const blank = checkAnswersShape(parseSimpleYaml(texts[1]!, { answersMap: true })!.value).file!;
+    expect(blank.ids).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect([...blank.answers.keys()]).toEqual(['a', 'c', 'd', 'e']);
+    expect(blank.answers.get('d')).toEqual({ value: 3, note: 'x' });
   });
 
   it('on every tricky scalar, as a value, in a flow mapping and as a key, with LF and CRLF', () => {

@@ -5,7 +5,14 @@ import { xml, xmlText } from './escape.js';
 import { formatProblem } from '../problems/user-error.js';
 import { countProblems, gateWords } from './outline.js';
 import type { Failure, Result, StreamingReporter } from './types.js';
-import { nonLinearNotes, pathSentence, stepWords, whereLabel, whoLabel } from './wording.js';
+import {
+  completenessShown,
+  nonLinearNotes,
+  pathSentence,
+  stepWords,
+  whereLabel,
+  whoLabel,
+} from './wording.js';
 import { percentsBelow, percentShort } from '../format/numbers.js';
 
 /**
@@ -146,7 +153,7 @@ function gateCases(result: Result): TestCase[] {
             name: completenessWords,
             outcome: 'failure',
             type: 'incomplete',
-            message: `${percentsBelow(a.completeness, gate.minimumCompleteness)[0]} of the questions answered`,
+            message: `${completenessShown(a.completeness, gate)} of the questions answered`,
           }
         : { name: completenessWords, outcome: 'passed' },
     );

@@ -151,7 +151,7 @@ export function scoredFile(
   rubric: Rubric,
   options: ScoringOptions,
 ): Result {
-  const target = targetOf(answers, rubric, options);
+  const target = targetStageNumber(answers, rubric, options);
   return {
     source,
     ...metadataOf(answers),
@@ -170,7 +170,7 @@ function scoredStanding(
   rubric: Rubric,
   options: ScoringOptions,
 ): StandingResult {
-  const target = targetOf(answers, rubric, options);
+  const target = targetStageNumber(answers, rubric, options);
   return {
     source,
     ...metadataOf(answers),
@@ -180,7 +180,7 @@ function scoredStanding(
 }
 
 /** The target stage's number: `--target` when given, else the file's `target:` field, if any. */
-function targetOf(
+function targetStageNumber(
   answers: AnswersFile,
   rubric: Rubric,
   options: ScoringOptions,

@@ -1,8 +1,13 @@
 import type { AnswersFile } from '../answers/types.js';
-import { assessTeam, type CombineRule, type MemberScores } from '../engine/combine.js';
+import {
+  assessTeam,
+  assessTeamStanding,
+  type CombineRule,
+  type MemberScores,
+} from '../engine/combine.js';
 import type { Rubric } from '../rubric/types.js';
 import { codePointOrder } from '../engine/order.js';
-import type { GroupField, Result } from '../report/types.js';
+import type { GroupField, Result, StandingResult } from '../report/types.js';
 import { groupLabel } from '../report/wording.js';
 import { stageReference } from '../rubric/query.js';
 import { quote } from '../problems/describe.js';
@@ -69,14 +74,27 @@ export interface TeamOptions {
 }
 
 /**
- * A group's team result, or the message that stops it: members on different rubrics, or naming
+ * A group's team result (with `standing`, where the team stands: what a reporter that reads
+ * nothing else needs), or the message that stops it: members on different rubrics, or naming
  * different targets without `--target`.
  */
 export function scoreGroup(
   group: { key: string[]; members: MemberFile[] },
   by: readonly GroupField[],
   options: TeamOptions,
-): { result: Result } | { problem: string } {
+): { result: Result } | { problem: string };
+export function scoreGroup(
+  group: { key: string[]; members: MemberFile[] },
+  by: readonly GroupField[],
+  options: TeamOptions,
+  standing: boolean,
+): { result: Result | StandingResult } | { problem: string };
+export function scoreGroup(
+  group: { key: string[]; members: MemberFile[] },
+  by: readonly GroupField[],
+  options: TeamOptions,
+  standing = false,
+): { result: Result | StandingResult } | { problem: string } {
   const [first, ...others] = group.members;
   const rubric = first!.rubric;
   const label = groupLabel(by, group.key);
@@ -108,21 +126,20 @@ export function scoreGroup(
     target = named[0]?.number;
   }
 
-  const { assessment, team } = assessTeam(
-    rubric,
-    group.members.map((m) => ({
-      source: m.file,
-      ...(m.answers.respondent !== undefined && { respondent: m.answers.respondent }),
-      ...(m.answers.role !== undefined && { role: m.answers.role }),
-      answers: m.answers.answers,
-      scores: m.scores,
-    })),
-    options.combine,
-    {
-      ...(options.moves !== undefined && { moves: options.moves }),
-      ...(target !== undefined && { target }),
-    },
-  );
+  const members = group.members.map((m) => ({
+    source: m.file,
+    ...(m.answers.respondent !== undefined && { respondent: m.answers.respondent }),
+    ...(m.answers.role !== undefined && { role: m.answers.role }),
+    answers: m.answers.answers,
+    scores: m.scores,
+  }));
+  const targeted = target !== undefined ? { target } : {};
+  const { assessment, team } = standing
+    ? assessTeamStanding(rubric, members, options.combine, targeted)
+    : assessTeam(rubric, members, options.combine, {
+        ...(options.moves !== undefined && { moves: options.moves }),
+        ...targeted,
+      });
   const dates = group.members.flatMap((m) => (m.answers.assessedAt ? [m.answers.assessedAt] : []));
   const value = (field: GroupField) => {
     const i = by.indexOf(field);

@@ -172,7 +172,13 @@ export async function runScore(
     }
     if (groupBy) {
       for (const group of groupFiles(members, groupBy)) {
-        const scored = scoreGroup(group, groupBy, { combine, moves, target: run.targetFor });
+        // A reporter that reads only where a team stands gets that (CSV: no disagreements).
+        const scored = scoreGroup(
+          group,
+          groupBy,
+          { combine, moves, target: run.targetFor },
+          reporter.reads === 'standing',
+        );
         if ('problem' in scored) {
           failed = true;
           sayOnce(scored.problem);

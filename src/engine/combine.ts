@@ -1,6 +1,6 @@
 import { questionEntries, type QuestionEntry } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
-import { analyse } from './analyse.js';
+import { analyse, assessStanding } from './analyse.js';
 import { rankKey } from './gaps.js';
 import { codePointOrder } from './order.js';
 import { EPSILON, scaleBounds, scoreSheet } from './score.js';
@@ -14,7 +14,9 @@ import type {
   MemberScores,
   RoleView,
   ScoreOptions,
+  Standing,
   TeamResult,
+  TeamStanding,
 } from './types.js';
 
 /** How the members' answers to a question become the team's (SPEC §8). */
@@ -116,24 +118,19 @@ export function assessTeam(
     members.map((m) => m.answers),
   );
   const assessment = analyse(rubric, scoreSheet(rubric, combineColumns(columns, rule)), options);
+  const { standing, spreads } = teamStanding(rubric, members, rule, columns);
 
   const disagreements: (Disagreement & { order: number })[] = [];
-  const spreads = rubric.stages.map(() => [] as number[]);
-  for (const { entry, values } of columns) {
+  columns.forEach(({ entry, values }, i) => {
+    const spread = spreads[i];
+    if (spread === undefined || spread < DISAGREEMENT - EPSILON) return;
     const { question } = entry;
-    if (values.length < 2) continue;
-    const { lowest, highest } = scaleBounds(question.scale);
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    const spread = (max - min) / (highest - lowest);
-    spreads[entry.stageIndex]!.push(spread);
-    if (spread < DISAGREEMENT - EPSILON) continue;
     disagreements.push({
       question: question.id,
       tenet: entry.tenet.id,
       stage: entry.stage.id,
-      min,
-      max,
+      min: Math.min(...values),
+      max: Math.max(...values),
       spread,
       answers: members.map((m) => {
         const answer = m.answers.get(question.id);
@@ -145,7 +142,7 @@ export function assessTeam(
       }),
       order: entry.index,
     });
-  }
+  });
   disagreements.sort((a, b) => rankKey(b.spread) - rankKey(a.spread) || a.order - b.order);
 
   const roles = [...new Set(members.flatMap((m) => (m.role ? [m.role] : [])))]
@@ -175,13 +172,60 @@ export function assessTeam(
   return {
     assessment,
     team: {
-      combine: rule,
-      members: members.map(brief),
-      agreement: agreementOf(spreads.flat()),
-      stageAgreement: spreads.map(agreementOf),
+      ...standing,
       disagreements: disagreements.map(({ order: _order, ...rest }) => rest),
       roles,
     },
+  };
+}
+
+/**
+ * Where a team stands (SPEC §8): the standing of the combined answers, the members in brief and
+ * how far they agree, the same numbers as assessTeam's, without what only a whole report shows
+ * (the analysis, the disagreements with every member's answer, the view by role).
+ */
+export function assessTeamStanding(
+  rubric: Rubric,
+  members: readonly Member[],
+  rule: CombineRule,
+  options: Pick<ScoreOptions, 'target'> = {},
+): { assessment: Standing; team: TeamStanding } {
+  const columns = answerColumns(
+    rubric,
+    members.map((m) => m.answers),
+  );
+  return {
+    assessment: assessStanding(rubric, combineColumns(columns, rule), options),
+    team: teamStanding(rubric, members, rule, columns).standing,
+  };
+}
+
+/**
+ * A team's members in brief and its agreement, with the spread of each column: (max − min) /
+ * (highest − lowest) of its scale, undefined for a question with fewer than two numeric answers.
+ */
+function teamStanding(
+  rubric: Rubric,
+  members: readonly Member[],
+  rule: CombineRule,
+  columns: readonly AnswerColumn[],
+): { standing: TeamStanding; spreads: (number | undefined)[] } {
+  const byStage = rubric.stages.map(() => [] as number[]);
+  const spreads = columns.map(({ entry, values }) => {
+    if (values.length < 2) return undefined;
+    const { lowest, highest } = scaleBounds(entry.question.scale);
+    const spread = (Math.max(...values) - Math.min(...values)) / (highest - lowest);
+    byStage[entry.stageIndex]!.push(spread);
+    return spread;
+  });
+  return {
+    standing: {
+      combine: rule,
+      members: members.map(brief),
+      agreement: agreementOf(byStage.flat()),
+      stageAgreement: byStage.map(agreementOf),
+    },
+    spreads,
   };
 }
 

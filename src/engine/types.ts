@@ -168,14 +168,18 @@ export interface RoleView {
   maturityIndex: number;
 }
 
-/** What a team adds to its §3 result (SPEC §8). */
-export interface TeamResult {
+/** Where a team stands beside its standing: its members and how far they agree (SPEC §8). */
+export interface TeamStanding {
   combine: 'median' | 'mean' | 'min';
   members: MemberBrief[];
   /** 1 − the mean of the questions' spreads; null when no question has two numeric answers. */
   agreement: number | null;
   /** The same per stage, in stage order. */
   stageAgreement: (number | null)[];
+}
+
+/** What a team adds to its §3 result (SPEC §8). */
+export interface TeamResult extends TeamStanding {
   /** Largest spread first, then rubric order. */
   disagreements: Disagreement[];
   /** In role order (code points). */

@@ -4,7 +4,7 @@ import { percent, percentsAgainst } from '../format/numbers.js';
 import { findQuestion, stageNumberOf } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { Problem } from '../problems/user-error.js';
-import type { Failure, Gate, Result, SummaryRow } from './types.js';
+import type { Failure, Gate, Result, StandingResult, SummaryRow } from './types.js';
 import {
   benchmarkMark,
   benchmarkSentence,
@@ -390,7 +390,7 @@ function meaningLines(a: Assessment, rubric: Rubric): string[] {
  */
 export function summaryRow(
   result: Pick<
-    Result,
+    StandingResult,
     'organization' | 'unit' | 'group' | 'source' | 'team' | 'rubric' | 'gate'
   > & {
     assessment: Pick<Assessment, 'currentStage' | 'maturityIndex' | 'completeness'>;

@@ -1,4 +1,4 @@
-import type { Assessment, Change, Standing, TeamResult } from '../engine/types.js';
+import type { Assessment, Change, Standing, TeamResult, TeamStanding } from '../engine/types.js';
 import type { Problem } from '../problems/user-error.js';
 import type { Rubric } from '../rubric/types.js';
 import type { Paint } from '../format/paint.js';
@@ -25,9 +25,11 @@ export interface Result {
   gate?: Gate;
 }
 
-/** A result with only its standing: what a reporter that reads nothing else is given. */
-export interface StandingResult extends Omit<Result, 'assessment'> {
+/** A result with only its standing: what a reporter that reads nothing else is given (a team's
+ *  with its members and agreement, not its disagreements and roles). */
+export interface StandingResult extends Omit<Result, 'assessment' | 'team'> {
   assessment: Standing;
+  team?: TeamStanding;
 }
 
 /** One organization and unit followed over time (SPEC §9): what progress reporters render. */

@@ -3,7 +3,7 @@ import type { AnswerValue, Assessment, BenchmarkResult, PathStep } from '../engi
 import { percent, percentsBelow, percentShort, twoDecimals } from '../format/numbers.js';
 import { findQuestion, findTenet } from '../rubric/query.js';
 import type { Question, Rubric, Stage } from '../rubric/types.js';
-import type { Gate, Result } from './types.js';
+import type { Gate, Result, StandingResult } from './types.js';
 
 /**
  * Who a result is about: "Acme Corp · Marketing" for a file (null when it names neither), a team's
@@ -20,7 +20,7 @@ export function groupLabel(by: readonly string[], key: readonly string[]): strin
 }
 
 /** Where a result comes from: the file as given, or a team's size ("5 respondents"). */
-export function sourceLabel(result: Pick<Result, 'source' | 'team'>): string {
+export function sourceLabel(result: Pick<StandingResult, 'source' | 'team'>): string {
   if (result.source !== null) return result.source;
   const count = result.team?.members.length ?? 0;
   return `${count} respondent${count === 1 ? '' : 's'}`;

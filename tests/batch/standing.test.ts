@@ -9,6 +9,10 @@ import {
   type ScorePlan,
 } from '../../src/batch/report-files.js';
 import { scoreFile } from '../../src/batch/score-files.js';
+import { groupFiles, scoreGroup, type MemberFile } from '../../src/batch/group.js';
+import { rubricForAnswers } from '../../src/batch/rubric-cache.js';
+import type { AnswersSource } from '../../src/answers/load.js';
+import type { GroupField } from '../../src/report/types.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const EXAMPLES = [
@@ -57,6 +61,60 @@ describe('standings for a reporter that reads nothing else', () => {
       }
       expect(chunks).toEqual(results.map((report) => report.chunk));
       expect(chunks[0]).toContain('stage_1_planning');
+    }
+  });
+
+  it('are what CSV is given for teams too, and their rows are those of whole team results', async () => {
+    const files = [
+      ...['cmo', 'hr-partner', 'it-manager', 'service-lead', 'social-lead'].map(
+        (name) => `examples/team/${name}.yaml`,
+      ),
+      // (quick-check's organization is the team's, on another rubric.)
+      ...EXAMPLES.filter((file) => !file.includes('quick-check')),
+      'examples/history/2026-11-10-cmo.yaml',
+      'examples/history/2026-11-10-strategist.yaml',
+    ];
+    const by: GroupField[] = ['organization'];
+    for (const extra of [{}, { target: 'strategic', minStage: 'engagement' }]) {
+      const run = await prepareRun(plan('csv', { ...extra, grouped: true }), root);
+      const members: MemberFile[] = [];
+      for (const file of files) {
+        const report = await reportFile(run, { file, found: false });
+        expect(report.problems).toEqual([]);
+        const rubric = await rubricForAnswers(run.rubrics, join(root, file), undefined, {
+          answers: report.member!.answers,
+        } as AnswersSource);
+        members.push({ file, rubric, ...report.member! });
+      }
+      const groups = groupFiles(members, by);
+      expect(groups.some((group) => group.members.length > 1)).toBe(true);
+      const options = { combine: 'median' as const, moves: 5, target: run.targetFor };
+      const standings = groups.map((group) => {
+        const scored = scoreGroup(group, by, options, true);
+        if ('problem' in scored) throw new Error(scored.problem);
+        expect(Object.keys(scored.result.assessment)).not.toContain('gaps');
+        expect(Object.keys(scored.result.team!)).not.toContain('disagreements');
+        return scored.result;
+      });
+      const wholes = groups.map((group) => {
+        const scored = scoreGroup(group, by, options);
+        if ('problem' in scored) throw new Error(scored.problem);
+        expect(scored.result.team!.disagreements).toBeDefined();
+        return scored.result;
+      });
+      // Each rendered by a CSV reporter of its own: the same rows, byte for byte.
+      const rows = async (results: Parameters<typeof reportResult>[1][]) => {
+        const own = await prepareRun(plan('csv', { ...extra, grouped: true }), root);
+        own.reporter.begin(own.reportOptions);
+        return results.map((result) => reportResult(own, result));
+      };
+      const fromStandings = await rows(standings);
+      const fromWholes = await rows(wholes);
+      expect(fromStandings.map((r) => r.chunk)).toEqual(fromWholes.map((r) => r.chunk));
+      expect(fromStandings.map((r) => [r.row, r.belowStage, r.incomplete])).toEqual(
+        fromWholes.map((r) => [r.row, r.belowStage, r.incomplete]),
+      );
+      expect(fromStandings[0]!.chunk).toContain('members,agreement');
     }
   });
 

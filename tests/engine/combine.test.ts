@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessAnswers, memberStanding } from '../../src/engine/analyse.js';
+import { assessAnswers, assessStanding, memberStanding } from '../../src/engine/analyse.js';
 import {
   assessTeam,
+  assessTeamStanding,
   combineAnswers,
   combineValues,
   COMBINE_RULES,
@@ -233,6 +234,48 @@ describe('team properties', () => {
           }
         }
       }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('stands where the whole team result says, with the same members and agreement', () => {
+    fc.assert(
+      fc.property(
+        teamArb,
+        fc.constantFrom(...COMBINE_RULES),
+        fc.option(fc.nat(), { nil: undefined }),
+        (t, rule, stage) => {
+          const target =
+            stage === undefined ? {} : { target: stage % (t.rubric.stages.length + 1) };
+          const team = asMembers(t.rubric, t.maps).map((m, i) => ({
+            ...m,
+            ...(i % 2 === 0 && { role: i % 4 === 0 ? 'lead' : 'analyst' }),
+          }));
+          const whole = assessTeam(t.rubric, team, rule, target);
+          const standing = assessTeamStanding(t.rubric, team, rule, target);
+          // The standing of the combined answers, as for one set of answers...
+          expect(standing.assessment).toStrictEqual(
+            assessStanding(t.rubric, combineAnswers(t.rubric, t.maps, rule), target),
+          );
+          // ...the numbers of the whole result, and its team less disagreements and roles.
+          const { currentStage, maturityIndex, completeness, stages } = whole.assessment;
+          expect(standing.assessment).toMatchObject({
+            currentStage,
+            maturityIndex,
+            completeness,
+            stages,
+            target: whole.assessment.target,
+          });
+          const { disagreements: _d, roles: _r, ...rest } = whole.team;
+          expect(standing.team).toStrictEqual(rest);
+          expect(Object.keys(standing.team)).toEqual([
+            'combine',
+            'members',
+            'agreement',
+            'stageAgreement',
+          ]);
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });

@@ -1,4 +1,5 @@
 import type { QuestionResult } from '../engine/types.js';
+import { ownText } from '../format/own-text.js';
 import type { Result, StreamingReporter, SummaryRow } from './types.js';
 
 /** Version of the JSON report's shape; bumped on any breaking change. */
@@ -198,10 +199,10 @@ function stagePieces(stage: Result['assessment']['stages'][number]): {
     number: stage.number,
     name: stage.name,
     threshold: stage.threshold,
-    head: flat(
+    head: ownText(
       `${INDENT[4]}{${f}"number": ${json(stage.number)},${f}"id": ${json(stage.id)},${f}"name": ${json(stage.name)},${f}"score": `,
     ),
-    middle: flat(`,${f}"threshold": ${json(stage.threshold)},${f}"attained": `),
+    middle: ownText(`,${f}"threshold": ${json(stage.threshold)},${f}"attained": `),
   };
   if (stageTexts.size < MAX_KEPT) stageTexts.set(stage.id, pieces);
   return pieces;
@@ -212,7 +213,7 @@ function tenetHead(id: string): string {
   let head = tenetHeads.get(id);
   if (head === undefined) {
     const g = INDENT[7]!;
-    head = flat(`${INDENT[6]}{${g}"id": ${json(id)},${g}"score": `);
+    head = ownText(`${INDENT[6]}{${g}"id": ${json(id)},${g}"score": `);
     if (tenetHeads.size < MAX_KEPT) tenetHeads.set(id, head);
   }
   return head;
@@ -223,7 +224,7 @@ function tenetMiddle(weight: number): string {
   let middle = tenetMiddles.get(weight);
   if (middle === undefined) {
     const g = INDENT[7]!;
-    middle = flat(`,${g}"weight": ${json(weight)},${g}"questions": `);
+    middle = ownText(`,${g}"weight": ${json(weight)},${g}"questions": `);
     if (tenetMiddles.size < MAX_KEPT) tenetMiddles.set(weight, middle);
   }
   return middle;
@@ -240,18 +241,9 @@ function questionText(question: QuestionResult): string {
     `${h}"score": ${json(question.score)},${h}"weight": ${json(question.weight)},` +
     `${h}"note": ${json(question.note ?? null)}${INDENT[8]}}`;
   if (!Object.isFrozen(question)) return text;
-  const kept = flat(text);
+  const kept = ownText(text);
   sharedQuestionTexts.set(question, kept);
   return kept;
-}
-
-/**
- * A text kept for reuse, as one flat string: a text put together from pieces stays a tree of them,
- * which every report it goes into would walk again when it is written. (A JSON round trip is exact
- * for any string.)
- */
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** A scalar as JSON.stringify writes it (a finite number as String does, -0 as 0). */

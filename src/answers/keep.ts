@@ -2,6 +2,7 @@ import { questionEntries } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 import type { Answer } from '../engine/types.js';
 import { ownText } from '../format/own-text.js';
+import { plainAnswer } from './shape.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
 /**
@@ -16,10 +17,12 @@ export function keptForTeam(file: AnswersFile, rubric: Rubric): AnswersFile {
   for (const { question } of questionEntries(rubric)) {
     const answer = file.answers.get(question.id);
     if (answer === undefined) continue;
-    // The rubric's own id as the key; an answer without a note is shared already (shape.ts).
+    // The rubric's own id as the key; an answer without a note is the one every file shares.
     answers.set(
       question.id,
-      answer.note === undefined ? answer : { value: answer.value, note: ownText(answer.note) },
+      answer.note === undefined
+        ? plainAnswer(answer.value)
+        : { value: answer.value, note: ownText(answer.note) },
     );
   }
   const kept: AnswersFile = { answers };

@@ -2,7 +2,7 @@ import { CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS } from '../problems/control-c
 import { describeValue, quote } from '../problems/describe.js';
 import { didYouMean } from '../problems/suggest.js';
 import type { PathProblem } from '../problems/user-error.js';
-import type { Answer } from '../engine/types.js';
+import type { Answer, AnswerValue } from '../engine/types.js';
 import { assessedAtProblem, dateOf } from './dates.js';
 import { METADATA_KEYS, type AnswersFile } from './types.js';
 
@@ -152,13 +152,13 @@ function readAnswer(raw: unknown, id: string, problems: PathProblem[]): Answer |
       return undefined;
     }
     if (!ok) return undefined;
-    return typeof note === 'string' ? { value, note } : { value };
+    return typeof note === 'string' ? { value, note } : plainAnswer(value);
   }
   if (!isAnswerValue(raw)) {
     problems.push({ path, message: valueMessage(raw) });
     return undefined;
   }
-  return { value: raw };
+  return plainAnswer(raw);
 }
 
 function isAnswerValue(value: unknown): value is number | 'n/a' {
@@ -183,8 +183,11 @@ function own(node: Record<string, unknown>, key: string): unknown {
  * otherwise make one object per answer of every file.
  */
 const plainAnswers = new Map<number, Answer>();
+const NOT_APPLICABLE: Answer = { value: 'n/a' };
 
-function plainAnswer(value: number): Answer {
+/** The shared answer of a value without a note: one object per number, and one for n/a. */
+export function plainAnswer(value: AnswerValue): Answer {
+  if (value === 'n/a') return NOT_APPLICABLE;
   // -0 gets its own object: a map takes -0 and 0 for one key.
   if (Object.is(value, -0)) return { value };
   let answer = plainAnswers.get(value);

@@ -17,8 +17,9 @@ import { stageOption } from './gate.js';
 import { RubricCache } from './rubric-cache.js';
 import { scoreFile, STDIN_NAME, type ReadAnswers, type ScoringOptions } from './score-files.js';
 import { STDIN, type FileSet } from './expand.js';
-import { metadataOf, type AnswersFile } from '../answers/types.js';
-import type { MemberScores } from '../engine/combine.js';
+import { metadataOf } from '../answers/types.js';
+import { packMember, type KeptMember, type PackedMember } from './members.js';
+import { keptForTeam } from '../answers/keep.js';
 
 /**
  * What `maturity score` was asked, as plain data: the main thread and every worker thread build
@@ -48,10 +49,17 @@ export interface ScoreRun {
   rubrics: RubricCache;
   minimumFor: (rubric: Rubric) => number | string | undefined;
   targetFor: (rubric: Rubric) => number | string | undefined;
+  /** In a worker thread: team members are packed for the main thread (see members.ts). */
+  packsMembers: boolean;
 }
 
-/** Builds the run of a plan (loads its reporter, and chalk when colour is on). */
-export async function prepareRun(plan: ScorePlan, cwd: string): Promise<ScoreRun> {
+/** Builds the run of a plan (loads its reporter, and chalk when colour is on); `inWorker` for a
+ *  worker thread's. */
+export async function prepareRun(
+  plan: ScorePlan,
+  cwd: string,
+  inWorker = false,
+): Promise<ScoreRun> {
   const [reporter, reportOptions] = await Promise.all([
     reporters[plan.format](),
     colorOptions(plan.color),
@@ -64,6 +72,7 @@ export async function prepareRun(plan: ScorePlan, cwd: string): Promise<ScoreRun
     rubrics: new RubricCache(cwd),
     minimumFor: stageOption(plan.minStage, '--min-stage'),
     targetFor: stageOption(plan.target, '--target'),
+    packsMembers: inWorker,
   };
 }
 
@@ -93,7 +102,9 @@ export interface FileReport {
   /** The result's name when it is below --min-completeness. */
   incomplete?: string;
   /** With --group-by: the file's answers and its own result in brief, for its team. */
-  member?: { answers: AnswersFile; scores: MemberScores };
+  member?: KeptMember;
+  /** The same, as a worker thread sends it to the main thread (see members.ts). */
+  packed?: PackedMember;
 }
 
 /** The gate of a result: --min-stage and --min-completeness checked against it. */
@@ -175,9 +186,18 @@ function reportFailure(run: ScoreRun, source: string, problems: Problem[]): File
     warnings: [],
     problems: problems.map(formatProblem),
     scored: false,
-    chunk: run.reporter.invalid(failure, run.reportOptions),
+    // With --group-by, the reporter's layout (CSV's columns) waits for the first team, which the
+    // main thread scores at the end: there, not in a worker, the entry is rendered (failureChunk).
+    chunk: run.plan.grouped ? '' : run.reporter.invalid(failure, run.reportOptions),
     row: failureRow(failure),
   };
+}
+
+/** The reporter's entry for a file that could not be scored, as the main thread writes it. */
+export function failureChunk(run: ScoreRun, report: FileReport): string {
+  const { row } = report;
+  if (!run.plan.grouped || row.status !== 'invalid') return report.chunk;
+  return run.reporter.invalid({ source: row.source, problems: row.problems }, run.reportOptions);
 }
 
 /** The file set of a file a glob found, for scoreFile (which asks it only of that file). */
@@ -222,7 +242,10 @@ export async function reportFile(
       scored: true,
       chunk: '',
       row: summaryRow({ source: shown, ...metadataOf(answers), rubric, assessment: scores }),
-      member: { answers, scores },
+      // Kept to the end of the batch here; a worker's crosses to the main thread packed.
+      ...(run.packsMembers
+        ? { packed: packMember({ answers, scores }, rubric) }
+        : { member: { answers: keptForTeam(answers, rubric), scores } }),
       ...(missing !== undefined && { lacking: missing }),
     };
   } else if (scored) {

@@ -5,7 +5,6 @@ import { STDIN, type FileSet } from './expand.js';
 import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric } from '../answers/check.js';
-import { keptForTeam } from '../answers/keep.js';
 import { assessAnswers, assessStanding, memberStanding } from '../engine/analyse.js';
 import type { MemberScores } from '../engine/combine.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
@@ -123,12 +122,7 @@ export async function scoreFile(
     if (problems.length > 0) return { problems: await source.position(problems), warnings };
     if (options.member) {
       const scores = memberStanding(rubric, answers.answers);
-      return {
-        member: { rubric, scores },
-        answers: keptForTeam(answers, rubric),
-        problems: [],
-        warnings,
-      };
+      return { member: { rubric, scores }, answers, problems: [], warnings };
     }
     if (options.standing) {
       return { standing: scoredStanding(shown, answers, rubric, options), problems: [], warnings };

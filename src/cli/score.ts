@@ -6,6 +6,7 @@ import { openSink } from '../fs/sink.js';
 import { expandFiles, STDIN, type FileSet } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import {
+  failureChunk,
   lacking,
   prepareRun,
   reportFile,
@@ -28,6 +29,7 @@ import {
   refuseEmpty,
 } from './options.js';
 import { groupFiles, parseGroupBy, scoreGroup, type MemberFile } from '../batch/group.js';
+import { unpackMember } from '../batch/members.js';
 import type { SummaryRow } from '../report/types.js';
 import { percent } from '../format/numbers.js';
 
@@ -116,7 +118,7 @@ export async function runScore(
   /** Writes a file's (or team's) report and keeps its summary row. */
   const write = (report: FileReport) => {
     if (report.scored && results > 0) sink.write(reporter.separator);
-    sink.write(report.chunk);
+    sink.write(report.scored ? report.chunk : failureChunk(run, report));
     if (reporter.summarises || !report.scored) rows.push(kept.row(report));
     if (!report.scored) return;
     results += 1;
@@ -152,15 +154,16 @@ export async function runScore(
         for (const held of waiting) write(held);
         waiting = undefined;
       }
-      if (report.member) {
+      if (report.member || report.packed) {
         // Its rubric from this thread's cache: a worker's rubric is another object.
         const rubric = await rubricForAnswers(
           run.rubrics,
           resolve(io.cwd, report.file),
           plan.rubric,
-          { answers: report.member.answers } as AnswersSource,
+          { answers: report.member?.answers ?? report.packed!.file } as AnswersSource,
         );
-        members.push({ file: report.file, rubric, ...report.member });
+        const member = report.member ?? unpackMember(report.packed!, rubric);
+        members.push({ file: report.file, rubric, ...member });
       } else write(report);
       const blocked = sink.blocked;
       if (blocked) await blocked;
@@ -243,9 +246,9 @@ export async function* reportFiles(
     i += 1;
     yield report;
   }
-  // Teams stay here: members' answers are held to the end anyway, and copying them from the
-  // workers cost more memory than the workers saved time (measured on 10,000 files, 100 teams).
-  const streams = prime !== undefined && !run.plan.grouped && !run.reporter.holdsResults && !stdin;
+  // Team members are scored in workers too (a reporter that holds its results holds only the
+  // teams'); they come back packed, which copies fast and keeps them small (see members.ts).
+  const streams = prime !== undefined && (run.plan.grouped || !run.reporter.holdsResults) && !stdin;
   const asked = askedThreads(io.env);
   const cores = coreThreads();
   let threads = streams ? (asked ?? 0) : 0;

@@ -20,7 +20,11 @@ async function parsed(text: string): Promise<AnswersFile> {
 describe('a member kept for its team', () => {
   it('keeps its metadata and its answers to the rubric’s questions, notes included', async () => {
     const rubric = await rubrics.get(undefined);
-    const [first, second, third] = questionEntries(rubric).map((e) => e.question.id);
+    const [first, second, third] = questionEntries(rubric).map((e) => e.question.id) as [
+      string,
+      string,
+      string,
+    ];
     const file = await parsed(
       [
         'rubric: social-business',

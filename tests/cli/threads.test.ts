@@ -61,6 +61,44 @@ describe('worker threads', () => {
     });
   }
 
+  // Team members scored in workers cross to the main thread packed (src/batch/members.ts); their
+  // teams must be those of members scored here, in every format, notes, roles and targets kept.
+  for (const [format, threads] of [
+    ['json', '2'],
+    ['text', '1'],
+    ['csv', '2'],
+    ['markdown', '1'],
+  ] as const) {
+    it(`${format} --group-by: ${threads} threads give what one by one gives`, async () => {
+      const team = mkdtempSync(join(tmpdir(), 'maturity-team-threads-'));
+      try {
+        await writeAnswersFiles(team, 200, { broken: (i) => i % 61 === 3, people: true });
+        const args = ['score', '*.yaml', '--group-by', 'unit', '--format', format];
+        const run = (threads: string) =>
+          runMain(args, { cwd: team, env: { MATURITY_THREADS: threads } });
+        const alone = await run('0');
+        const threaded = await run(threads);
+        expect(alone.code).toBe(2);
+        expect(alone.stderr).toMatch(/^org-00003\.yaml:\d+:\d+: /m);
+        if (format === 'json') {
+          const { results } = JSON.parse(alone.stdout) as {
+            results: { members: unknown[]; roles: unknown[]; disagreements: unknown[] }[];
+          };
+          expect(results).toHaveLength(7);
+          expect(results[0]!.members.length).toBeGreaterThan(20);
+          expect(results[0]!.roles).toHaveLength(3);
+          expect(results[0]!.disagreements.length).toBeGreaterThan(0);
+        }
+        // Notes cross too: the text report shows them beside the answers that disagree.
+        if (format === 'text') expect(alone.stdout).toMatch(/seen in review \d+/);
+        if (format === 'csv') expect(alone.stdout).toMatch(/^org-00003\.yaml,.*invalid/m);
+        expect(threaded).toEqual(alone);
+      } finally {
+        rmSync(team, { recursive: true, force: true });
+      }
+    });
+  }
+
   it('starts workers only when the work left outweighs their start, or as MATURITY_THREADS says', () => {
     // One worker beside the main thread: 20,000 files left at 0.1 ms each are 2 s of work, less
     // than its start costs; 30,000 are 3 s.

@@ -60,6 +60,31 @@ describe('combined answers (SPEC §8)', () => {
     expect(combineValues([2], 'median')).toBe(2);
   });
 
+  it('takes the median of the numbers sorted as (a − b) sorts them, -0 and 0 included', () => {
+    const reference = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = sorted.length >> 1;
+      return sorted.length % 2 === 1
+        ? sorted[middle]!
+        : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(-0, 0, 1, 2.5, -1, 4, 0.1, 1e-300), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (values) => {
+          expect(Object.is(combineValues(values, 'median'), reference(values))).toBe(true);
+        },
+      ),
+      { numRuns: NUM_RUNS * 4 },
+    );
+    // With a -0, its place among the zeros is the one (a − b) leaves it (their order in the list).
+    expect(Object.is(combineValues([0, -0, 0], 'median'), -0)).toBe(true);
+    expect(Object.is(combineValues([-0, 0, -0], 'median'), 0)).toBe(true);
+  });
+
   it('leaves n/a and unanswered out; n/a when nobody gave a number but someone said n/a', () => {
     const r = rubric({
       stages: [

@@ -1,4 +1,4 @@
-import type { AnswersFile } from '../answers/types.js';
+import type { MemberAnswersFile } from '../answers/keep.js';
 import {
   assessTeam,
   assessTeamStanding,
@@ -19,7 +19,7 @@ export const GROUP_BY = ['organization', 'unit', 'organization,unit'] as const;
 /** A scored file that belongs to a team: its answers, its rubric and its own result in brief. */
 export interface MemberFile {
   file: string;
-  answers: AnswersFile;
+  answers: MemberAnswersFile;
   rubric: Rubric;
   scores: MemberScores;
 }

@@ -235,6 +235,7 @@ export async function reportFile(
     const { rubric, scores } = outcome.member;
     const missing = lacking(run, rubric);
     const answers = outcome.answers!;
+    const member = { answers: keptForTeam(answers, rubric), scores };
     report = {
       file: shown,
       warnings: [],
@@ -243,9 +244,7 @@ export async function reportFile(
       chunk: '',
       row: summaryRow({ source: shown, ...metadataOf(answers), rubric, assessment: scores }),
       // Kept to the end of the batch here; a worker's crosses to the main thread packed.
-      ...(run.packsMembers
-        ? { packed: packMember({ answers, scores }, rubric) }
-        : { member: { answers: keptForTeam(answers, rubric), scores } }),
+      ...(run.packsMembers ? { packed: packMember(member) } : { member }),
       ...(missing !== undefined && { lacking: missing }),
     };
   } else if (scored) {

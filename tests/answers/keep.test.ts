@@ -3,7 +3,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { keptForTeam } from '../../src/answers/keep.js';
+import { keptForTeam, RubricAnswers } from '../../src/answers/keep.js';
+import type { Answer } from '../../src/engine/types.js';
 import { parseAnswersText } from '../../src/answers/load.js';
 import type { AnswersFile } from '../../src/answers/types.js';
 import { RubricCache } from '../../src/batch/rubric-cache.js';
@@ -42,8 +43,8 @@ describe('a member kept for its team', () => {
         '',
       ].join('\n'),
     );
-    const kept = keptForTeam(file, rubric);
-    expect(kept).toStrictEqual({
+    const { answers, ...fields } = keptForTeam(file, rubric);
+    expect(fields).toStrictEqual({
       rubric: 'social-business',
       rubricVersion: '1.0.0',
       organization: 'Contoso Outfitters',
@@ -52,14 +53,16 @@ describe('a member kept for its team', () => {
       role: 'Head of customer service',
       assessedAt: '2026-11-20',
       target: 'engagement',
-      answers: new Map([
+    });
+    expect(new Map(answers)).toStrictEqual(
+      new Map([
         [first, { value: 3 }],
         [second, { value: 1, note: 'We run two pilots and report on them every month.' }],
         [third, { value: 'n/a' }],
       ]),
-    });
+    );
     // An answer without a note is the one object every file shares.
-    expect(kept.answers.get(first)).toBe(file.answers.get(first));
+    expect(answers.get(first)).toBe(file.answers.get(first));
     // A numeric target stays a number.
     const numbered = keptForTeam({ ...file, target: 3 }, rubric);
     expect(numbered.target).toBe(3);
@@ -76,6 +79,39 @@ describe('a member kept for its team', () => {
       ]),
     };
     expect([...keptForTeam(file, rubric).answers.keys()]).toEqual([ids[1], ids[4]]);
+  });
+
+  it('reads its packed answers as the map they were, in rubric order', async () => {
+    const rubric = await rubrics.get(undefined);
+    const ids = questionEntries(rubric).map((e) => e.question.id);
+    const map = new Map<string, Answer>([
+      [ids[9]!, { value: 'n/a', note: 'no such team' }],
+      [ids[2]!, { value: 1.5 }],
+      [ids[0]!, { value: -0 }],
+      [ids[ids.length - 1]!, { value: 4, note: 'seen in the review' }],
+      [ids[4]!, { value: 'n/a' }],
+    ]);
+    const { answers } = keptForTeam({ answers: map }, rubric);
+    const inOrder = [...map].sort(([a], [b]) => ids.indexOf(a) - ids.indexOf(b));
+    expect(answers.size).toBe(5);
+    expect([...answers]).toEqual(inOrder);
+    expect([...answers.entries()]).toEqual(inOrder);
+    expect([...answers.keys()]).toEqual(inOrder.map(([id]) => id));
+    expect([...answers.values()]).toEqual(inOrder.map(([, answer]) => answer));
+    const seen: [string, Answer][] = [];
+    answers.forEach((answer, id, self) => {
+      expect(self).toBe(answers);
+      seen.push([id, answer]);
+    });
+    expect(seen).toEqual(inOrder);
+    for (const id of ids) {
+      expect(answers.get(id)).toEqual(map.get(id));
+      expect(answers.has(id)).toBe(map.has(id));
+    }
+    expect(Object.is(answers.get(ids[0]!)!.value, -0)).toBe(true);
+    expect(answers.get('not-a-question')).toBeUndefined();
+    expect(answers.has('not-a-question')).toBe(false);
+    expect(() => new RubricAnswers(rubric, [1, 2], [])).toThrow(/another rubric/);
   });
 
   // Both parsers: the fast path for plain files, the `yaml` package for the rest (`---` first).
@@ -101,10 +137,10 @@ describe('a member kept for its team', () => {
           ),
           '',
         ].join('\n');
-      const heapAfter = async (keep: (file: AnswersFile) => AnswersFile) => {
+      const heapAfter = async (keep: (file: AnswersFile) => unknown) => {
         gc();
         const before = process.memoryUsage().heapUsed;
-        const members: AnswersFile[] = [];
+        const members: unknown[] = [];
         for (let i = 0; i < 100; i += 1) members.push(keep(await parsed(make(i))));
         gc();
         const grown = process.memoryUsage().heapUsed - before;

@@ -97,6 +97,12 @@ export async function runProgress(
         `${outcome.file}:1:1: assessedAt is missing: maturity progress needs the date of each assessment (e.g. assessedAt: 2026-11-22)`,
       );
     } else {
+      // A --target the file's rubric lacks stops the run before any output (as with --rubric).
+      const lacking = targetFor(outcome.result.rubric);
+      if (typeof lacking === 'string') {
+        progress.clear();
+        throw new UserError(`maturity: ${lacking}`);
+      }
       members.push({
         file: outcome.file,
         answers: outcome.answers!,

@@ -312,6 +312,29 @@ describe('maturity progress', () => {
   });
 });
 
+describe('progress --target', () => {
+  it('stops with exit 2 and no output when a file’s rubric lacks the target stage', async () => {
+    for (const files of [
+      // Files of one date each: no team to score, the target read per file.
+      ['examples/history/2025-06-30.yaml', 'examples/history/2026-01-15.yaml'],
+      ['examples/history/*.yaml'],
+    ]) {
+      for (const format of ['text', 'json', 'csv']) {
+        const run = await runMain(['progress', ...files, '--target', '9', '-f', format]);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toBe(
+          'maturity: --target 9 is beyond the last stage of rubric social-business (6)\n',
+        );
+      }
+    }
+    const named = await runMain(['progress', 'examples/history/*.yaml', '--target', 'nirvana']);
+    expect(named.code).toBe(2);
+    expect(named.stdout).toBe('');
+    expect(named.stderr).toMatch(/^maturity: --target .*nirvana/);
+  });
+});
+
 describe('the example history', () => {
   it('shows a stage gained, a tenet that regressed and gaps closed', async () => {
     const run = await runMain(['progress', 'examples/history/*.yaml', '-f', 'json']);

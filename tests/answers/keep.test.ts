@@ -12,6 +12,19 @@ import { questionEntries } from '../../src/rubric/query.js';
 
 const rubrics = new RubricCache(process.cwd());
 
+/**
+ * V8's gc(), without leaving --expose-gc set: a flag changed in this process (which other test
+ * files share) would make V8 refuse the built CLI's code cache (tests/process/bundle-loader.test.ts).
+ */
+function exposedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  try {
+    return runInNewContext('gc') as () => void;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
+
 async function parsed(text: string): Promise<AnswersFile> {
   const source = await parseAnswersText(text, 'member.yaml');
   expect(source.problems).toEqual([]);
@@ -122,8 +135,7 @@ describe('a member kept for its team', () => {
     it(`holds none of its file’s text (read by ${parser})`, async () => {
       const rubric = await rubrics.get(undefined);
       const ids = questionEntries(rubric).map((e) => e.question.id);
-      setFlagsFromString('--expose-gc');
-      const gc = runInNewContext('gc') as () => void;
+      const gc = exposedGc();
       // Files of 200 KB each (a long comment), every string of them a part of the text.
       const padding = `# ${'x'.repeat(200_000)}\n`;
       const make = (i: number) =>

@@ -12,6 +12,7 @@ import { groupLabel } from '../report/wording.js';
 import { stageReference } from '../rubric/query.js';
 import { quote } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
+import { rubricOrigin } from './rubric-cache.js';
 
 /** The `--group-by` values: one field, or both in this order. */
 export const GROUP_BY = ['organization', 'unit', 'organization,unit'] as const;
@@ -100,7 +101,12 @@ export function scoreGroup(
   const label = groupLabel(by, group.key);
   const other = others.find((member) => member.rubric !== rubric);
   if (other) {
-    const describe = (m: MemberFile) => `${m.file} (${m.rubric.id} ${m.rubric.version})`;
+    // Two copies of one rubric (the built-in and a file of it) read alike: say where each is from.
+    const alike = other.rubric.id === rubric.id && other.rubric.version === rubric.version;
+    const describe = (m: MemberFile) => {
+      const origin = alike ? rubricOrigin(m.rubric) : undefined;
+      return `${m.file} (${m.rubric.id} ${m.rubric.version}${origin === undefined ? '' : `, ${origin}`})`;
+    };
     return {
       problem: `maturity: group ${label}: its files use different rubrics, e.g. ${describe(first!)} and ${describe(other)}`,
     };

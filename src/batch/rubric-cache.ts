@@ -30,7 +30,11 @@ export class RubricCache {
       : `${options.fromAnswersFile ? 'field' : 'file'}:${resolve(baseDir, name)}`;
     let rubric = this.cache.get(key);
     if (!rubric) {
-      rubric = resolveRubric(name, baseDir, this.cwd, options).then((resolved) => resolved.rubric);
+      const builtin = this.isBuiltin(name);
+      rubric = resolveRubric(name, baseDir, this.cwd, options).then((resolved) => {
+        origins.set(resolved.rubric, builtin ? 'the built-in rubric' : `from ${resolved.source}`);
+        return resolved.rubric;
+      });
       this.cache.set(key, rubric);
     }
     return rubric;
@@ -44,6 +48,14 @@ export class RubricCache {
     }
     return builtin;
   }
+}
+
+/** Where each rubric a cache loaded comes from, as messages name it. */
+const origins = new WeakMap<Rubric, string>();
+
+/** "the built-in rubric", or "from rubrics/mine.yaml": where a rubric of a RubricCache came from. */
+export function rubricOrigin(rubric: Rubric): string | undefined {
+  return origins.get(rubric);
 }
 
 /**

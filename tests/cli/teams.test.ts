@@ -2,7 +2,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { fixture, lines, tempFolders } from '../helpers/run-cli.js';
+import { fixture, lines, ROOT, tempFolders } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 
 const fresh = tempFolders('teams');
@@ -203,6 +203,23 @@ describe('groups', () => {
       ),
     ]);
     expect(JSON.parse(run.stdout).results.map((r: Json) => r.organization)).toEqual(['Fine']);
+  });
+
+  it('of two copies of one rubric say where each comes from', async () => {
+    const dir = fresh('copies');
+    copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), join(dir, 'sb.yaml'));
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'rubric: social-business\norganization: Copies\nanswers: {}\n',
+    );
+    writeFileSync(join(dir, 'b.yaml'), 'rubric: sb.yaml\norganization: Copies\nanswers: {}\n');
+    const run = await runMain(['score', 'a.yaml', 'b.yaml', '--group-by', 'organization'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'maturity: group Copies: its files use different rubrics, e.g. a.yaml (social-business 1.0.0, the built-in rubric) and b.yaml (social-business 1.0.0, from sb.yaml)',
+    ]);
   });
 
   it('whose members name different targets are an error unless --target is given', async () => {

@@ -1,5 +1,6 @@
 import { RubricAnswers, type KeptAnswersFile } from '../answers/keep.js';
 import type { AnswerValue, MemberScores } from '../engine/types.js';
+import { tenetIds } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** A team member as scoring a file gives it: its answers as its team keeps them, and its scores. */
@@ -53,16 +54,4 @@ export function unpackMember(packed: PackedMember, rubric: Rubric): KeptMember {
     answers: { ...packed.file, answers: new RubricAnswers(rubric, packed.values, packed.notes) },
     scores: { ...packed.scores, tenets },
   };
-}
-
-/** A rubric's tenet ids in rubric order, worked out once per rubric. */
-const tenetIdsOf = new WeakMap<Rubric, string[]>();
-
-function tenetIds(rubric: Rubric): string[] {
-  let ids = tenetIdsOf.get(rubric);
-  if (!ids) {
-    ids = rubric.stages.flatMap((stage) => stage.tenets.map((tenet) => tenet.id));
-    tenetIdsOf.set(rubric, ids);
-  }
-  return ids;
 }

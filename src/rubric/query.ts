@@ -18,6 +18,8 @@ interface RubricIndex {
   questions: Map<string, QuestionEntry>;
   entries: QuestionEntry[];
   tenets: Map<string, { tenet: Tenet; stage: Stage; stageIndex: number }>;
+  /** Every tenet's id, in rubric order. */
+  tenetIds: string[];
   stages: Map<string, { stage: Stage; number: number }>;
 }
 
@@ -26,10 +28,11 @@ const indexes = new WeakMap<Rubric, RubricIndex>();
 function indexOf(rubric: Rubric): RubricIndex {
   let index = indexes.get(rubric);
   if (index) return index;
-  index = { questions: new Map(), entries: [], tenets: new Map(), stages: new Map() };
+  index = { questions: new Map(), entries: [], tenets: new Map(), tenetIds: [], stages: new Map() };
   rubric.stages.forEach((stage, stageIndex) => {
     if (!index.stages.has(stage.id)) index.stages.set(stage.id, { stage, number: stageIndex + 1 });
     for (const tenet of stage.tenets) {
+      index.tenetIds.push(tenet.id);
       if (!index.tenets.has(tenet.id)) index.tenets.set(tenet.id, { tenet, stage, stageIndex });
       for (const question of tenet.questions) {
         const entry = { index: index.entries.length, stage, stageIndex, tenet, question };
@@ -57,6 +60,11 @@ export function questionIndex(rubric: Rubric): ReadonlyMap<string, Question> {
 /** Every question in rubric order (stage by stage, tenet by tenet), with where it sits. */
 export function questionEntries(rubric: Rubric): readonly QuestionEntry[] {
   return indexOf(rubric).entries;
+}
+
+/** Every tenet's id in rubric order (stage by stage). */
+export function tenetIds(rubric: Rubric): readonly string[] {
+  return indexOf(rubric).tenetIds;
 }
 
 /** A question of the rubric by id, with where it sits. */

@@ -3,7 +3,7 @@ import type { Rubric } from '../rubric/types.js';
 import type { Answer, AnswerMap, AnswerValue } from '../engine/types.js';
 import { ownText } from '../format/own-text.js';
 import { plainAnswer } from './shape.js';
-import { METADATA_KEYS, type AnswersFile } from './types.js';
+import { TEXT_KEYS, type AnswersFile } from './types.js';
 
 /** What a team reads of a member's answers file: its fields, and its answers as a read-only map. */
 export type MemberAnswersFile = Omit<AnswersFile, 'answers' | 'ids'> & { answers: AnswerMap };
@@ -29,7 +29,7 @@ export function keptForTeam(file: AnswersFile, rubric: Rubric): KeptAnswersFile 
     if (answer?.note !== undefined) notes.push(i, ownText(answer.note));
   }
   const kept: Omit<KeptAnswersFile, 'answers'> = {};
-  for (const key of ['rubric', 'rubricVersion', ...METADATA_KEYS] as const) {
+  for (const key of TEXT_KEYS) {
     const value = file[key];
     if (value !== undefined) kept[key] = ownText(value);
   }

@@ -4,7 +4,7 @@ import { didYouMean } from '../problems/suggest.js';
 import type { PathProblem } from '../problems/user-error.js';
 import type { Answer, AnswerValue } from '../engine/types.js';
 import { assessedAtProblem, dateOf } from './dates.js';
-import { METADATA_KEYS, type AnswersFile } from './types.js';
+import { METADATA_KEYS, TEXT_KEYS, type AnswersFile } from './types.js';
 
 const TOP_LEVEL_KEYS = new Set<string>([
   '$schema',
@@ -16,7 +16,7 @@ const TOP_LEVEL_KEYS = new Set<string>([
 ]);
 const ANSWER_KEYS = new Set(['value', 'note']);
 /** The top-level keys whose values are strings. */
-const STRING_KEYS = ['$schema', 'rubric', 'rubricVersion', ...METADATA_KEYS] as const;
+const STRING_KEYS = ['$schema', ...TEXT_KEYS] as const;
 
 /**
  * Checks the shape of an answers document (independent of any rubric; its answers a mapping, or

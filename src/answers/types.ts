@@ -5,6 +5,9 @@ export const METADATA_KEYS = ['organization', 'unit', 'respondent', 'role', 'ass
 
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
+/** The text fields an answers file keeps: the rubric it names, and its metadata. */
+export const TEXT_KEYS = ['rubric', 'rubricVersion', ...METADATA_KEYS] as const;
+
 /** An answers file after structural validation (SPEC §2). */
 export interface AnswersFile {
   rubric?: string;

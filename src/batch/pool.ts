@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../source/package-root.js';
 import type { FileReport, FileToScore, ScorePlan } from './report-files.js';
+import type { LoadedRubric } from './rubric-cache.js';
 import { readAnswers, type ReadAnswers } from './score-files.js';
 
 /**
@@ -24,6 +25,8 @@ export interface WorkerSetup {
   /** The first file the main thread scored: a worker scores it first, unreported, so that a reporter
    *  whose layout the first result decides (CSV's columns) renders like the main thread's. */
   prime: FileToScore;
+  /** The rubrics the main thread has loaded, validated there, for the worker's cache to adopt. */
+  rubrics: LoadedRubric[];
 }
 
 /** A batch of files for a worker, and its reply. */

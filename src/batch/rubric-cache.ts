@@ -40,6 +40,31 @@ export class RubricCache {
     return rubric;
   }
 
+  /**
+   * The rubrics loaded so far (those that loaded), for another thread's cache to adopt: plain data,
+   * validated once here, so a worker thread neither reads nor validates them again (for a rubric
+   * file, the YAML parser and zod are most of what a worker would load) and scores with what this
+   * thread scores with, even if the file changes during the run.
+   */
+  async loaded(): Promise<LoadedRubric[]> {
+    const settled = await Promise.allSettled(
+      [...this.cache].map(async ([key, rubric]) => ({ key, rubric: await rubric })),
+    );
+    return settled.flatMap((entry) =>
+      entry.status === 'fulfilled'
+        ? [{ ...entry.value, origin: origins.get(entry.value.rubric) ?? '' }]
+        : [],
+    );
+  }
+
+  /** Takes in rubrics another thread's cache loaded (see `loaded`). */
+  adopt(rubrics: readonly LoadedRubric[]): void {
+    for (const { key, rubric, origin } of rubrics) {
+      origins.set(rubric, origin);
+      this.cache.set(key, Promise.resolve(rubric));
+    }
+  }
+
   private isBuiltin(name: string): boolean {
     let builtin = this.builtin.get(name);
     if (builtin === undefined) {
@@ -48,6 +73,13 @@ export class RubricCache {
     }
     return builtin;
   }
+}
+
+/** A rubric as a cache keeps it, where it comes from (see rubricOrigin). */
+export interface LoadedRubric {
+  key: string;
+  rubric: Rubric;
+  origin: string;
 }
 
 /** Where each rubric a cache loaded comes from, as messages name it. */

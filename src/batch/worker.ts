@@ -7,6 +7,7 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './pool.js';
 const setup = workerData as WorkerSetup;
 const ready = (async () => {
   const run = await prepareRun(setup.plan, setup.cwd, true);
+  run.rubrics.adopt(setup.rubrics);
   run.reporter.begin(run.reportOptions);
   await reportFile(run, setup.prime);
   parentPort!.postMessage({ ready: true } satisfies WorkerReply);

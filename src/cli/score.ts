@@ -275,7 +275,11 @@ export async function* reportFiles(
     const { reportInWorkers, startWorkers } = await import('../batch/pool.js');
     const from = i;
     yield* reportInWorkers(
-      startWorkers({ plan: run.plan, cwd: run.cwd, prime: prime! }, threads, askedHeap(io.env)),
+      startWorkers(
+        { plan: run.plan, cwd: run.cwd, prime: prime!, rubrics: await run.rubrics.loaded() },
+        threads,
+        askedHeap(io.env),
+      ),
       files.length - from,
       (index) => at(from + index),
       run.cwd,

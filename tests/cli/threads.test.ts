@@ -2,7 +2,7 @@
 // byte for byte what scoring the files one by one in the main thread gives, in every streaming
 // format, with invalid files (also before the first scored one), gates, warnings and exit codes.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -20,6 +20,8 @@ import { writeAnswersFiles } from '../helpers/answers-files.js';
 import { expandFiles } from '../../src/batch/expand.js';
 import { prepareRun, reportFile, type ScorePlan } from '../../src/batch/report-files.js';
 import { reportFiles } from '../../src/cli/score.js';
+import { RubricCache } from '../../src/batch/rubric-cache.js';
+import { ROOT } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 import {
   reportInWorkers,
@@ -235,7 +237,11 @@ describe('worker threads', () => {
     run.reporter.begin(run.reportOptions);
     const alone: string[] = [];
     for (let i = 0; i < files.length; i += 1) alone.push((await reportFile(run, at(i))).chunk);
-    const pool = startWorkers({ plan: workerPlan ?? plan, cwd: dir, prime: at(1) }, 1, heapMb);
+    const pool = startWorkers(
+      { plan: workerPlan ?? plan, cwd: dir, prime: at(1), rubrics: [] },
+      1,
+      heapMb,
+    );
     const counted = { here: 0, inWorker: 0 };
     // Its first message, or its end (a worker out of memory sends none).
     const heard = new Promise((resolve) => {
@@ -345,5 +351,58 @@ describe('worker threads', () => {
       // The worker's batches come first, so nothing could be written before the failure.
       expect(seen).toEqual([]);
     }
+  });
+
+  it("scores in workers with the main thread's rubric, even when its file changes during the run", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'maturity-shared-rubric-'));
+    try {
+      await writeAnswersFiles(folder, 40);
+      const rubricFile = join(folder, 'mine.yaml');
+      copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), rubricFile);
+      const plan: ScorePlan = {
+        format: 'json',
+        color: false,
+        rubric: rubricFile,
+        moves: 5,
+        strict: false,
+        grouped: false,
+      };
+      const { files, found } = await expandFiles(['org-*.yaml'], folder);
+      const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
+      const run = await prepareRun(plan, folder);
+      await run.rubrics.get(rubricFile);
+      const alone: string[] = [];
+      for (let i = 0; i < files.length; i += 1) alone.push((await reportFile(run, at(i))).chunk);
+      const loaded = await run.rubrics.loaded();
+      expect(loaded.map(({ origin }) => origin)).toEqual([`from ${rubricFile}`]);
+      // A worker that read the file again would fail every answers file with it.
+      writeFileSync(rubricFile, 'stages: no longer a rubric\n');
+      const pool = startWorkers({ plan, cwd: folder, prime: at(0), rubrics: loaded }, 1);
+      const local = () => Promise.reject(new Error('the workers score every file'));
+      const threaded: string[] = [];
+      for await (const report of reportInWorkers(pool, files.length, at, folder, local, false)) {
+        expect(report.problems).toEqual([]);
+        threaded.push(report.chunk);
+      }
+      expect(threaded).toEqual(alone);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('gives workers the rubrics that loaded, not those that failed, and where each came from', async () => {
+    const cache = new RubricCache(dir);
+    const builtin = await cache.get(undefined);
+    await expect(cache.get('missing.yaml')).rejects.toThrow(/missing\.yaml/);
+    const loaded = await cache.loaded();
+    expect(loaded).toEqual([
+      { key: 'builtin:social-business', rubric: builtin, origin: 'the built-in rubric' },
+    ]);
+    // Adopted (as a worker's cache does, after the copy a message makes), it is what the cache gives.
+    const copy = structuredClone(loaded);
+    const adopting = new RubricCache(dir);
+    adopting.adopt(copy);
+    expect(await adopting.get('social-business')).toBe(copy[0]!.rubric);
+    expect(copy[0]!.rubric).toEqual(builtin);
   });
 });

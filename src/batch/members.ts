@@ -1,6 +1,8 @@
 import { RubricAnswers, type KeptAnswersFile } from '../answers/keep.js';
 import type { AnswerValue, MemberScores } from '../engine/types.js';
-import { tenetIds } from '../rubric/query.js';
+import { escapeControls } from '../problems/describe.js';
+import { UserError } from '../problems/user-error.js';
+import { questionEntries, tenetIds } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** A team member as scoring a file gives it: its answers as its team keeps them, and its scores. */
@@ -38,13 +40,21 @@ export function packMember({ answers, scores }: KeptMember): PackedMember {
 }
 
 /**
- * The member a worker packed, on the main thread's copy of its rubric (the same rubric, loaded
- * there): what keeping it there would give.
+ * The member a worker packed from `file`, on the main thread's copy of its rubric (the same
+ * rubric, loaded there): what keeping it there would give. The two copies are one unless the
+ * rubric was first named by a file the workers scored and its file changed while the batch ran
+ * (the rubrics the main thread had loaded before they started are theirs): when they differ in
+ * shape, the run stops with a UserError, since its members' answers cannot be read.
  */
-export function unpackMember(packed: PackedMember, rubric: Rubric): KeptMember {
+export function unpackMember(packed: PackedMember, rubric: Rubric, file: string): KeptMember {
   const ids = tenetIds(rubric);
-  if (packed.tenets.length !== ids.length) {
-    throw new Error('a scoring thread packed a member on another rubric than the main thread has');
+  if (
+    packed.tenets.length !== ids.length ||
+    packed.values.length !== questionEntries(rubric).length
+  ) {
+    throw new UserError(
+      `maturity: ${escapeControls(file)}: its rubric ${rubric.id} changed while the batch was scored (the scoring threads read two versions of it); score the batch again`,
+    );
   }
   const tenets = new Array<MemberScores['tenets'][number]>(ids.length);
   for (let i = 0; i < ids.length; i += 1) {

@@ -162,7 +162,7 @@ export async function runScore(
           plan.rubric,
           { answers: report.member?.answers ?? report.packed!.file } as AnswersSource,
         );
-        const member = report.member ?? unpackMember(report.packed!, rubric);
+        const member = report.member ?? unpackMember(report.packed!, rubric, report.file);
         members.push({ file: report.file, rubric, ...member });
       } else write(report);
       const blocked = sink.blocked;

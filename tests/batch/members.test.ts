@@ -5,6 +5,7 @@ import { keptForTeam } from '../../src/answers/keep.js';
 import type { AnswersFile } from '../../src/answers/types.js';
 import { RubricCache } from '../../src/batch/rubric-cache.js';
 import { packMember, unpackMember } from '../../src/batch/members.js';
+import { UserError } from '../../src/problems/user-error.js';
 import { memberStanding } from '../../src/engine/analyse.js';
 import { questionEntries } from '../../src/rubric/query.js';
 
@@ -39,7 +40,7 @@ describe('a team member packed for the main thread', () => {
     };
     // Through a structured clone, as postMessage sends it.
     const packed = structuredClone(packMember(member));
-    const unpacked = unpackMember(packed, onMain);
+    const unpacked = unpackMember(packed, onMain, 'a.yaml');
     const here = {
       answers: keptForTeam(file, onMain),
       scores: memberStanding(onMain, file.answers),
@@ -84,8 +85,8 @@ describe('a team member packed for the main thread', () => {
     expect(packed.tenets).toHaveLength(rubric.stages.flatMap((s) => s.tenets).length);
   });
 
-  it('refuses a member packed on a rubric of another shape (a bug, not a user error)', async () => {
-    // (Its answers are checked by RubricAnswers; its tenets here.)
+  it('stops, as a user error, at a member packed on a rubric of another shape', async () => {
+    // (A rubric file changed while the batch ran, after a worker read it and before this thread.)
     const rubric = await new RubricCache(process.cwd()).get(undefined);
     const quick = await new RubricCache(process.cwd()).get('social-business-quick');
     const answers: AnswersFile = { answers: new Map() };
@@ -93,6 +94,10 @@ describe('a team member packed for the main thread', () => {
       answers: keptForTeam(answers, rubric),
       scores: memberStanding(rubric, answers.answers),
     });
-    expect(() => unpackMember(packed, quick)).toThrow(/another rubric/);
+    const unpack = () => unpackMember(packed, quick, 'team/a.yaml');
+    expect(unpack).toThrow(UserError);
+    expect(unpack).toThrow(
+      'maturity: team/a.yaml: its rubric social-business-quick changed while the batch was scored (the scoring threads read two versions of it); score the batch again',
+    );
   });
 });

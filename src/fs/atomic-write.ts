@@ -24,6 +24,8 @@ import { systemErrorReason } from '../problems/system-error.js';
 import { fileKind, modeAllows } from './permissions.js';
 
 let counter = 0;
+/** Names tried for a temporary file before giving up (each taken by a file already there). */
+const MAX_TRIES = 100;
 
 /** A file being written atomically: nothing is visible at the target until `commit`. */
 export interface AtomicFile {
@@ -145,11 +147,23 @@ function openTemporary(target: WriteTarget, options: AtomicOptions): AtomicFile 
   const shown = options.shown ?? target.path;
   const { path, stat } = target;
   removeStaleTemporaryFiles(path);
-  counter += 1;
-  const temp = join(dirname(path), `.${temporaryStem(path)}.${process.pid}.${counter}.tmp`);
+  let temp = '';
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o666);
+    // A name no file has: one left by an earlier process of this pid (killed, its pid since
+    // reused) is kept as a live process's would be, and must not be opened, nor removed, here.
+    for (let tries = 1; fd === undefined; tries += 1) {
+      counter += 1;
+      temp = join(dirname(path), `.${temporaryStem(path)}.${process.pid}.${counter}.tmp`);
+      try {
+        fd = openSync(temp, 'wx', 0o666);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries === MAX_TRIES) {
+          temp = '';
+          throw error;
+        }
+      }
+    }
     if (stat) {
       // The umask applied at open; the replaced file's own mode (and owner, for root) is what stays.
       fchmodSync(fd, stat.mode & 0o7777);
@@ -164,7 +178,8 @@ function openTemporary(target: WriteTarget, options: AtomicOptions): AtomicFile 
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
-    removeQuietly(temp);
+    // (Only a file this call created: `temp` is cleared when none was.)
+    if (temp !== '') removeQuietly(temp);
     throw writeError(shown, error);
   }
   const abort = () => {

@@ -322,6 +322,25 @@ describe('temporary files a killed run left behind are removed by the next write
     expect(entries(dir)).toEqual([]);
   });
 
+  it("skips the names of files already there (an earlier process of this pid's), and leaves them be", () => {
+    const dir = freshDir('taken-names');
+    // The name the next write takes is the one after this (held open, then dropped) write's.
+    const probe = openAtomicFile(join(dir, 'a.txt'));
+    const [name] = entries(dir);
+    probe.abort();
+    const next = Number(/\.(\d+)\.tmp$/.exec(name!)![1]) + 1;
+    const taken = [next, next + 1].map((n) => `.b.txt.${process.pid}.${n}.tmp`);
+    for (const file of taken) writeFileSync(join(dir, file), `left by pid ${process.pid}`);
+    const out = openAtomicFile(join(dir, 'b.txt'));
+    out.write('new');
+    out.commit();
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('new');
+    expect(entries(dir)).toEqual([...taken, 'b.txt'].sort());
+    for (const file of taken) {
+      expect(readFileSync(join(dir, file), 'utf8')).toBe(`left by pid ${process.pid}`);
+    }
+  });
+
   it('a failed write leaves nothing behind either', () => {
     const dir = freshDir('abort');
     const out = openAtomicFile(join(dir, 'a.txt'));

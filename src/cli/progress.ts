@@ -11,6 +11,7 @@ import { regressedFrom } from '../engine/compare.js';
 import { openSink } from '../fs/sink.js';
 import { wantsColor, type Io } from '../io.js';
 import { escapeControls } from '../problems/describe.js';
+import { FileWarnings } from '../batch/warnings.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { PROGRESS_FORMATS, progressReporters } from '../report/progress/index.js';
 import { groupLabel } from '../report/wording.js';
@@ -83,10 +84,11 @@ export async function runProgress(
     target: targetFor,
     found,
   });
+  const fileWarnings = new FileWarnings((line) => io.stderr.write(`${line}\n`));
   for await (const outcome of outcomes) {
     progress.tick();
     if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
-    for (const warning of outcome.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
+    for (const warning of outcome.warnings) fileWarnings.add(outcome.file, warning);
     if (!outcome.result) {
       failed = true;
       for (const problem of outcome.problems) sayOnce(formatProblem(problem));
@@ -113,6 +115,7 @@ export async function runProgress(
     }
   }
   progress.clear();
+  fileWarnings.rest();
 
   const { groups, problems, warnings } = buildTimelines(members, {
     combine,

@@ -3,6 +3,7 @@ import { escapeControls } from '../problems/describe.js';
 import { ExitCode, UserError } from '../problems/user-error.js';
 import { FORMATS } from '../report/index.js';
 import { openSink } from '../fs/sink.js';
+import { FileWarnings } from '../batch/warnings.js';
 import { expandFiles, STDIN, type FileSet } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import {
@@ -137,11 +138,12 @@ export async function runScore(
   // with no output, as it does with --rubric. Invalid files before it wait.
   const head = reporter.begin(reportOptions);
   let waiting: FileReport[] | undefined = [];
+  const fileWarnings = new FileWarnings((line) => io.stderr.write(`${line}\n`));
   try {
     for await (const report of reportFiles(run, files, found, io)) {
       progress.tick();
       if (report.warnings.length > 0 || report.problems.length > 0) progress.clear();
-      for (const warning of report.warnings) io.stderr.write(`${escapeControls(warning)}\n`);
+      for (const warning of report.warnings) fileWarnings.add(report.file, warning);
       for (const line of report.problems) sayOnce(line);
       if (!report.scored) failed = true;
       if (waiting) {
@@ -169,6 +171,7 @@ export async function runScore(
       if (blocked) await blocked;
     }
     progress.clear();
+    fileWarnings.rest();
     if (waiting) {
       sink.write(head);
       for (const held of waiting) write(held);

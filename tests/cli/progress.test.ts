@@ -351,3 +351,23 @@ describe('the example history', () => {
     expect(group.change.gapsClosed).toContain('build-communities');
   });
 });
+
+describe('maturity progress: warnings many files share', () => {
+  it('names the first ten files, then says how many more had it', async () => {
+    const dir = fresh('many-warnings');
+    for (let day = 10; day < 24; day += 1) {
+      writeFileSync(
+        join(dir, `p${day}.yaml`),
+        `organization: A\nassessedAt: 2026-01-${day}\nrubricVersion: 0.9.0\nanswers:\n  social-listening: 3\n`,
+      );
+    }
+    const result = await runMain(['progress', '*.yaml', '--format', 'csv'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const warning =
+      'warning: answers were given for social-business 0.9.0; scoring with version 1.0.0';
+    expect(lines(result.stderr)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `p${10 + i}.yaml: ${warning}`),
+      `maturity: warning: the same for 4 more files: ${warning.slice('warning: '.length)}`,
+    ]);
+  });
+});

@@ -626,6 +626,39 @@ describe('maturity score: choosing the rubric', () => {
       `${file}: warning: answers were given for social-business 0.9.0; scoring with version 1.0.0`,
     ]);
   });
+
+  it('names the first files of a warning many files share, then says how many more had it', async () => {
+    const dir = freshDir('version-mismatch-many');
+    const answers =
+      'rubric: social-business\nrubricVersion: 0.9.0\nanswers:\n  social-listening: 3\n';
+    for (let i = 0; i < 25; i += 1)
+      writeFileSync(join(dir, `v${String(i).padStart(2, '0')}.yaml`), answers);
+    // Another warning, of files that name another rubric than --rubric's, counted apart.
+    for (let i = 0; i < 12; i += 1) {
+      writeFileSync(
+        join(dir, `w${String(i).padStart(2, '0')}.yaml`),
+        'rubric: other-model\nanswers: {}\n',
+      );
+    }
+    const version = (name: string) =>
+      `${name}: warning: answers were given for social-business 0.9.0; scoring with version 1.0.0`;
+    const other = (name: string) =>
+      `${name}: warning: the file names rubric "other-model" but "social-business" is used (--rubric)`;
+    for (const threads of ['0', '1']) {
+      const result = await runMain(
+        ['score', '*.yaml', '--rubric', 'social-business', '--format', 'csv'],
+        { cwd: dir, env: { MATURITY_THREADS: threads } },
+      );
+      expect(result.code).toBe(0);
+      expect(lines(result.stdout)).toHaveLength(1 + 37);
+      expect(lines(result.stderr)).toEqual([
+        ...Array.from({ length: 10 }, (_, i) => version(`v${String(i).padStart(2, '0')}.yaml`)),
+        ...Array.from({ length: 10 }, (_, i) => other(`w${String(i).padStart(2, '0')}.yaml`)),
+        'maturity: warning: the same for 15 more files: answers were given for social-business 0.9.0; scoring with version 1.0.0',
+        'maturity: warning: the same for 2 more files: the file names rubric "other-model" but "social-business" is used (--rubric)',
+      ]);
+    }
+  });
 });
 
 describe('maturity score: determinism', () => {

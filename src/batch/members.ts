@@ -1,9 +1,9 @@
 import { RubricAnswers, type KeptAnswersFile } from '../answers/keep.js';
 import type { AnswerValue, MemberScores } from '../engine/types.js';
-import { escapeControls } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
-import { questionEntries, tenetIds } from '../rubric/query.js';
+import { tenetIds } from '../rubric/query.js';
 import type { Rubric } from '../rubric/types.js';
+import { rubricOrigin } from './rubric-cache.js';
 
 /** A team member as scoring a file gives it: its answers as its team keeps them, and its scores. */
 export interface KeptMember {
@@ -24,10 +24,12 @@ export interface PackedMember {
   scores: Omit<MemberScores, 'tenets'>;
   /** Each tenet's score in rubric order (null when n/a). */
   tenets: (number | null)[];
+  /** The shape of the rubric it was packed on (see rubricShape). */
+  shape: number;
 }
 
-/** Packs a member for the main thread. */
-export function packMember({ answers, scores }: KeptMember): PackedMember {
+/** Packs a member, kept on `rubric`, for the main thread. */
+export function packMember({ answers, scores }: KeptMember, rubric: Rubric): PackedMember {
   const { answers: kept, ...file } = answers;
   const { tenets, ...brief } = scores;
   return {
@@ -36,24 +38,22 @@ export function packMember({ answers, scores }: KeptMember): PackedMember {
     notes: kept.notes,
     scores: brief,
     tenets: tenets.map((tenet) => tenet.score),
+    shape: rubricShape(rubric),
   };
 }
 
 /**
  * The member a worker packed from `file`, on the main thread's copy of its rubric (the same
- * rubric, loaded there): what keeping it there would give. The two copies are one unless the
- * rubric was first named by a file the workers scored and its file changed while the batch ran
- * (the rubrics the main thread had loaded before they started are theirs): when they differ in
- * shape, the run stops with a UserError, since its members' answers cannot be read.
+ * rubric, loaded there): what keeping it there would give. The copies have the same content
+ * unless the rubric was first named by a file the workers scored and its file changed while the
+ * batch ran (the rubrics the main thread had loaded before they started are theirs): when their
+ * shapes differ, the member's answers cannot be read here, and the run stops with a UserError.
  */
 export function unpackMember(packed: PackedMember, rubric: Rubric, file: string): KeptMember {
   const ids = tenetIds(rubric);
-  if (
-    packed.tenets.length !== ids.length ||
-    packed.values.length !== questionEntries(rubric).length
-  ) {
+  if (packed.shape !== rubricShape(rubric)) {
     throw new UserError(
-      `maturity: ${escapeControls(file)}: its rubric ${rubric.id} changed while the batch was scored (the scoring threads read two versions of it); score the batch again`,
+      `maturity: rubric ${rubric.id} (${rubricOrigin(rubric) ?? 'its file'}) changed while the batch was scored: the scoring threads read two versions of it (one of them for ${file}); score the batch again`,
     );
   }
   const tenets = new Array<MemberScores['tenets'][number]>(ids.length);
@@ -64,4 +64,35 @@ export function unpackMember(packed: PackedMember, rubric: Rubric, file: string)
     answers: { ...packed.file, answers: new RubricAnswers(rubric, packed.values, packed.notes) },
     scores: { ...packed.scores, tenets },
   };
+}
+
+const shapes = new WeakMap<Rubric, number>();
+
+/**
+ * A rubric's shape as a packed member depends on it, as a number: the ids of its stages, tenets
+ * and questions, in order (FNV-1a over them). Worked out once per rubric and thread.
+ */
+function rubricShape(rubric: Rubric): number {
+  let shape = shapes.get(rubric);
+  if (shape === undefined) {
+    let hash = 0x811c9dc5;
+    const add = (kind: string, id: string) => {
+      // A kind and a line feed around each id: no id holds one, so no two lists hash alike by
+      // running their ids together.
+      const text = `${kind}${id}\n`;
+      for (let i = 0; i < text.length; i += 1) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+      }
+    };
+    for (const stage of rubric.stages) {
+      add('s', stage.id);
+      for (const tenet of stage.tenets) {
+        add('t', tenet.id);
+        for (const question of tenet.questions) add('q', question.id);
+      }
+    }
+    shape = hash >>> 0;
+    shapes.set(rubric, shape);
+  }
+  return shape;
 }

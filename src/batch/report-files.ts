@@ -244,7 +244,7 @@ export async function reportFile(
       chunk: '',
       row: summaryRow({ source: shown, ...metadataOf(answers), rubric, assessment: scores }),
       // Kept to the end of the batch here; a worker's crosses to the main thread packed.
-      ...(run.packsMembers ? { packed: packMember(member) } : { member }),
+      ...(run.packsMembers ? { packed: packMember(member, rubric) } : { member }),
       ...(missing !== undefined && { lacking: missing }),
     };
   } else if (scored) {

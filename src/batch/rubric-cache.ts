@@ -43,24 +43,24 @@ export class RubricCache {
   /**
    * The rubrics loaded so far (those that loaded), for another thread's cache to adopt: plain data,
    * validated once here, so a worker thread neither reads nor validates them again (for a rubric
-   * file, the YAML parser and zod are most of what a worker would load) and scores with what this
-   * thread scores with, even if the file changes during the run.
+   * file, the YAML parser and zod are most of what a worker would load) and scores with the same
+   * content as this thread, even if the file changes during the run.
    */
   async loaded(): Promise<LoadedRubric[]> {
     const settled = await Promise.allSettled(
       [...this.cache].map(async ([key, rubric]) => ({ key, rubric: await rubric })),
     );
-    return settled.flatMap((entry) =>
-      entry.status === 'fulfilled'
-        ? [{ ...entry.value, origin: origins.get(entry.value.rubric) ?? '' }]
-        : [],
-    );
+    return settled.flatMap((entry) => {
+      if (entry.status !== 'fulfilled') return [];
+      const origin = origins.get(entry.value.rubric);
+      return [{ ...entry.value, ...(origin !== undefined && { origin }) }];
+    });
   }
 
   /** Takes in rubrics another thread's cache loaded (see `loaded`). */
   adopt(rubrics: readonly LoadedRubric[]): void {
     for (const { key, rubric, origin } of rubrics) {
-      origins.set(rubric, origin);
+      if (origin !== undefined) origins.set(rubric, origin);
       this.cache.set(key, Promise.resolve(rubric));
     }
   }
@@ -79,7 +79,7 @@ export class RubricCache {
 export interface LoadedRubric {
   key: string;
   rubric: Rubric;
-  origin: string;
+  origin?: string;
 }
 
 /** Where each rubric a cache loaded comes from, as messages name it. */

@@ -9,7 +9,7 @@ const MAX_COUNTED = 1_000;
 /**
  * The warnings of a batch's files (`file: warning: …`) as stderr says them: each as it comes for
  * the first WARNINGS_NAMED files that have it, then counted, and `rest()` says once how many more
- * files had it. A batch of 20,000 files answered for the version before the rubric's would
+ * files had it (`say` is called only for what is said: a progress line is cleared there). A batch of 20,000 files answered for the version before the rubric's would
  * otherwise write 20,000 lines of one warning into a CI log. Other warnings are said as they come.
  */
 export class FileWarnings {
@@ -29,9 +29,12 @@ export class FileWarnings {
     this.say(escapeControls(warning));
   }
 
-  /** One line for each warning that more files had than were named. */
+  /** One line for each warning that more files had than were named (once: the counts are then
+   *  cleared, so a run that stops after saying them does not say them twice). */
   rest(): void {
-    for (const [text, count] of this.counts) {
+    const counts = [...this.counts];
+    this.counts.clear();
+    for (const [text, count] of counts) {
       if (count <= WARNINGS_NAMED) continue;
       const more = count - WARNINGS_NAMED;
       this.say(

@@ -7,11 +7,11 @@ import { memberScores } from '../engine/combine.js';
 import { RubricCache } from '../batch/rubric-cache.js';
 import { scoreFiles } from '../batch/score-files.js';
 import { buildTimelines, type DatedFile } from '../batch/timeline.js';
+import { FileWarnings } from '../batch/warnings.js';
 import { regressedFrom } from '../engine/compare.js';
 import { openSink } from '../fs/sink.js';
 import { wantsColor, type Io } from '../io.js';
 import { escapeControls } from '../problems/describe.js';
-import { FileWarnings } from '../batch/warnings.js';
 import { ExitCode, formatProblem, UserError } from '../problems/user-error.js';
 import { PROGRESS_FORMATS, progressReporters } from '../report/progress/index.js';
 import { groupLabel } from '../report/wording.js';
@@ -84,10 +84,13 @@ export async function runProgress(
     target: targetFor,
     found,
   });
-  const fileWarnings = new FileWarnings((line) => io.stderr.write(`${line}\n`));
+  const fileWarnings = new FileWarnings((line) => {
+    progress.clear();
+    io.stderr.write(`${line}\n`);
+  });
   for await (const outcome of outcomes) {
     progress.tick();
-    if (outcome.warnings.length > 0 || outcome.problems.length > 0) progress.clear();
+    if (outcome.problems.length > 0) progress.clear();
     for (const warning of outcome.warnings) fileWarnings.add(outcome.file, warning);
     if (!outcome.result) {
       failed = true;
@@ -103,6 +106,7 @@ export async function runProgress(
       const lacking = targetFor(outcome.result.rubric);
       if (typeof lacking === 'string') {
         progress.clear();
+        fileWarnings.rest();
         throw new UserError(`maturity: ${lacking}`);
       }
       members.push({

@@ -3,7 +3,6 @@ import { escapeControls } from '../problems/describe.js';
 import { ExitCode, UserError } from '../problems/user-error.js';
 import { FORMATS } from '../report/index.js';
 import { openSink } from '../fs/sink.js';
-import { FileWarnings } from '../batch/warnings.js';
 import { expandFiles, STDIN, type FileSet } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import {
@@ -31,6 +30,7 @@ import {
 } from './options.js';
 import { groupFiles, parseGroupBy, scoreGroup, type MemberFile } from '../batch/group.js';
 import { unpackMember } from '../batch/members.js';
+import { FileWarnings } from '../batch/warnings.js';
 import type { SummaryRow } from '../report/types.js';
 import { percent } from '../format/numbers.js';
 
@@ -138,11 +138,14 @@ export async function runScore(
   // with no output, as it does with --rubric. Invalid files before it wait.
   const head = reporter.begin(reportOptions);
   let waiting: FileReport[] | undefined = [];
-  const fileWarnings = new FileWarnings((line) => io.stderr.write(`${line}\n`));
+  const fileWarnings = new FileWarnings((line) => {
+    progress.clear();
+    io.stderr.write(`${line}\n`);
+  });
   try {
     for await (const report of reportFiles(run, files, found, io)) {
       progress.tick();
-      if (report.warnings.length > 0 || report.problems.length > 0) progress.clear();
+      if (report.problems.length > 0) progress.clear();
       for (const warning of report.warnings) fileWarnings.add(report.file, warning);
       for (const line of report.problems) sayOnce(line);
       if (!report.scored) failed = true;
@@ -203,6 +206,8 @@ export async function runScore(
   } catch (error) {
     progress.clear();
     sink.abort();
+    // What the files scored so far were warned of, before why the run stopped.
+    fileWarnings.rest();
     throw error;
   } finally {
     restoreHeaps?.();

@@ -158,9 +158,15 @@ function openTemporary(target: WriteTarget, options: AtomicOptions): AtomicFile 
       try {
         fd = openSync(temp, 'wx', 0o666);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries === MAX_TRIES) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
           temp = '';
           throw error;
+        }
+        if (tries === MAX_TRIES) {
+          temp = '';
+          throw new UserError(
+            `${shown}: cannot write: the ${MAX_TRIES} temporary names tried beside it are taken (.${temporaryStem(path)}.${process.pid}.N.tmp, left by an earlier process of this pid); remove them`,
+          );
         }
       }
     }

@@ -39,7 +39,7 @@ describe('a team member packed for the main thread', () => {
       scores: memberStanding(inWorker, file.answers),
     };
     // Through a structured clone, as postMessage sends it.
-    const packed = structuredClone(packMember(member));
+    const packed = structuredClone(packMember(member, inWorker));
     const unpacked = unpackMember(packed, onMain, 'a.yaml');
     const here = {
       answers: keptForTeam(file, onMain),
@@ -74,10 +74,13 @@ describe('a team member packed for the main thread', () => {
         [ids[0]!, { value: 4 }],
       ]),
     };
-    const packed = packMember({
-      answers: keptForTeam(answers, rubric),
-      scores: memberStanding(rubric, answers.answers),
-    });
+    const packed = packMember(
+      {
+        answers: keptForTeam(answers, rubric),
+        scores: memberStanding(rubric, answers.answers),
+      },
+      rubric,
+    );
     expect(packed.file).toEqual({ organization: 'Org' });
     expect(packed.values).toHaveLength(ids.length);
     expect(packed.values.slice(0, 5)).toEqual([4, null, null, 1, null]);
@@ -89,15 +92,30 @@ describe('a team member packed for the main thread', () => {
     // (A rubric file changed while the batch ran, after a worker read it and before this thread.)
     const rubric = await new RubricCache(process.cwd()).get(undefined);
     const quick = await new RubricCache(process.cwd()).get('social-business-quick');
+    // The same numbers of stages, tenets and questions, one question renamed: another shape too.
+    const renamed = structuredClone(rubric);
+    renamed.stages[1]!.tenets[0]!.questions[0]!.id = 'renamed-question';
     const answers: AnswersFile = { answers: new Map() };
-    const packed = packMember({
-      answers: keptForTeam(answers, rubric),
-      scores: memberStanding(rubric, answers.answers),
-    });
-    const unpack = () => unpackMember(packed, quick, 'team/a.yaml');
-    expect(unpack).toThrow(UserError);
-    expect(unpack).toThrow(
-      'maturity: team/a.yaml: its rubric social-business-quick changed while the batch was scored (the scoring threads read two versions of it); score the batch again',
+    const packed = packMember(
+      {
+        answers: keptForTeam(answers, rubric),
+        scores: memberStanding(rubric, answers.answers),
+      },
+      rubric,
+    );
+    for (const [other, origin] of [
+      [quick, 'the built-in rubric'],
+      [renamed, 'its file'],
+    ] as const) {
+      const unpack = () => unpackMember(packed, other, 'team/a.yaml');
+      expect(unpack).toThrow(UserError);
+      expect(unpack).toThrow(
+        `maturity: rubric ${other.id} (${origin}) changed while the batch was scored: the scoring threads read two versions of it (one of them for team/a.yaml); score the batch again`,
+      );
+    }
+    // Another copy of the same rubric is the same shape.
+    expect(unpackMember(packed, structuredClone(rubric), 'team/a.yaml').scores).toEqual(
+      unpackMember(packed, rubric, 'team/a.yaml').scores,
     );
   });
 });

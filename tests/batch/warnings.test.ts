@@ -18,6 +18,9 @@ describe('FileWarnings', () => {
     said.length = 0;
     warnings.rest();
     expect(said).toEqual(['maturity: warning: the same for 3 more files: old version']);
+    // Said once: a run that stops after saying them (and says them on its way out) repeats none.
+    warnings.rest();
+    expect(said).toHaveLength(1);
   });
 
   it('says one more file in the singular, and nothing when no file was left unnamed', () => {

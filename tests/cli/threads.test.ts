@@ -390,6 +390,43 @@ describe('worker threads', () => {
     }
   });
 
+  it('starts the workers of a run with the rubric its main thread loaded, not the file as it is then', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'maturity-run-rubric-'));
+    try {
+      await writeAnswersFiles(folder, 120);
+      const rubricFile = join(folder, 'mine.yaml');
+      copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), rubricFile);
+      const plan: ScorePlan = {
+        format: 'json',
+        color: false,
+        rubric: rubricFile,
+        moves: 5,
+        strict: false,
+        grouped: false,
+      };
+      const { files, found } = await expandFiles(['org-*.yaml'], folder);
+      const chunks = async (threads: string, afterFirst = () => {}) => {
+        const run = await prepareRun(plan, folder);
+        const env = { MATURITY_THREADS: threads };
+        const out: unknown[] = [];
+        for await (const report of reportFiles(run, files, found, { env, stdin: process.stdin })) {
+          expect(report.problems).toEqual([]);
+          out.push(report.chunk);
+          // The workers start (and score every other file) once the first report is taken.
+          if (out.length === 1) afterFirst();
+        }
+        return out;
+      };
+      const alone = await chunks('0');
+      const threaded = await chunks('1', () =>
+        writeFileSync(rubricFile, 'stages: no longer a rubric\n'),
+      );
+      expect(threaded).toEqual(alone);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('gives workers the rubrics that loaded, not those that failed, and where each came from', async () => {
     const cache = new RubricCache(dir);
     const builtin = await cache.get(undefined);

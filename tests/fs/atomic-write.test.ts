@@ -341,6 +341,28 @@ describe('temporary files a killed run left behind are removed by the next write
     }
   });
 
+  it('gives up, with a message that says why, when the next hundred names are all taken', () => {
+    const dir = freshDir('all-taken');
+    const probe = openAtomicFile(join(dir, 'a.txt'));
+    const [name] = entries(dir);
+    probe.abort();
+    const next = Number(/\.(\d+)\.tmp$/.exec(name!)![1]) + 1;
+    const taken = Array.from({ length: 100 }, (_, k) => `.b.txt.${process.pid}.${next + k}.tmp`);
+    for (const file of taken) writeFileSync(join(dir, file), 'left');
+    // (Once: a second try would go on from the names after those.)
+    let thrown: unknown;
+    try {
+      openAtomicFile(join(dir, 'b.txt'), { shown: 'b.txt' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).message).toBe(
+      `b.txt: cannot write: the 100 temporary names tried beside it are taken (.b.txt.${process.pid}.N.tmp, left by an earlier process of this pid); remove them`,
+    );
+    expect(entries(dir)).toEqual([...taken].sort());
+  });
+
   it('a failed write leaves nothing behind either', () => {
     const dir = freshDir('abort');
     const out = openAtomicFile(join(dir, 'a.txt'));

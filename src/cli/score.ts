@@ -314,16 +314,30 @@ class KeptRows {
     if (row.status !== 'ok') return row;
     const stage = row.currentStage;
     const key = `${stage.number}\u0000${stage.id ?? ''}\u0000${stage.name ?? ''}`;
-    const shared = this.stages.get(key);
-    if (shared) row.currentStage = shared;
-    else this.stages.set(key, stage);
-    if (report.file !== '' && row.source === report.file) row.source = report.file;
-    if (row.who !== null) {
-      // Labels repeat (an organization's files); kept once, up to a bound.
-      const label = this.labels.get(row.who);
-      if (label !== undefined) row.who = label;
-      else if (this.labels.size < 10_000) this.labels.set(row.who, row.who);
+    let currentStage = this.stages.get(key);
+    if (currentStage === undefined) {
+      currentStage = stage;
+      this.stages.set(key, stage);
     }
-    return row;
+    let { who } = row;
+    if (who !== null) {
+      // Labels repeat (an organization's files); kept once, up to a bound.
+      const label = this.labels.get(who);
+      if (label !== undefined) who = label;
+      else if (this.labels.size < 10_000) this.labels.set(who, who);
+    }
+    // Kept as an object made here, of one shape for every row: a row from a worker thread, as
+    // its message made it, takes more (100,000 files as text piped: 195 MB peak, 179 with this).
+    return {
+      status: 'ok',
+      kind: row.kind === 'team' ? 'team' : 'file',
+      who,
+      source: report.file !== '' && row.source === report.file ? report.file : row.source,
+      stageCount: row.stageCount,
+      currentStage,
+      maturityIndex: row.maturityIndex,
+      completeness: row.completeness,
+      gate: row.gate,
+    };
   }
 }

@@ -353,20 +353,27 @@ describe('worker threads', () => {
     }
   });
 
+  /** A folder of `count` answers files and a copy of the built-in rubric, `mine.yaml`, and a plan
+   *  that scores them with it as json. */
+  async function withRubricFile(count: number) {
+    const folder = mkdtempSync(join(tmpdir(), 'maturity-rubric-file-'));
+    await writeAnswersFiles(folder, count);
+    const rubricFile = join(folder, 'mine.yaml');
+    copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), rubricFile);
+    const plan: ScorePlan = {
+      format: 'json',
+      color: false,
+      rubric: rubricFile,
+      moves: 5,
+      strict: false,
+      grouped: false,
+    };
+    return { folder, rubricFile, plan };
+  }
+
   it("scores in workers with the main thread's rubric, even when its file changes during the run", async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'maturity-shared-rubric-'));
+    const { folder, rubricFile, plan } = await withRubricFile(40);
     try {
-      await writeAnswersFiles(folder, 40);
-      const rubricFile = join(folder, 'mine.yaml');
-      copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), rubricFile);
-      const plan: ScorePlan = {
-        format: 'json',
-        color: false,
-        rubric: rubricFile,
-        moves: 5,
-        strict: false,
-        grouped: false,
-      };
       const { files, found } = await expandFiles(['org-*.yaml'], folder);
       const at = (i: number) => ({ file: files[i]!, found: found.has(files[i]!) });
       const run = await prepareRun(plan, folder);
@@ -391,19 +398,8 @@ describe('worker threads', () => {
   });
 
   it('starts the workers of a run with the rubric its main thread loaded, not the file as it is then', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'maturity-run-rubric-'));
+    const { folder, rubricFile, plan } = await withRubricFile(120);
     try {
-      await writeAnswersFiles(folder, 120);
-      const rubricFile = join(folder, 'mine.yaml');
-      copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), rubricFile);
-      const plan: ScorePlan = {
-        format: 'json',
-        color: false,
-        rubric: rubricFile,
-        moves: 5,
-        strict: false,
-        grouped: false,
-      };
       const { files, found } = await expandFiles(['org-*.yaml'], folder);
       const chunks = async (threads: string, afterFirst = () => {}) => {
         const run = await prepareRun(plan, folder);

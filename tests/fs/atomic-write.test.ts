@@ -322,13 +322,18 @@ describe('temporary files a killed run left behind are removed by the next write
     expect(entries(dir)).toEqual([]);
   });
 
-  it("skips the names of files already there (an earlier process of this pid's), and leaves them be", () => {
-    const dir = freshDir('taken-names');
-    // The name the next write takes is the one after this (held open, then dropped) write's.
+  /** The number in the name of the temporary file the next write takes (one after that of a write
+   *  held open in `dir`, then dropped). */
+  function nextTemporaryNumber(dir: string): number {
     const probe = openAtomicFile(join(dir, 'a.txt'));
     const [name] = entries(dir);
     probe.abort();
-    const next = Number(/\.(\d+)\.tmp$/.exec(name!)![1]) + 1;
+    return Number(/\.(\d+)\.tmp$/.exec(name!)![1]) + 1;
+  }
+
+  it("skips the names of files already there (an earlier process of this pid's), and leaves them be", () => {
+    const dir = freshDir('taken-names');
+    const next = nextTemporaryNumber(dir);
     const taken = [next, next + 1].map((n) => `.b.txt.${process.pid}.${n}.tmp`);
     for (const file of taken) writeFileSync(join(dir, file), `left by pid ${process.pid}`);
     const out = openAtomicFile(join(dir, 'b.txt'));
@@ -343,10 +348,7 @@ describe('temporary files a killed run left behind are removed by the next write
 
   it('gives up, with a message that says why, when the next hundred names are all taken', () => {
     const dir = freshDir('all-taken');
-    const probe = openAtomicFile(join(dir, 'a.txt'));
-    const [name] = entries(dir);
-    probe.abort();
-    const next = Number(/\.(\d+)\.tmp$/.exec(name!)![1]) + 1;
+    const next = nextTemporaryNumber(dir);
     const taken = Array.from({ length: 100 }, (_, k) => `.b.txt.${process.pid}.${next + k}.tmp`);
     for (const file of taken) writeFileSync(join(dir, file), 'left');
     // (Once: a second try would go on from the names after those.)

@@ -152,20 +152,18 @@ function openTemporary(target: WriteTarget, options: AtomicOptions): AtomicFile 
   try {
     // A name no file has: one left by an earlier process of this pid (killed, its pid since
     // reused) is kept as a live process's would be, and must not be opened, nor removed, here.
+    const stem = `.${temporaryStem(path)}.${process.pid}`;
     for (let tries = 1; fd === undefined; tries += 1) {
       counter += 1;
-      temp = join(dirname(path), `.${temporaryStem(path)}.${process.pid}.${counter}.tmp`);
+      const name = join(dirname(path), `${stem}.${counter}.tmp`);
       try {
-        fd = openSync(temp, 'wx', 0o666);
+        fd = openSync(name, 'wx', 0o666);
+        temp = name;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-          temp = '';
-          throw error;
-        }
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         if (tries === MAX_TRIES) {
-          temp = '';
           throw new UserError(
-            `${shown}: cannot write: the ${MAX_TRIES} temporary names tried beside it are taken (.${temporaryStem(path)}.${process.pid}.N.tmp, left by an earlier process of this pid); remove them`,
+            `${shown}: cannot write: the ${MAX_TRIES} temporary names tried beside it are taken (${stem}.N.tmp, left by an earlier process of this pid); remove them`,
           );
         }
       }
@@ -184,7 +182,7 @@ function openTemporary(target: WriteTarget, options: AtomicOptions): AtomicFile 
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
-    // (Only a file this call created: `temp` is cleared when none was.)
+    // (Only a file this call created: `temp` is set once one was.)
     if (temp !== '') removeQuietly(temp);
     throw writeError(shown, error);
   }

@@ -4,7 +4,7 @@ import type { AnswersFile } from '../answers/types.js';
 import { UserError } from '../problems/user-error.js';
 import { builtinRubricPath, DEFAULT_RUBRIC } from '../rubric/builtin.js';
 import { looksLikePath, resolveRubric, type ResolveOptions } from '../rubric/resolve.js';
-import type { Rubric } from '../rubric/types.js';
+import type { Rubric, RubricRef } from '../rubric/types.js';
 
 /** Loads rubrics once per rubric, however many answers files name them. */
 export class RubricCache {
@@ -33,6 +33,7 @@ export class RubricCache {
       const builtin = this.isBuiltin(name);
       rubric = resolveRubric(name, baseDir, this.cwd, options).then((resolved) => {
         origins.set(resolved.rubric, builtin ? 'the built-in rubric' : `from ${resolved.source}`);
+        bases.set(resolved.rubric, resolved.bases);
         return resolved.rubric;
       });
       this.cache.set(key, rubric);
@@ -53,14 +54,21 @@ export class RubricCache {
     return settled.flatMap((entry) => {
       if (entry.status !== 'fulfilled') return [];
       const origin = origins.get(entry.value.rubric);
-      return [{ ...entry.value, ...(origin !== undefined && { origin }) }];
+      return [
+        {
+          ...entry.value,
+          ...(origin !== undefined && { origin }),
+          bases: bases.get(entry.value.rubric) ?? [],
+        },
+      ];
     });
   }
 
   /** Takes in rubrics another thread's cache loaded (see `loaded`). */
   adopt(rubrics: readonly LoadedRubric[]): void {
-    for (const { key, rubric, origin } of rubrics) {
+    for (const { key, rubric, origin, bases: extended } of rubrics) {
       if (origin !== undefined) origins.set(rubric, origin);
+      bases.set(rubric, extended);
       this.cache.set(key, Promise.resolve(rubric));
     }
   }
@@ -75,15 +83,18 @@ export class RubricCache {
   }
 }
 
-/** A rubric as a cache keeps it, where it comes from (see rubricOrigin). */
+/** A rubric as a cache keeps it, where it comes from (see rubricOrigin) and what it extends. */
 export interface LoadedRubric {
   key: string;
   rubric: Rubric;
   origin?: string;
+  bases: readonly RubricRef[];
 }
 
 /** Where each rubric a cache loaded comes from, as messages name it. */
 const origins = new WeakMap<Rubric, string>();
+/** The rubrics each rubric a cache loaded extends, nearest first. */
+const bases = new WeakMap<Rubric, readonly RubricRef[]>();
 
 /** "the built-in rubric", or "from rubrics/mine.yaml": where a rubric of a RubricCache came from. */
 export function rubricOrigin(rubric: Rubric): string | undefined {
@@ -116,7 +127,12 @@ export async function rubricForAnswers(
   }
 }
 
-/** Warnings about an answers file written for another rubric or another version of it. */
+/**
+ * Warnings about an answers file written for another rubric or another version of it. A file that
+ * names a rubric `--rubric`'s overlay extends (directly or further down its chain) is scored with
+ * the overlay as asked, without a warning; its version is then checked against that base's. The
+ * version of another rubric's file is not compared with the one used (its warning says enough).
+ */
 export function rubricWarnings(
   file: string,
   answers: AnswersFile,
@@ -124,19 +140,23 @@ export function rubricWarnings(
   flag: string | undefined,
 ): string[] {
   const warnings: string[] = [];
-  if (
-    flag !== undefined &&
-    answers.rubric !== undefined &&
-    !looksLikePath(answers.rubric) &&
-    answers.rubric !== rubric.id
-  ) {
+  const named = answers.rubric;
+  const other =
+    flag !== undefined && named !== undefined && !looksLikePath(named) && named !== rubric.id;
+  const base = other ? bases.get(rubric)?.find((ref) => ref.id === named) : undefined;
+  if (other && !base) {
     warnings.push(
-      `${file}: warning: the file names rubric "${answers.rubric}" but "${rubric.id}" is used (--rubric)`,
+      `${file}: warning: the file names rubric "${named}" but "${rubric.id}" is used (--rubric)`,
     );
   }
-  if (answers.rubricVersion !== undefined && answers.rubricVersion !== rubric.version) {
+  const version = answers.rubricVersion;
+  if (base && version !== undefined && version !== base.version) {
     warnings.push(
-      `${file}: warning: answers were given for ${rubric.id} ${answers.rubricVersion}; scoring with version ${rubric.version}`,
+      `${file}: warning: answers were given for ${base.id} ${version}; ${rubric.id} extends version ${base.version}`,
+    );
+  } else if (!other && version !== undefined && version !== rubric.version) {
+    warnings.push(
+      `${file}: warning: answers were given for ${rubric.id} ${version}; scoring with version ${rubric.version}`,
     );
   }
   return warnings;

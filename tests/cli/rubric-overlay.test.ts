@@ -217,6 +217,49 @@ describe('scoring with an overlay', () => {
     expect(result.stdout).not.toMatch(/^ {2}coe-handoff-plan:/m);
   });
 
+  it("scores a file of the base with --rubric's overlay of it without a warning, checking the base's version", async () => {
+    const dir = workspace('score-base-file');
+    // An overlay that only weighs a tenet differently: every answer of the base is one of its own.
+    writeFileSync(
+      join(dir, 'heavier.yaml'),
+      'extends: acme.yaml\nid: heavier\nversion: 0.1.0\ntitle: Heavier\nstages:\n  - id: presence\n    threshold: 0.6\n',
+    );
+    const base = readFileSync(join(dir, 'team.yaml'), 'utf8').replace(
+      'rubric: acme.yaml\n',
+      'rubric: social-business\n',
+    );
+    writeFileSync(join(dir, 'base.yaml'), base);
+    writeFileSync(
+      join(dir, 'old.yaml'),
+      base.replace('rubricVersion: 1.0.0\n', 'rubricVersion: 0.9.0\n'),
+    );
+    writeFileSync(
+      join(dir, 'other.yaml'),
+      base.replace('rubric: social-business\n', 'rubric: other-model\n'),
+    );
+    for (const threads of ['0', '1']) {
+      const env = { MATURITY_THREADS: threads };
+      const run = (file: string, rubric: string) =>
+        runMain(['score', file, '--rubric', rubric, '-f', 'csv'], { cwd: dir, env });
+      // The nearest base and one further down the chain alike.
+      expect(await run('base.yaml', 'acme.yaml')).toMatchObject({ code: 0, stderr: '' });
+      expect(await run('base.yaml', 'heavier.yaml')).toMatchObject({ code: 0, stderr: '' });
+      const old = await run('old.yaml', 'heavier.yaml');
+      expect(lines(old.stderr)).toEqual([
+        'old.yaml: warning: answers were given for social-business 0.9.0; heavier extends version 1.0.0',
+      ]);
+      const other = await run('other.yaml', 'heavier.yaml');
+      expect(lines(other.stderr)).toEqual([
+        'other.yaml: warning: the file names rubric "other-model" but "heavier" is used (--rubric)',
+      ]);
+      // In a batch large enough for the workers, which adopt the rubric with what it extends.
+      for (let i = 0; i < 40; i += 1) writeFileSync(join(dir, `many-${i}.yaml`), base);
+      const many = await run('many-*.yaml', 'heavier.yaml');
+      expect(many).toMatchObject({ code: 0, stderr: '' });
+      expect(lines(many.stdout)).toHaveLength(41);
+    }
+  });
+
   it('the quick check example scores with the built-in quick check', async () => {
     const result = await runMain(['score', 'examples/quick-check.yaml', '-f', 'json']);
     expect(result).toMatchObject({ code: 0, stderr: '' });

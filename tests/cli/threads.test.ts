@@ -429,7 +429,7 @@ describe('worker threads', () => {
     await expect(cache.get('missing.yaml')).rejects.toThrow(/missing\.yaml/);
     const loaded = await cache.loaded();
     expect(loaded).toEqual([
-      { key: 'builtin:social-business', rubric: builtin, origin: 'the built-in rubric' },
+      { key: 'builtin:social-business', rubric: builtin, origin: 'the built-in rubric', bases: [] },
     ]);
     // Adopted (as a worker's cache does, after the copy a message makes), it is what the cache gives.
     const copy = structuredClone(loaded);

@@ -8,11 +8,14 @@ import type { AnswersFile } from './types.js';
 /** Unknown question ids of one file that get a "did you mean" suggestion. */
 const MAX_SUGGESTIONS = 100;
 
-/** Checks answers against a rubric: known question ids, values on the scale, n/a only where allowed. */
+/**
+ * Checks answers against a rubric: known question ids, values on the scale, n/a only where allowed,
+ * and the `target:` field (unless `targetOverridden`: see targetProblem).
+ */
 export function checkAnswersAgainstRubric(
   file: AnswersFile,
   rubric: Rubric,
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; targetOverridden?: boolean } = {},
 ): PathProblem[] {
   const problems: PathProblem[] = [];
   const questions = questionIndex(rubric);
@@ -51,9 +54,9 @@ export function checkAnswersAgainstRubric(
       });
     }
   }
-  if (file.target !== undefined) {
-    const found = stageReference(rubric, String(file.target), 'target');
-    if ('problem' in found) problems.push({ path: ['target'], message: found.problem });
+  if (!options.targetOverridden) {
+    const problem = targetProblem(file, rubric);
+    if (problem) problems.push(problem);
   }
   if (options.strict) {
     // One problem per file, naming the questions (the first ten and how many more).
@@ -74,4 +77,15 @@ export function checkAnswersAgainstRubric(
 function onScale(scale: readonly ScaleLevel[], value: number): boolean {
   for (const level of scale) if (level.value === value) return true;
   return false;
+}
+
+/**
+ * What is wrong with a file's `target:` field, if anything: it names no stage of the rubric. With
+ * `--target`, which replaces the field, this is a warning rather than a problem (as a `rubric:`
+ * field that `--rubric` replaces is).
+ */
+export function targetProblem(file: AnswersFile, rubric: Rubric): PathProblem | undefined {
+  if (file.target === undefined) return undefined;
+  const found = stageReference(rubric, String(file.target), 'target');
+  return 'problem' in found ? { path: ['target'], message: found.problem } : undefined;
 }

@@ -144,7 +144,10 @@ export async function planSession(
   if (found && options.force) return { ...fresh, mode: 'force' };
   if (!existing) return { ...fresh, mode: 'new' };
 
-  const problems = checkAnswersAgainstRubric(existing, rubric);
+  // --target replaces the file's target: a stage the rubric lacks there is fixed as it is saved.
+  const problems = checkAnswersAgainstRubric(existing, rubric, {
+    targetOverridden: options.target !== undefined,
+  });
   if (problems.length > 0) {
     throw new UserError(`${file}: answers do not fit rubric ${rubric.id}`, {
       problems: await source!.position(problems),

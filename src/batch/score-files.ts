@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { loadAnswersFile, parseAnswersText } from '../answers/load.js';
 import { readTextFile, readTextStream } from '../source/read-text.js';
 import { STDIN, type FileSet } from './expand.js';
-import { UserError, type Problem } from '../problems/user-error.js';
+import { formatProblem, UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
-import { checkAnswersAgainstRubric } from '../answers/check.js';
+import { checkAnswersAgainstRubric, targetProblem } from '../answers/check.js';
 import { assessAnswers, assessStanding, memberStanding } from '../engine/analyse.js';
 import type { MemberScores } from '../engine/combine.js';
 import { rubricForAnswers, rubricWarnings, type RubricCache } from './rubric-cache.js';
@@ -116,10 +116,19 @@ export async function scoreFile(
     const answers = source.answers;
     const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);
     warnings.push(...rubricWarnings(shown, answers, rubric, options.rubric));
+    const targetOverridden = options.target?.(rubric) !== undefined;
     const problems = checkAnswersAgainstRubric(answers, rubric, {
       strict: options.strict ?? false,
+      targetOverridden,
     });
     if (problems.length > 0) return { problems: await source.position(problems), warnings };
+    const unused = targetOverridden ? targetProblem(answers, rubric) : undefined;
+    if (unused) {
+      const [where] = await source.position([unused]);
+      warnings.push(
+        formatProblem({ ...where!, message: `warning: ${where!.message}; --target is used` }),
+      );
+    }
     if (options.member) {
       const scores = memberStanding(rubric, answers.answers);
       return { member: { rubric, scores }, answers, problems: [], warnings };

@@ -6,8 +6,11 @@ export const WARNINGS_NAMED = 10;
 /** Warnings kept count of, at most: past that, a new one is said for each file. */
 const MAX_COUNTED = 1_000;
 
+/** What follows the file's name in a warning of it, with or without a position. */
+const PREFIX = /^(?::\d+:\d+)?: warning: /;
+
 /**
- * The warnings of a batch's files (`file: warning: …`) as stderr says them: each as it comes for
+ * The warnings of a batch's files (`file: warning: …`, `file:line:column: warning: …`) as stderr says them: each as it comes for
  * the first WARNINGS_NAMED files that have it, then counted, and `rest()` says once how many more
  * files had it (`say` is called only for what is said: a progress line is cleared there). A batch
  * of 20,000 files answered for the version before the rubric's would otherwise write 20,000 lines
@@ -20,8 +23,9 @@ export class FileWarnings {
 
   /** Says (or counts) the warning `warning` of `file`, as the file's report gives it. */
   add(file: string, warning: string): void {
-    const prefix = `${file}: warning: `;
-    const text = warning.startsWith(prefix) ? warning.slice(prefix.length) : undefined;
+    // `file: warning: …`, or `file:line:column: warning: …` (the same warning wherever it is).
+    const prefix = warning.startsWith(file) ? PREFIX.exec(warning.slice(file.length)) : null;
+    const text = prefix ? warning.slice(file.length + prefix[0].length) : undefined;
     const count = text === undefined ? undefined : this.counts.get(text);
     if (text !== undefined && (count !== undefined || this.counts.size < MAX_COUNTED)) {
       this.counts.set(text, (count ?? 0) + 1);

@@ -32,6 +32,19 @@ describe('FileWarnings', () => {
     expect(said).toEqual(['maturity: warning: the same for 1 more file: w']);
   });
 
+  it('counts a warning with a position in its file as the same warning wherever it is', () => {
+    const { said, warnings } = collect();
+    for (let i = 0; i < WARNINGS_NAMED + 2; i += 1)
+      warnings.add(`f${i}.yaml`, `f${i}.yaml:${i + 1}:9: warning: target "x" is no stage`);
+    // (A name that only starts like the file's is not the file's.)
+    warnings.add('f1.yaml', 'f1.yaml.bak: warning: target "x" is no stage');
+    expect(said).toHaveLength(WARNINGS_NAMED + 1);
+    expect(said[1]).toBe('f1.yaml:2:9: warning: target "x" is no stage');
+    said.length = 0;
+    warnings.rest();
+    expect(said).toEqual(['maturity: warning: the same for 2 more files: target "x" is no stage']);
+  });
+
   it("says every warning that is not a file's own as it comes, with control characters escaped", () => {
     const { said, warnings } = collect();
     for (let i = 0; i < WARNINGS_NAMED + 2; i += 1)

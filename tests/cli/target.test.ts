@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -259,6 +259,57 @@ describe('target: in an answers file', () => {
     expect(lines(half.stderr)).toEqual([
       'half.yaml:2:9: target must be a stage id or name, or a stage number (0 or more), not the number 2.5 (at target)',
     ]);
+  });
+
+  it('that names no stage is only a warning, with its position, under --target (which replaces it)', async () => {
+    const dir = fresh('bad-overridden');
+    answersFile(dir, 'bad.yaml', 'organization: X\ntarget: nirvana\n');
+    const warning =
+      'bad.yaml:3:9: warning: target "nirvana" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6); --target is used (at target)';
+    for (const format of ['json', 'csv']) {
+      const result = await runMain(['score', 'bad.yaml', '--target', '2', '--format', format], {
+        cwd: dir,
+      });
+      expect(result.code).toBe(0);
+      expect(lines(result.stderr)).toEqual([warning]);
+      if (format === 'json') {
+        expect(JSON.parse(result.stdout).results[0].target.stage.id).toBe('presence');
+      }
+    }
+    // Many such files: named for the first ten, then counted.
+    for (let i = 0; i < 12; i += 1) {
+      answersFile(dir, `many-${String(i).padStart(2, '0')}.yaml`, 'target: nirvana\n');
+    }
+    const many = await runMain(['score', 'many-*.yaml', '--target', '2', '-f', 'csv'], {
+      cwd: dir,
+    });
+    expect(many.code).toBe(0);
+    expect(lines(many.stderr)).toHaveLength(11);
+    expect(lines(many.stderr)[10]).toMatch(
+      /^maturity: warning: the same for 2 more files: target "nirvana" is not a stage of rubric social-business .*; --target is used \(at target\)$/,
+    );
+    // A value of the wrong type is still the file's error.
+    answersFile(dir, 'half.yaml', 'target: 2.5\n');
+    const half = await runMain(['score', 'half.yaml', '--target', '2'], { cwd: dir });
+    expect(half.code).toBe(2);
+    // And an interview with --target continues the file, saving the flag's stage in its place.
+    copyFileSync(
+      join(ROOT, 'tests', 'fixtures', 'assess', 'small-rubric.yaml'),
+      join(dir, 'small.yaml'),
+    );
+    writeFileSync(
+      join(dir, 'interview.yaml'),
+      'rubric: small.yaml\norganization: Acme\nunit: Ops\ntarget: nirvana\nanswers:\n  has-plan: 1\n  has-budget: 2\n',
+    );
+    const assess = await runMain(['assess', 'interview.yaml', '--target', 'finish'], {
+      cwd: dir,
+      keys: [
+        ['question 3 of 4', 'n\r'],
+        ['question 4 of 4', '2\r'],
+      ],
+    });
+    expect(assess.code).toBe(0);
+    expect(readFileSync(join(dir, 'interview.yaml'), 'utf8')).toMatch(/^target: finish$/m);
   });
 
   it('is in the template with the stages to choose from', async () => {

@@ -7,7 +7,7 @@ import {
 } from '../engine/combine.js';
 import type { Rubric } from '../rubric/types.js';
 import { codePointOrder } from '../engine/order.js';
-import type { GroupField, Result, StandingResult } from '../report/types.js';
+import type { Failure, GroupField, Result, StandingResult } from '../report/types.js';
 import { groupLabel } from '../report/wording.js';
 import { stageReference } from '../rubric/query.js';
 import { quote } from '../problems/describe.js';
@@ -75,6 +75,15 @@ export interface TeamOptions {
 }
 
 /**
+ * What stops a team: the message (said once on stderr) and, for a problem of the group itself
+ * rather than of the run (a --target its rubric lacks), the failure its reports show.
+ */
+export interface GroupProblem {
+  problem: string;
+  failure?: Failure;
+}
+
+/**
  * A group's team result (with `standing`, where the team stands: what a reporter that reads
  * nothing else needs), or the message that stops it: members on different rubrics, or naming
  * different targets without `--target`.
@@ -83,22 +92,31 @@ export function scoreGroup(
   group: { key: string[]; members: MemberFile[] },
   by: readonly GroupField[],
   options: TeamOptions,
-): { result: Result } | { problem: string };
+): { result: Result } | GroupProblem;
 export function scoreGroup(
   group: { key: string[]; members: MemberFile[] },
   by: readonly GroupField[],
   options: TeamOptions,
   standing: boolean,
-): { result: Result | StandingResult } | { problem: string };
+): { result: Result | StandingResult } | GroupProblem;
 export function scoreGroup(
   group: { key: string[]; members: MemberFile[] },
   by: readonly GroupField[],
   options: TeamOptions,
   standing = false,
-): { result: Result | StandingResult } | { problem: string } {
+): { result: Result | StandingResult } | GroupProblem {
   const [first, ...others] = group.members;
   const rubric = first!.rubric;
   const label = groupLabel(by, group.key);
+  // The group's own problem: said on stderr, and reported in its place, as an invalid file is.
+  const groupProblem = (reason: string): GroupProblem => ({
+    problem: `maturity: group ${label}: ${reason}`,
+    failure: {
+      source: `group ${label}`,
+      group: { by: [...by], key: group.key },
+      problems: [{ path: '', message: reason }],
+    },
+  });
   const other = others.find((member) => member.rubric !== rubric);
   if (other) {
     // Two copies of one rubric (the built-in and a file of it) read alike: say where each is from.
@@ -107,9 +125,9 @@ export function scoreGroup(
       const origin = alike ? rubricOrigin(m.rubric) : undefined;
       return `${m.file} (${m.rubric.id} ${m.rubric.version}${origin === undefined ? '' : `, ${origin}`})`;
     };
-    return {
-      problem: `maturity: group ${label}: its files use different rubrics, e.g. ${describe(first!)} and ${describe(other)}`,
-    };
+    return groupProblem(
+      `its files use different rubrics, e.g. ${describe(first!)} and ${describe(other)}`,
+    );
   }
 
   let target: number | undefined;
@@ -125,9 +143,9 @@ export function scoreGroup(
     });
     const differing = named.find((n) => n.number !== named[0]!.number);
     if (differing) {
-      return {
-        problem: `maturity: group ${label}: members name different targets (${named[0]!.file}: stage ${named[0]!.number}, ${differing.file}: stage ${differing.number}); choose one with --target`,
-      };
+      return groupProblem(
+        `members name different targets (${named[0]!.file}: stage ${named[0]!.number}, ${differing.file}: stage ${differing.number}); choose one with --target`,
+      );
     }
     target = named[0]?.number;
   }

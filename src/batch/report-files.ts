@@ -4,6 +4,7 @@ import { reaches } from '../engine/score.js';
 import { reporters, type Format } from '../report/index.js';
 import { failureRow, summaryRow } from '../report/outline.js';
 import type {
+  Failure,
   Gate,
   ReportOptions,
   Result,
@@ -197,7 +198,23 @@ function reportFailure(run: ScoreRun, source: string, problems: Problem[]): File
 export function failureChunk(run: ScoreRun, report: FileReport): string {
   const { row } = report;
   if (!run.plan.grouped || row.status !== 'invalid') return report.chunk;
-  return run.reporter.invalid({ source: row.source, problems: row.problems }, run.reportOptions);
+  return run.reporter.invalid(
+    { source: row.source, problems: row.problems, ...(row.group && { group: row.group }) },
+    run.reportOptions,
+  );
+}
+
+/** The report of a team that could not be scored (its problem is said on stderr already). */
+export function groupFailure(run: ScoreRun, failure: Failure): FileReport {
+  return {
+    file: '',
+    warnings: [],
+    problems: [],
+    scored: false,
+    // Rendered as it is written, by failureChunk (a reporter may keep what `invalid` is given).
+    chunk: '',
+    row: failureRow(failure),
+  };
 }
 
 /** The file set of a file a glob found, for scoreFile (which asks it only of that file). */

@@ -7,6 +7,7 @@ import { expandFiles, STDIN, type FileSet } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import {
   failureChunk,
+  groupFailure,
   lacking,
   prepareRun,
   reportFile,
@@ -191,6 +192,7 @@ export async function runScore(
         if ('problem' in scored) {
           failed = true;
           sayOnce(scored.problem);
+          if (scored.failure) write(groupFailure(run, scored.failure));
         } else {
           write(reportResult(run, scored.result));
         }

@@ -1,5 +1,5 @@
 import { escapeControls } from '../problems/describe.js';
-import type { Failure, StandingReporter, StandingResult } from './types.js';
+import type { Failure, GroupField, StandingReporter, StandingResult } from './types.js';
 
 /** RFC 4180 ends every record with CRLF. */
 const EOL = '\r\n';
@@ -74,15 +74,16 @@ export function createCsvReporter(): StandingReporter {
   // Invalid files that come before the first result wait for the header its rubric decides.
   let waiting: Failure[] = [];
   const row = (result: StandingResult) => record(columns!.map((column) => column.cell(result)));
+  // A team's row has no file, but the group's values (as a team's result row has).
   const invalidRow = (failure: Failure) =>
     record(
-      (columns ?? FIXED_COLUMNS).map((column) =>
-        column.name === 'file'
-          ? text(escapeControls(failure.source))
-          : column.name === 'status'
-            ? 'invalid'
-            : '',
-      ),
+      (columns ?? FIXED_COLUMNS).map((column) => {
+        if (column.name === 'status') return 'invalid';
+        if (!failure.group)
+          return column.name === 'file' ? text(escapeControls(failure.source)) : '';
+        const i = failure.group.by.indexOf(column.name as GroupField);
+        return i === -1 ? '' : text(failure.group.key[i]);
+      }),
     );
   return {
     // No column needs more than a result's standing (scores, stage, index, target).

@@ -76,13 +76,18 @@ function jsonFields(result: Result, stages: unknown): Record<string, unknown> {
   };
 }
 
-/** The JSON form of the files that could not be scored: `[{source, problems [{line, column, path, message}]}]`. */
+/**
+ * The JSON form of the files that could not be scored: `[{source, problems [{line, column, path,
+ * message}]}]`; a team that could not be scored has `source: null` and `group {by, key}`, as a
+ * team's result does.
+ */
 export function jsonErrors(rows: readonly SummaryRow[]): Record<string, unknown>[] {
   return rows.flatMap((row) =>
     row.status === 'invalid'
       ? [
           {
-            source: row.source,
+            source: row.group ? null : row.source,
+            ...(row.group && { group: row.group }),
             problems: row.problems.map((p) => ({
               line: p.line ?? null,
               column: p.line === undefined ? null : (p.column ?? 1),

@@ -179,14 +179,18 @@ function testCase(classname: string, c: TestCase): string[] {
   }
 }
 
-/** An invalid file: a suite of one test case in error, carrying every problem. */
+/** An invalid file (or a team that could not be scored): a suite of one test case in error,
+ *  carrying every problem. */
 function renderInvalid(failure: Failure): string {
   const count = countProblems(failure.problems);
-  const message = `not a valid answers file: ${count} problem${count === 1 ? '' : 's'}`;
+  const problems = `${count} problem${count === 1 ? '' : 's'}`;
+  const message = failure.group
+    ? `team not scored: ${problems}`
+    : `not a valid answers file: ${problems}`;
   const name = xml(escapeControls(failure.source));
   return [
     `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">`,
-    `    <testcase classname="maturity.${name}" name="valid answers file">`,
+    `    <testcase classname="maturity.${name}" name="${failure.group ? 'team scored' : 'valid answers file'}">`,
     `      <error message="${xml(message)}" type="invalid">${xmlText(failure.problems.map(formatProblem).join('\n'))}</error>`,
     '    </testcase>',
     '  </testsuite>',

@@ -6,6 +6,7 @@ import {
   countProblems,
   outline,
   stageNumbers,
+  summaryCount,
   unknownSection,
   type GapRow,
   type Section,
@@ -234,8 +235,7 @@ const STATUS: Record<StageStatus, string> = {
 
 function renderSummary(rows: readonly SummaryRow[]): string {
   const gated = rows.some((row) => row.status === 'ok' && row.gate !== null);
-  const noun = rows.some((row) => row.status === 'ok' && row.kind === 'team') ? 'teams' : 'files';
-  const out = [`## Summary of ${rows.length} ${noun}`, ''];
+  const out = [`## Summary of ${summaryCount(rows)}`, ''];
   out.push(
     `| Stage | Index | Answered |${gated ? ' Gate |' : ''} Organization | File |`,
     `| :-- | --: | --: |${gated ? ' :-- |' : ''} :-- | :-- |`,

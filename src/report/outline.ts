@@ -411,7 +411,24 @@ export function summaryRow(
 
 /** The summary row of a file that could not be scored. */
 export function failureRow(failure: Failure): SummaryRow {
-  return { status: 'invalid', source: failure.source, problems: failure.problems };
+  return {
+    status: 'invalid',
+    source: failure.source,
+    problems: failure.problems,
+    ...(failure.group && { group: failure.group }),
+  };
+}
+
+/** What a summary counts: "1 file", "3 teams", or "2 teams and 1 file" (a file that could not be
+ *  scored, in a run of teams). */
+export function summaryCount(rows: readonly SummaryRow[]): string {
+  const teams = rows.filter((row) =>
+    row.status === 'ok' ? row.kind === 'team' : row.group !== undefined,
+  ).length;
+  const files = rows.length - teams;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  if (teams === 0) return count(files, 'file');
+  return files === 0 ? count(teams, 'team') : `${count(teams, 'team')} and ${count(files, 'file')}`;
 }
 
 /** How many problems a list stands for ("N more … not shown" lines count for N). */

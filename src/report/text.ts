@@ -7,6 +7,7 @@ import {
   countProblems,
   outline,
   stageNumbers,
+  summaryCount,
   unknownSection,
   type BenchmarkRow,
   type PhaseRow,
@@ -261,10 +262,9 @@ function* summaryPieces(rows: readonly SummaryRow[], options: ReportOptions): Ge
     for (const row of rows) yield summaryCells(row, gated);
   };
   const widths = columnWidths(table());
-  const noun = rows.some((row) => row.status === 'ok' && row.kind === 'team') ? 'teams' : 'files';
   // A blank line only when a report came before.
   const blank = rows.some((row) => row.status === 'ok') ? '\n' : '';
-  yield `${blank}${c.bold(`Summary of ${rows.length} ${noun}`)}\n${c.bold(alignedRow(header, widths))}\n`;
+  yield `${blank}${c.bold(`Summary of ${summaryCount(rows)}`)}\n${c.bold(alignedRow(header, widths))}\n`;
   let lines: string[] = [];
   for (const row of table()) {
     if (row === header) continue;

@@ -105,10 +105,12 @@ interface ReporterParts {
   holdsResults?: boolean;
 }
 
-/** A file that could not be scored, and why. */
+/** A file that could not be scored, or a team (then `source` names it: "group Contoso"), and why. */
 export interface Failure {
   source: string;
   problems: Problem[];
+  /** For a team: the fields grouped by and the group's values of them, as a team's result has. */
+  group?: { by: GroupField[]; key: string[] };
 }
 
 /** The checks `--min-stage` and `--min-completeness` make of a result (null fields when not asked). */
@@ -136,4 +138,4 @@ export type SummaryRow =
       completeness: number;
       gate: Gate | null;
     }
-  | { status: 'invalid'; source: string; problems: Problem[] };
+  | { status: 'invalid'; source: string; problems: Problem[]; group?: Failure['group'] };

@@ -205,6 +205,69 @@ describe('groups', () => {
     expect(JSON.parse(run.stdout).results.map((r: Json) => r.organization)).toEqual(['Fine']);
   });
 
+  it('that cannot be scored are in every report, in their place, as an invalid file is', async () => {
+    const dir = fresh('failed-in-reports');
+    copyFileSync(fixture('ok', 'rubric-tiny.yaml'), join(dir, 'tiny.yaml'));
+    write(dir, 'a.yaml', 'organization: Mixed\n');
+    writeFileSync(join(dir, 'b.yaml'), 'rubric: tiny.yaml\norganization: Mixed\nanswers: {}\n');
+    write(dir, 'c.yaml', 'organization: Fine\n');
+    write(dir, 'd.yaml', 'organization: Targets\ntarget: strategic\n');
+    write(dir, 'e.yaml', 'organization: Targets\ntarget: 3\n');
+    const run = (format: string) =>
+      runMain(['score', '[a-e].yaml', '--group-by', 'organization', '-f', format], { cwd: dir });
+    const mixed =
+      /^its files use different rubrics, e\.g\. a\.yaml \(social-business 1\.0\.0\) and b\.yaml/;
+    const targets =
+      'members name different targets (d.yaml: stage 5, e.yaml: stage 3); choose one with --target';
+
+    const json = await run('json');
+    expect(json.code).toBe(2);
+    expect(lines(json.stderr)).toHaveLength(2);
+    const report = JSON.parse(json.stdout);
+    expect(report.results.map((r: Json) => r.organization)).toEqual(['Fine']);
+    expect(report.errors).toEqual([
+      {
+        source: null,
+        group: { by: ['organization'], key: ['Mixed'] },
+        problems: [{ line: null, column: null, path: '', message: expect.stringMatching(mixed) }],
+      },
+      {
+        source: null,
+        group: { by: ['organization'], key: ['Targets'] },
+        problems: [{ line: null, column: null, path: '', message: targets }],
+      },
+    ]);
+
+    const junit = new XMLParser({ ignoreAttributes: false }).parse((await run('junit')).stdout);
+    const suites = junit.testsuites.testsuite as Json[];
+    expect(suites.map((suite) => suite['@_name'])).toEqual([
+      'Fine',
+      'group Mixed',
+      'group Targets',
+    ]);
+    expect(suites[2]).toMatchObject({
+      '@_errors': '1',
+      testcase: {
+        '@_name': 'team scored',
+        error: { '@_message': 'team not scored: 1 problem', '@_type': 'invalid', '#text': targets },
+      },
+    });
+
+    const csv = lines((await run('csv')).stdout);
+    expect(csv.slice(1).map((row) => row.split(',').slice(0, 7).join(','))).toEqual([
+      ',Fine,,,,,ok',
+      ',Mixed,,,,,invalid',
+      ',Targets,,,,,invalid',
+    ]);
+
+    const text = (await run('text')).stdout;
+    expect(text).toContain('Summary of 3 teams\n');
+    expect(text).toMatch(/\ninvalid +- +- +1 problem +group Targets\n/);
+    const markdown = (await run('markdown')).stdout;
+    expect(markdown).toContain('## Summary of 3 teams\n');
+    expect(markdown).toContain('| ❌ invalid | – | – | 1 problem | group Mixed |');
+  });
+
   it('of two copies of one rubric say where each comes from', async () => {
     const dir = fresh('copies');
     copyFileSync(join(ROOT, 'rubrics', 'social-business.yaml'), join(dir, 'sb.yaml'));

@@ -10,11 +10,12 @@ const MAX_COUNTED = 1_000;
 const PREFIX = /^(?::\d+:\d+)?: warning: /;
 
 /**
- * The warnings of a batch's files (`file: warning: …`, `file:line:column: warning: …`) as stderr says them: each as it comes for
- * the first WARNINGS_NAMED files that have it, then counted, and `rest()` says once how many more
- * files had it (`say` is called only for what is said: a progress line is cleared there). A batch
- * of 20,000 files answered for the version before the rubric's would otherwise write 20,000 lines
- * of one warning into a CI log. Other warnings are said as they come.
+ * The warnings of a batch's files (`file: warning: …`, `file:line:column: warning: …`) as stderr
+ * says them: each as it comes for the first WARNINGS_NAMED files that have it, then counted, and
+ * `rest()` says once how many more files had it (`say` is called only for what is said: a progress
+ * line is cleared there). A batch of 20,000 files answered for the version before the rubric's
+ * would otherwise write 20,000 lines of one warning into a CI log. Other warnings are said as they
+ * come.
  */
 export class FileWarnings {
   private readonly counts = new Map<string, number>();

@@ -105,7 +105,7 @@ interface ReporterParts {
   holdsResults?: boolean;
 }
 
-/** A file that could not be scored, or a team (then `source` names it: "group Contoso"), and why. */
+/** A file that could not be scored, or a team (`source` then names it: "group Acme"), and why. */
 export interface Failure {
   source: string;
   problems: Problem[];

@@ -100,7 +100,10 @@ export async function planSession(
   }
   const existing = source?.answers;
   const rubric = await rubricForAnswers(new RubricCache(io.cwd), path, options.rubric, source);
-  for (const warning of existing ? rubricWarnings(file, existing, rubric, options.rubric) : []) {
+  const where = { answers: path, cwd: io.cwd };
+  for (const warning of existing
+    ? rubricWarnings(file, existing, rubric, options.rubric, where)
+    : []) {
     io.stderr.write(`${escapeControls(warning)}\n`);
   }
 

@@ -10,7 +10,7 @@ import { codePointOrder } from '../engine/order.js';
 import type { Failure, GroupField, Result, StandingResult } from '../report/types.js';
 import { groupLabel } from '../report/wording.js';
 import { stageReference } from '../rubric/query.js';
-import { quote } from '../problems/describe.js';
+import { escapeControls, quote } from '../problems/describe.js';
 import { UserError } from '../problems/user-error.js';
 import { rubricOrigin } from './rubric-cache.js';
 
@@ -74,19 +74,16 @@ export interface TeamOptions {
   target?: (rubric: Result['rubric']) => number | string | undefined;
 }
 
-/**
- * What stops a team: the message (said once on stderr) and, for a problem of the group itself
- * rather than of the run (a --target its rubric lacks), the failure its reports show.
- */
+/** What stops a team: the line stderr says, and the failure its reports show in its place. */
 export interface GroupProblem {
   problem: string;
-  failure?: Failure;
+  failure: Failure;
 }
 
 /**
  * A group's team result (with `standing`, where the team stands: what a reporter that reads
- * nothing else needs), or the message that stops it: members on different rubrics, or naming
- * different targets without `--target`.
+ * nothing else needs), or what stops it: members on different rubrics, or naming different
+ * targets without a `--target` their rubric has.
  */
 export function scoreGroup(
   group: { key: string[]; members: MemberFile[] },
@@ -110,7 +107,8 @@ export function scoreGroup(
   const label = groupLabel(by, group.key);
   // The group's own problem: said on stderr, and reported in its place, as an invalid file is.
   const groupProblem = (reason: string): GroupProblem => ({
-    problem: `maturity: group ${label}: ${reason}`,
+    // (A label is the files' text: escaped for the terminal here, by each reporter there.)
+    problem: escapeControls(`maturity: group ${label}: ${reason}`),
     failure: {
       source: `group ${label}`,
       group: { by: [...by], key: group.key },
@@ -130,10 +128,11 @@ export function scoreGroup(
     );
   }
 
+  // A --target the rubric lacks is reported as for a file (see reportResult): the team is scored
+  // as without it, and the run exits 2.
   let target: number | undefined;
   const flag = options.target?.(rubric);
-  if (typeof flag === 'string') return { problem: `maturity: ${flag}` };
-  if (flag !== undefined) {
+  if (typeof flag === 'number') {
     target = flag;
   } else {
     const named = group.members.flatMap((m) => {

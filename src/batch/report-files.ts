@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '../problems/user-error.js';
+import { formatProblem } from '../problems/user-error.js';
 import { colorOptions } from '../format/paint.js';
 import { reaches } from '../engine/score.js';
 import { reporters, type Format } from '../report/index.js';
@@ -180,12 +180,15 @@ function isWhole(result: Result | StandingResult): result is Result {
   return 'gaps' in result.assessment;
 }
 
-function reportFailure(run: ScoreRun, source: string, problems: Problem[]): FileReport {
-  const failure = { source, problems };
+/**
+ * The report of a file that could not be scored, or of a team (`failure.group`) that could not be:
+ * its problems are said on stderr (a team's by the caller), its row and entry are in the report.
+ */
+export function reportFailure(run: ScoreRun, failure: Failure): FileReport {
   return {
-    file: source,
+    file: failure.group ? '' : failure.source,
     warnings: [],
-    problems: problems.map(formatProblem),
+    problems: failure.group ? [] : failure.problems.map(formatProblem),
     scored: false,
     // With --group-by, the reporter's layout (CSV's columns) waits for the first team, which the
     // main thread scores at the end: there, not in a worker, the entry is rendered (failureChunk).
@@ -194,27 +197,12 @@ function reportFailure(run: ScoreRun, source: string, problems: Problem[]): File
   };
 }
 
-/** The reporter's entry for a file that could not be scored, as the main thread writes it. */
+/** The reporter's entry for a file (or team) that could not be scored, as the main thread writes
+ *  it (a failure's row holds the failure). */
 export function failureChunk(run: ScoreRun, report: FileReport): string {
   const { row } = report;
   if (!run.plan.grouped || row.status !== 'invalid') return report.chunk;
-  return run.reporter.invalid(
-    { source: row.source, problems: row.problems, ...(row.group && { group: row.group }) },
-    run.reportOptions,
-  );
-}
-
-/** The report of a team that could not be scored (its problem is said on stderr already). */
-export function groupFailure(run: ScoreRun, failure: Failure): FileReport {
-  return {
-    file: '',
-    warnings: [],
-    problems: [],
-    scored: false,
-    // Rendered as it is written, by failureChunk (a reporter may keep what `invalid` is given).
-    chunk: '',
-    row: failureRow(failure),
-  };
+  return run.reporter.invalid(row, run.reportOptions);
 }
 
 /** The file set of a file a glob found, for scoreFile (which asks it only of that file). */
@@ -267,7 +255,7 @@ export async function reportFile(
   } else if (scored) {
     report = reportResult(run, scored, shown);
   } else {
-    report = reportFailure(run, shown, outcome.problems);
+    report = reportFailure(run, { source: shown, problems: outcome.problems });
   }
   report.warnings = outcome.warnings;
   return report;

@@ -128,36 +128,48 @@ export async function rubricForAnswers(
 }
 
 /**
- * Warnings about an answers file written for another rubric or another version of it. A file that
- * names a rubric `--rubric`'s overlay extends (directly or further down its chain) is scored with
- * the overlay as asked, without a warning; its version is then checked against that base's. The
- * version of another rubric's file is not compared with the one used (its warning says enough).
+ * Warnings about an answers file (at `where.answers`) written for another rubric than `--rubric`'s,
+ * or for another version of the rubric it names. A file that names a rubric `--rubric`'s overlay
+ * extends (directly or further down its chain) is scored with the overlay as asked: no warning, and
+ * its `rubricVersion` is checked against that rubric's. Nor is a file whose `rubric:` is a path
+ * warned of (it may be the overlay or a base of it: telling would take loading it); its version is
+ * checked only when the path is `--rubric`'s file. Nothing else compares one rubric's version with
+ * another's.
  */
 export function rubricWarnings(
   file: string,
   answers: AnswersFile,
   rubric: Rubric,
   flag: string | undefined,
+  where: { answers: string; cwd: string },
 ): string[] {
-  const warnings: string[] = [];
   const named = answers.rubric;
-  const other =
-    flag !== undefined && named !== undefined && !looksLikePath(named) && named !== rubric.id;
-  const base = other ? bases.get(rubric)?.find((ref) => ref.id === named) : undefined;
-  if (other && !base) {
-    warnings.push(
-      `${file}: warning: the file names rubric "${named}" but "${rubric.id}" is used (--rubric)`,
-    );
-  }
   const version = answers.rubricVersion;
-  if (base && version !== undefined && version !== base.version) {
-    warnings.push(
-      `${file}: warning: answers were given for ${base.id} ${version}; ${rubric.id} extends version ${base.version}`,
-    );
-  } else if (!other && version !== undefined && version !== rubric.version) {
-    warnings.push(
-      `${file}: warning: answers were given for ${rubric.id} ${version}; scoring with version ${rubric.version}`,
-    );
+  const byPath = named !== undefined && looksLikePath(named);
+  // Whether the file names the rubric used: its own (no --rubric), or --rubric's by id or path.
+  const same =
+    flag === undefined ||
+    named === undefined ||
+    (byPath
+      ? resolve(dirname(where.answers), named) === resolve(where.cwd, flag)
+      : named === rubric.id);
+  if (same) {
+    return version !== undefined && version !== rubric.version
+      ? [
+          `${file}: warning: answers were given for ${rubric.id} ${version}; scoring with version ${rubric.version}`,
+        ]
+      : [];
   }
-  return warnings;
+  if (byPath) return [];
+  const base = bases.get(rubric)?.find((ref) => ref.id === named);
+  if (!base) {
+    return [
+      `${file}: warning: the file names rubric "${named}" but "${rubric.id}" is used (--rubric)`,
+    ];
+  }
+  return version !== undefined && version !== base.version
+    ? [
+        `${file}: warning: answers were given for ${base.id} ${version}; ${rubric.id} builds on ${base.id} ${base.version}`,
+      ]
+    : [];
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadAnswersFile, parseAnswersText } from '../answers/load.js';
 import { readTextFile, readTextStream } from '../source/read-text.js';
 import { STDIN, type FileSet } from './expand.js';
-import { formatProblem, UserError, type Problem } from '../problems/user-error.js';
+import { UserError, type Problem } from '../problems/user-error.js';
 import { metadataOf, type AnswersFile } from '../answers/types.js';
 import { checkAnswersAgainstRubric, targetProblem } from '../answers/check.js';
 import { assessAnswers, assessStanding, memberStanding } from '../engine/analyse.js';
@@ -115,8 +115,12 @@ export async function scoreFile(
     if (!source.answers) return { problems: source.problems, warnings };
     const answers = source.answers;
     const rubric = await rubricForAnswers(rubrics, path, options.rubric, source);
-    warnings.push(...rubricWarnings(shown, answers, rubric, options.rubric));
-    const targetOverridden = options.target?.(rubric) !== undefined;
+    warnings.push(
+      ...rubricWarnings(shown, answers, rubric, options.rubric, { answers: path, cwd }),
+    );
+    // --target replaces the file's target when the rubric has its stage (else the file's is used).
+    const flagTarget = options.target?.(rubric);
+    const targetOverridden = typeof flagTarget === 'number';
     const problems = checkAnswersAgainstRubric(answers, rubric, {
       strict: options.strict ?? false,
       targetOverridden,
@@ -125,8 +129,10 @@ export async function scoreFile(
     const unused = targetOverridden ? targetProblem(answers, rubric) : undefined;
     if (unused) {
       const [where] = await source.position([unused]);
+      const at = where?.line === undefined ? '' : `:${where.line}:${where.column ?? 1}`;
+      // Not escaped, as no warning of a file is: what says it escapes it (see FileWarnings).
       warnings.push(
-        formatProblem({ ...where!, message: `warning: ${where!.message}; --target is used` }),
+        `${shown}${at}: warning: ${unused.message}; --target (stage ${flagTarget}) is used instead`,
       );
     }
     if (options.member) {

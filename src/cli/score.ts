@@ -7,9 +7,9 @@ import { expandFiles, STDIN, type FileSet } from '../batch/expand.js';
 import { wantsColor, type Io } from '../io.js';
 import {
   failureChunk,
-  groupFailure,
   lacking,
   prepareRun,
+  reportFailure,
   reportFile,
   reportResult,
   type FileReport,
@@ -192,7 +192,7 @@ export async function runScore(
         if ('problem' in scored) {
           failed = true;
           sayOnce(scored.problem);
-          if (scored.failure) write(groupFailure(run, scored.failure));
+          write(reportFailure(run, scored.failure));
         } else {
           write(reportResult(run, scored.result));
         }

@@ -7,6 +7,7 @@ import { countProblems, gateWords } from './outline.js';
 import type { Failure, Result, StreamingReporter } from './types.js';
 import {
   completenessShown,
+  groupLabel,
   nonLinearNotes,
   pathSentence,
   stepWords,
@@ -179,19 +180,26 @@ function testCase(classname: string, c: TestCase): string[] {
   }
 }
 
-/** An invalid file (or a team that could not be scored): a suite of one test case in error,
- *  carrying every problem. */
+/**
+ * An invalid file: a suite of one test case in error, carrying every problem. A team that could
+ * not be scored is one too, named and with the properties of its suite when scored, so that a
+ * dashboard's history of the team goes on.
+ */
 function renderInvalid(failure: Failure): string {
   const count = countProblems(failure.problems);
   const problems = `${count} problem${count === 1 ? '' : 's'}`;
-  const message = failure.group
-    ? `team not scored: ${problems}`
-    : `not a valid answers file: ${problems}`;
-  const name = xml(escapeControls(failure.source));
+  const { group } = failure;
+  const name = xml(group ? groupLabel(group.by, group.key) : escapeControls(failure.source));
+  const properties = group
+    ? group.by.flatMap((field, i) =>
+        group.key[i] ? [`      <property name="${field}" value="${xml(group.key[i])}"/>`] : [],
+      )
+    : [];
   return [
     `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">`,
-    `    <testcase classname="maturity.${name}" name="${failure.group ? 'team scored' : 'valid answers file'}">`,
-    `      <error message="${xml(message)}" type="invalid">${xmlText(failure.problems.map(formatProblem).join('\n'))}</error>`,
+    ...(properties.length > 0 ? ['    <properties>', ...properties, '    </properties>'] : []),
+    `    <testcase classname="maturity.${name}" name="${group ? 'team scored' : 'valid answers file'}">`,
+    `      <error message="${xml(group ? `team not scored: ${problems}` : `not a valid answers file: ${problems}`)}" type="invalid">${xmlText(failure.problems.map(formatProblem).join('\n'))}</error>`,
     '    </testcase>',
     '  </testsuite>',
     '',

@@ -217,46 +217,67 @@ describe('scoring with an overlay', () => {
     expect(result.stdout).not.toMatch(/^ {2}coe-handoff-plan:/m);
   });
 
-  it("scores a file of the base with --rubric's overlay of it without a warning, checking the base's version", async () => {
+  it("scores a file of a base with --rubric's overlay without a warning, checking that base's version", async () => {
     const dir = workspace('score-base-file');
-    // An overlay that only weighs a tenet differently: every answer of the base is one of its own.
+    // acme.yaml at a version of its own, so that which rubric's version is compared shows.
+    writeFileSync(join(dir, 'acme.yaml'), ACME.replace('version: 1.0.0', 'version: 2.0.0'));
+    // An overlay of it that changes a threshold: every answer of the bases is one of its own.
     writeFileSync(
       join(dir, 'heavier.yaml'),
       'extends: acme.yaml\nid: heavier\nversion: 0.1.0\ntitle: Heavier\nstages:\n  - id: presence\n    threshold: 0.6\n',
     );
-    const base = readFileSync(join(dir, 'team.yaml'), 'utf8').replace(
-      'rubric: acme.yaml\n',
-      'rubric: social-business\n',
-    );
-    writeFileSync(join(dir, 'base.yaml'), base);
-    writeFileSync(
-      join(dir, 'old.yaml'),
-      base.replace('rubricVersion: 1.0.0\n', 'rubricVersion: 0.9.0\n'),
-    );
-    writeFileSync(
-      join(dir, 'other.yaml'),
-      base.replace('rubric: social-business\n', 'rubric: other-model\n'),
-    );
+    const team = readFileSync(join(dir, 'team.yaml'), 'utf8');
+    const named = (rubric: string, version: string) =>
+      team
+        .replace('rubric: acme.yaml\n', `rubric: ${rubric}\n`)
+        .replace('rubricVersion: 1.0.0\n', `rubricVersion: ${version}\n`);
+    const files: Record<string, string> = {
+      'base.yaml': named('social-business', '1.0.0'),
+      'old.yaml': named('social-business', '0.9.0'),
+      'acme-id.yaml': named('acme-social', '2.0.0'),
+      'acme-old.yaml': named('acme-social', '1.0.0'),
+      // By path: the overlay's own file (its version is compared), or another (it is not).
+      'own-path.yaml': named('./heavier.yaml', '0.0.1'),
+      'base-path.yaml': named('acme.yaml', '1.0.0'),
+      'other.yaml': named('other-model', '3.0.0'),
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     for (const threads of ['0', '1']) {
       const env = { MATURITY_THREADS: threads };
-      const run = (file: string, rubric: string) =>
-        runMain(['score', file, '--rubric', rubric, '-f', 'csv'], { cwd: dir, env });
+      const run = async (file: string, rubric: string) => {
+        const result = await runMain(['score', file, '--rubric', rubric, '-f', 'csv'], {
+          cwd: dir,
+          env,
+        });
+        expect(result.code).toBe(0);
+        return lines(result.stderr);
+      };
       // The nearest base and one further down the chain alike.
-      expect(await run('base.yaml', 'acme.yaml')).toMatchObject({ code: 0, stderr: '' });
-      expect(await run('base.yaml', 'heavier.yaml')).toMatchObject({ code: 0, stderr: '' });
-      const old = await run('old.yaml', 'heavier.yaml');
-      expect(lines(old.stderr)).toEqual([
-        'old.yaml: warning: answers were given for social-business 0.9.0; heavier extends version 1.0.0',
+      expect(await run('base.yaml', 'acme.yaml')).toEqual([]);
+      expect(await run('base.yaml', 'heavier.yaml')).toEqual([]);
+      expect(await run('acme-id.yaml', 'heavier.yaml')).toEqual([]);
+      expect(await run('old.yaml', 'heavier.yaml')).toEqual([
+        'old.yaml: warning: answers were given for social-business 0.9.0; heavier builds on social-business 1.0.0',
       ]);
-      const other = await run('other.yaml', 'heavier.yaml');
-      expect(lines(other.stderr)).toEqual([
+      expect(await run('acme-old.yaml', 'heavier.yaml')).toEqual([
+        'acme-old.yaml: warning: answers were given for acme-social 1.0.0; heavier builds on acme-social 2.0.0',
+      ]);
+      expect(await run('own-path.yaml', 'heavier.yaml')).toEqual([
+        'own-path.yaml: warning: answers were given for heavier 0.0.1; scoring with version 0.1.0',
+      ]);
+      expect(await run('base-path.yaml', 'heavier.yaml')).toEqual([]);
+      // Another rubric: said, without comparing its version with the one used.
+      expect(await run('other.yaml', 'heavier.yaml')).toEqual([
         'other.yaml: warning: the file names rubric "other-model" but "heavier" is used (--rubric)',
       ]);
       // In a batch large enough for the workers, which adopt the rubric with what it extends.
-      for (let i = 0; i < 40; i += 1) writeFileSync(join(dir, `many-${i}.yaml`), base);
+      for (let i = 0; i < 40; i += 1)
+        writeFileSync(join(dir, `many-${i}.yaml`), files['old.yaml']!);
       const many = await run('many-*.yaml', 'heavier.yaml');
-      expect(many).toMatchObject({ code: 0, stderr: '' });
-      expect(lines(many.stdout)).toHaveLength(41);
+      expect(many).toHaveLength(11);
+      expect(many[10]).toBe(
+        'maturity: warning: the same for 30 more files: answers were given for social-business 0.9.0; heavier builds on social-business 1.0.0',
+      );
     }
   });
 

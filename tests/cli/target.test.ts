@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { lines, ROOT, tempFolders } from '../helpers/run-cli.js';
+import { fixture, lines, ROOT, tempFolders } from '../helpers/run-cli.js';
 import { runMain } from '../helpers/run-main.js';
 
 const fresh = tempFolders('target');
@@ -264,30 +264,65 @@ describe('target: in an answers file', () => {
   it('that names no stage is only a warning, with its position, under --target (which replaces it)', async () => {
     const dir = fresh('bad-overridden');
     answersFile(dir, 'bad.yaml', 'organization: X\ntarget: nirvana\n');
-    const warning =
-      'bad.yaml:3:9: warning: target "nirvana" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6); --target is used (at target)';
+    const nirvana =
+      'target "nirvana" is not a stage of rubric social-business (planning, presence, engagement, formalized, strategic, converged, or 0 to 6); --target (stage 2) is used instead';
     for (const format of ['json', 'csv']) {
       const result = await runMain(['score', 'bad.yaml', '--target', '2', '--format', format], {
         cwd: dir,
       });
       expect(result.code).toBe(0);
-      expect(lines(result.stderr)).toEqual([warning]);
+      expect(lines(result.stderr)).toEqual([`bad.yaml:3:9: warning: ${nirvana}`]);
       if (format === 'json') {
         expect(JSON.parse(result.stdout).results[0].target.stage.id).toBe('presence');
       }
     }
-    // Many such files: named for the first ten, then counted.
+    // Many such files (names with a control character too), in the main thread or in workers, one
+    // by one or in teams: named for the first ten, then counted.
     for (let i = 0; i < 12; i += 1) {
-      answersFile(dir, `many-${String(i).padStart(2, '0')}.yaml`, 'target: nirvana\n');
+      answersFile(
+        dir,
+        `many\t${String(i).padStart(2, '0')}.yaml`,
+        'organization: M\ntarget: nirvana\n',
+      );
     }
-    const many = await runMain(['score', 'many-*.yaml', '--target', '2', '-f', 'csv'], {
-      cwd: dir,
-    });
-    expect(many.code).toBe(0);
-    expect(lines(many.stderr)).toHaveLength(11);
-    expect(lines(many.stderr)[10]).toMatch(
-      /^maturity: warning: the same for 2 more files: target "nirvana" is not a stage of rubric social-business .*; --target is used \(at target\)$/,
+    for (const extra of [[], ['--group-by', 'organization']]) {
+      for (const threads of ['0', '1']) {
+        const many = await runMain(
+          ['score', 'many*.yaml', '--target', '2', '-f', 'csv', ...extra],
+          {
+            cwd: dir,
+            env: { MATURITY_THREADS: threads },
+          },
+        );
+        expect(many.code).toBe(0);
+        expect(lines(many.stderr)).toEqual([
+          ...Array.from(
+            { length: 10 },
+            (_, i) => `many\\t${String(i).padStart(2, '0')}.yaml:3:9: warning: ${nirvana}`,
+          ),
+          `maturity: warning: the same for 2 more files: ${nirvana}`,
+        ]);
+      }
+    }
+    // Where the rubric lacks --target's stage, the file's own target is used: its problem stays.
+    writeFileSync(join(dir, 'tiny.yaml'), readFileSync(fixture('ok', 'rubric-tiny.yaml'), 'utf8'));
+    writeFileSync(
+      join(dir, 'tiny-answers.yaml'),
+      'rubric: tiny.yaml\ntarget: nirvana\nanswers: {}\n',
     );
+    const lacking = await runMain(['score', 'tiny-answers.yaml', '--target', '5'], { cwd: dir });
+    expect(lacking.code).toBe(2);
+    expect(lines(lacking.stderr)[0]).toMatch(
+      /^tiny-answers\.yaml:2:9: target "nirvana" is not a stage of rubric /,
+    );
+    // progress takes it the same way.
+    writeFileSync(
+      join(dir, 'dated.yaml'),
+      'rubric: social-business\norganization: X\nassessedAt: 2026-01-01\ntarget: nirvana\nanswers:\n  social-listening: 3\n',
+    );
+    const progress = await runMain(['progress', 'dated.yaml', '--target', '2'], { cwd: dir });
+    expect(progress.code).toBe(0);
+    expect(lines(progress.stderr)).toEqual([`dated.yaml:4:9: warning: ${nirvana}`]);
     // A value of the wrong type is still the file's error.
     answersFile(dir, 'half.yaml', 'target: 2.5\n');
     const half = await runMain(['score', 'half.yaml', '--target', '2'], { cwd: dir });

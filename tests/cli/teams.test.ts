@@ -208,13 +208,14 @@ describe('groups', () => {
   it('that cannot be scored are in every report, in their place, as an invalid file is', async () => {
     const dir = fresh('failed-in-reports');
     copyFileSync(fixture('ok', 'rubric-tiny.yaml'), join(dir, 'tiny.yaml'));
-    write(dir, 'a.yaml', 'organization: Mixed\n');
-    writeFileSync(join(dir, 'b.yaml'), 'rubric: tiny.yaml\norganization: Mixed\nanswers: {}\n');
+    // "Able" sorts first: its row waits for the header the first scored team decides (CSV).
+    write(dir, 'a.yaml', 'organization: Able\n');
+    writeFileSync(join(dir, 'b.yaml'), 'rubric: tiny.yaml\norganization: Able\nanswers: {}\n');
     write(dir, 'c.yaml', 'organization: Fine\n');
     write(dir, 'd.yaml', 'organization: Targets\ntarget: strategic\n');
     write(dir, 'e.yaml', 'organization: Targets\ntarget: 3\n');
-    const run = (format: string) =>
-      runMain(['score', '[a-e].yaml', '--group-by', 'organization', '-f', format], { cwd: dir });
+    const run = (format: string, files = '[a-e].yaml') =>
+      runMain(['score', files, '--group-by', 'organization', '-f', format], { cwd: dir });
     const mixed =
       /^its files use different rubrics, e\.g\. a\.yaml \(social-business 1\.0\.0\) and b\.yaml/;
     const targets =
@@ -222,13 +223,16 @@ describe('groups', () => {
 
     const json = await run('json');
     expect(json.code).toBe(2);
-    expect(lines(json.stderr)).toHaveLength(2);
+    expect(lines(json.stderr)).toEqual([
+      expect.stringMatching(/^maturity: group Able: its files use different rubrics/),
+      `maturity: group Targets: ${targets}`,
+    ]);
     const report = JSON.parse(json.stdout);
     expect(report.results.map((r: Json) => r.organization)).toEqual(['Fine']);
     expect(report.errors).toEqual([
       {
         source: null,
-        group: { by: ['organization'], key: ['Mixed'] },
+        group: { by: ['organization'], key: ['Able'] },
         problems: [{ line: null, column: null, path: '', message: expect.stringMatching(mixed) }],
       },
       {
@@ -238,25 +242,42 @@ describe('groups', () => {
       },
     ]);
 
+    // A failed team's suite is named as the team's is when it scores, with its properties.
     const junit = new XMLParser({ ignoreAttributes: false }).parse((await run('junit')).stdout);
     const suites = junit.testsuites.testsuite as Json[];
-    expect(suites.map((suite) => suite['@_name'])).toEqual([
-      'Fine',
-      'group Mixed',
-      'group Targets',
-    ]);
+    expect(suites.map((suite) => suite['@_name'])).toEqual(['Able', 'Fine', 'Targets']);
     expect(suites[2]).toMatchObject({
       '@_errors': '1',
+      properties: { property: { '@_name': 'organization', '@_value': 'Targets' } },
       testcase: {
+        '@_classname': 'maturity.Targets',
         '@_name': 'team scored',
         error: { '@_message': 'team not scored: 1 problem', '@_type': 'invalid', '#text': targets },
       },
     });
+    // And scored, it is the suite of the same name.
+    const scored = new XMLParser({ ignoreAttributes: false }).parse(
+      (
+        await runMain(
+          ['score', '[de].yaml', '--group-by', 'organization', '--target', '2', '-f', 'junit'],
+          { cwd: dir },
+        )
+      ).stdout,
+    );
+    expect(scored.testsuites.testsuite['@_name']).toBe('Targets');
 
     const csv = lines((await run('csv')).stdout);
+    expect(csv[0]).toContain(',members,agreement,');
     expect(csv.slice(1).map((row) => row.split(',').slice(0, 7).join(','))).toEqual([
+      ',Able,,,,,invalid',
       ',Fine,,,,,ok',
-      ',Mixed,,,,,invalid',
+      ',Targets,,,,,invalid',
+    ]);
+    // Every team failed: the fixed columns only.
+    const none = lines((await run('csv', '[abde].yaml')).stdout);
+    expect(none.map((row) => row.split(',').slice(0, 7).join(','))).toEqual([
+      'file,organization,unit,respondent,role,assessed_at,status',
+      ',Able,,,,,invalid',
       ',Targets,,,,,invalid',
     ]);
 
@@ -265,7 +286,41 @@ describe('groups', () => {
     expect(text).toMatch(/\ninvalid +- +- +1 problem +group Targets\n/);
     const markdown = (await run('markdown')).stdout;
     expect(markdown).toContain('## Summary of 3 teams\n');
-    expect(markdown).toContain('| ❌ invalid | – | – | 1 problem | group Mixed |');
+    expect(markdown).toContain('| ❌ invalid | – | – | 1 problem | group Able |');
+    const page = (await run('html')).stdout;
+    expect(page).toContain('<h1>3 teams</h1>');
+    expect(page).toContain('<tr class="invalid"><th scope="row">group Targets</th>');
+    const nothing = (await run('html', '[abde].yaml')).stdout;
+    expect(nothing).toContain('<p>No team could be scored.</p>');
+    expect(nothing).toContain('<tr class="invalid"><th scope="row">group Able</th>');
+  });
+
+  it('whose rubric lacks the --target stage are reported without a target, as a file is, and exit 2', async () => {
+    const dir = fresh('lacking-target');
+    copyFileSync(fixture('ok', 'rubric-tiny.yaml'), join(dir, 'tiny.yaml'));
+    write(dir, 'a.yaml', 'organization: Big\n');
+    writeFileSync(join(dir, 'b.yaml'), 'rubric: tiny.yaml\norganization: Small\nanswers: {}\n');
+    const args = [
+      'score',
+      '[ab].yaml',
+      '--group-by',
+      'organization',
+      '--target',
+      '5',
+      '-f',
+      'json',
+    ];
+    const run = await runMain(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'maturity: --target 5 is beyond the last stage of rubric tiny (2)',
+    ]);
+    const { results: teams, errors } = JSON.parse(run.stdout);
+    expect(teams.map((t: Json) => [t.organization, t.target?.stage.number ?? null])).toEqual([
+      ['Big', 5],
+      ['Small', null],
+    ]);
+    expect(errors).toEqual([]);
   });
 
   it('of two copies of one rubric say where each comes from', async () => {

@@ -4,6 +4,7 @@ import { render } from '../../src/report/index.js';
 import { textReporter } from '../../src/report/text.js';
 import type { SummaryRow } from '../../src/report/types.js';
 import { nonLinearNotes } from '../../src/report/wording.js';
+import { summaryCount } from '../../src/report/outline.js';
 import {
   ANSI,
   BUILTIN,
@@ -167,5 +168,35 @@ describe('text reporter', () => {
     expect(pieces[3]!.startsWith('answers.yaml\n')).toBe(true);
     expect(whole.startsWith(pieces.join(''))).toBe(true);
     expect(whole.slice(pieces.join('').length)).toMatch(/^\nSummary of 2 files\n/);
+  });
+});
+
+describe('summaryCount', () => {
+  const row = (kind: 'file' | 'team'): SummaryRow => ({
+    status: 'ok',
+    kind,
+    who: null,
+    source: kind === 'team' ? '2 respondents' : 'a.yaml',
+    stageCount: 4,
+    currentStage: { number: 0, id: null, name: null },
+    maturityIndex: 0,
+    completeness: 1,
+    gate: null,
+  });
+  const invalid = (group?: boolean): SummaryRow => ({
+    status: 'invalid',
+    source: group ? 'group X' : 'b.yaml',
+    problems: [],
+    ...(group && { group: { by: ['organization'], key: ['X'] } }),
+  });
+
+  it('counts files, teams, or both, in the singular for one', () => {
+    expect(summaryCount([row('file')])).toBe('1 file');
+    expect(summaryCount([row('file'), invalid()])).toBe('2 files');
+    expect(summaryCount([row('team')])).toBe('1 team');
+    // A team that could not be scored counts as a team, an invalid file of a run of teams as a file.
+    expect(summaryCount([row('team'), invalid(true), invalid()])).toBe('2 teams and 1 file');
+    expect(summaryCount([invalid(true), invalid(), invalid()])).toBe('1 team and 2 files');
+    expect(summaryCount([])).toBe('0 files');
   });
 });

@@ -2,7 +2,7 @@ import { twoDecimals } from '../../format/numbers.js';
 import type { Rubric } from '../../rubric/types.js';
 import { html } from '../escape.js';
 import { jsonErrors, jsonResult, JSON_SCHEMA_VERSION } from '../json.js';
-import { countProblems } from '../outline.js';
+import { countProblems, summaryCount } from '../outline.js';
 import { completenessShown, whoLabel } from '../wording.js';
 import type { Result, StreamingReporter, SummaryRow } from '../types.js';
 import { page } from './page.js';
@@ -47,12 +47,14 @@ export function createHtmlReporter(): StreamingReporter {
       return page({
         title:
           several || !first
-            ? `Maturity report: ${rows.length} results`
+            ? `Maturity report: ${summaryCount(rows)}`
             : `${whoLabel(first) ?? first.source ?? ''} — maturity report`,
-        body:
-          results.length === 0
-            ? '<p>No file could be scored.</p>'
-            : [...(several ? [summary(rows)] : []), ...parts].join('\n'),
+        // With nothing scored, the summary still says what could not be (when there are several).
+        body: [
+          ...(results.length === 0 ? [`<p>No ${noneScored(rows)} could be scored.</p>`] : []),
+          ...(several ? [summary(rows)] : []),
+          ...parts,
+        ].join('\n'),
         footer: footer([...rubrics.values()]),
         data: {
           schemaVersion: JSON_SCHEMA_VERSION,
@@ -62,6 +64,13 @@ export function createHtmlReporter(): StreamingReporter {
       });
     },
   };
+}
+
+/** What could not be scored when nothing was: "file", "team", or "file or team". */
+function noneScored(rows: readonly SummaryRow[]): string {
+  const teams = rows.some((row) => row.status === 'invalid' && row.group !== undefined);
+  const files = rows.some((row) => row.status === 'invalid' && row.group === undefined);
+  return teams ? (files ? 'file or team' : 'team') : 'file';
 }
 
 /** The summary of several results: one row each, linking to its part of the page. */
@@ -97,7 +106,7 @@ function summary(rows: readonly SummaryRow[]): string {
     })
     .join('');
   return (
-    `<header class="doc"><p class="kicker">Maturity report</p><h1>${rows.length} results</h1></header>` +
+    `<header class="doc"><p class="kicker">Maturity report</p><h1>${summaryCount(rows)}</h1></header>` +
     `<section class="summary" aria-labelledby="summary"><h2 id="summary">Summary</h2>` +
     `<div class="scroll" role="region" tabindex="0" aria-label="Summary"><table>` +
     `<thead><tr><th scope="col">Organization</th><th scope="col">Stage</th><th scope="col" class="num">Index</th><th scope="col" class="num">Answered</th>${gated ? '<th scope="col">Gate</th>' : ''}<th scope="col">File</th></tr></thead>` +

@@ -108,11 +108,7 @@ export function renderSuite(result: Result): string {
     ['targetProgress', a.target ? String(a.target.progress) : undefined],
     ['gatePassed', gate ? String(gate.passed) : undefined],
   ];
-  out.push('    <properties>');
-  for (const [name, value] of properties) {
-    if (value !== undefined) out.push(`      <property name="${name}" value="${xml(value)}"/>`);
-  }
-  out.push('    </properties>');
+  out.push(...propertyLines(properties));
   const classname = xml(`${a.rubric.id}.${suiteName(result)}`);
   for (const c of cases) out.push(...testCase(classname, c));
   out.push('  </testsuite>');
@@ -190,20 +186,29 @@ function renderInvalid(failure: Failure): string {
   const problems = `${count} problem${count === 1 ? '' : 's'}`;
   const { group } = failure;
   const name = xml(group ? groupLabel(group.by, group.key) : escapeControls(failure.source));
-  const properties = group
-    ? group.by.flatMap((field, i) =>
-        group.key[i] ? [`      <property name="${field}" value="${xml(group.key[i])}"/>`] : [],
-      )
-    : [];
+  // (An empty value of the group is no property, as in a scored team's suite.)
+  const properties = propertyLines(
+    group
+      ? group.by.map((field, i): [string, string | undefined] => [field, group.key[i] || undefined])
+      : [],
+  );
   return [
     `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">`,
-    ...(properties.length > 0 ? ['    <properties>', ...properties, '    </properties>'] : []),
+    ...properties,
     `    <testcase classname="maturity.${name}" name="${group ? 'team scored' : 'valid answers file'}">`,
     `      <error message="${xml(group ? `team not scored: ${problems}` : `not a valid answers file: ${problems}`)}" type="invalid">${xmlText(failure.problems.map(formatProblem).join('\n'))}</error>`,
     '    </testcase>',
     '  </testsuite>',
     '',
   ].join('\n');
+}
+
+/** A suite's <properties>, of the values given (none: no element). */
+function propertyLines(properties: readonly [string, string | undefined][]): string[] {
+  const lines = properties.flatMap(([name, value]) =>
+    value === undefined ? [] : [`      <property name="${name}" value="${xml(value)}"/>`],
+  );
+  return lines.length === 0 ? [] : ['    <properties>', ...lines, '    </properties>'];
 }
 
 /** A file's suite is named for the file, a team's for who it is ("Contoso Outfitters"). */
